@@ -1,0 +1,404 @@
+"""The `wirestream` command line: worker, run, publish, tail, enrich, topics, config."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from importlib import resources
+from typing import Any
+
+import orjson
+
+from streams import __version__
+from streams.errors import ConfigError, DecodeError
+from streams.logging import configure_logging, get_logger
+from streams.settings import Settings, load_settings
+
+log = get_logger("streams.cli")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `wirestream` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(args.config, broker=getattr(args, "broker", None), log_level=args.log_level)
+        configure_logging(settings.log_level)
+        return args.func(args, settings) or 0
+    except ConfigError as exc:
+        print(f"wirestream: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wirestream", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"wirestream {__version__}")
+    parser.add_argument("--config", help="TOML file of settings (default: $WIRESTREAM_CONFIG)")
+    parser.add_argument("--log-level", help="debug, info, warning or error (default: $WIRESTREAM_LOG_LEVEL or info)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(
+        name: str, func: Callable[[argparse.Namespace, Settings], int | None], help: str, broker: bool = True
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        if broker:
+            sub.add_argument("--broker", help="kafka://host:port (default: $WIRESTREAM_BROKER)")
+        sub.set_defaults(func=func)
+        return sub
+
+    command("worker", cmd_worker, "Run the Faust enrichment worker against a Kafka cluster.")
+    run = command(
+        "run",
+        cmd_run,
+        "Start the embedded broker and a worker, publish the bundled samples "
+        "and print the enriched events as they arrive (Ctrl-C stops). With --broker, use that cluster.",
+    )
+    run.add_argument("--until-done", action="store_true", help="Exit once every sample has been enriched")
+    run.add_argument("--timeout", type=float, default=120.0, help="With --until-done: give up after this many seconds")
+    run.add_argument("--full", action="store_true", help="Print whole enriched events, not summaries")
+
+    publish = command(
+        "publish", cmd_publish, "Publish dispatches (text files, JSONL envelopes, or - for stdin) to the raw topic."
+    )
+    publish.add_argument("files", nargs="+", metavar="FILE", help="A text file, a .jsonl file, or -")
+    publish.add_argument("--topic", help="Topic to publish to (default: the raw topic)")
+
+    tail = command("tail", cmd_tail, "Print the events of a topic as JSON lines, optionally filtered.")
+    tail.add_argument("topic", metavar="TOPIC", help="Topic to read, e.g. wire.enriched or wire.quotes")
+    tail.add_argument("--speaker", help="Only events with a quote by this speaker (case-insensitive substring)")
+    tail.add_argument("--entity", help="Only events naming this entity (case-insensitive substring)")
+    tail.add_argument("--lang", help="Only events in this language")
+    tail.add_argument("--from-end", action="store_true", help="Only new events, not the topic's history")
+    tail.add_argument("--max", type=int, help="Stop after this many events")
+    tail.add_argument("--idle-timeout", type=float, help="Stop after this many seconds without an event")
+
+    enrich = command(
+        "enrich",
+        cmd_enrich,
+        "Enrich dispatches offline (no Kafka): text files or JSONL in, enriched events as JSONL out.",
+        broker=False,
+    )
+    enrich.add_argument("files", nargs="+", metavar="FILE", help="A text file, a .jsonl file, or -")
+    enrich.add_argument("-o", "--output", default="-", help="Output JSONL file (default: stdout)")
+    enrich.add_argument("--dead-letters", help="Write failures as dead-letter events here (default: stderr)")
+
+    topics = command("topics", cmd_topics, "Manage wirestream's topics.")
+    topics.add_argument(
+        "action", choices=["create"], help="create: create missing topics with the configured partitions"
+    )
+
+    command("config", cmd_config, "Print the effective configuration (secrets masked).", broker=False)
+    return parser
+
+
+# -- worker ------------------------------------------------------------------------------------
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    import faust
+
+    from streams.app import create_app
+    from streams.nlp.enrich import Enricher
+    from streams.topics import ensure_topics
+
+    if settings.create_topics:
+        _with_backoff(lambda: ensure_topics(settings), what="topics.ensure", broker=settings.broker)
+    enricher = Enricher(settings.pipeline_map)
+    enricher.load()
+    log.info(
+        "worker.starting", broker=settings.broker, topic=settings.topic_raw, models=enricher.models, version=__version__
+    )
+    app = create_app(settings, enricher)
+    worker = faust.Worker(app, loglevel=settings.log_level, override_logging=False, quiet=True, redirect_stdouts=False)
+    worker.spinner = None  # a terminal spinner would mix escape codes into the JSON log stream
+    worker.execute_from_commandline()
+    return 0
+
+
+def _with_backoff(action: Callable[[], Any], *, what: str, broker: str, limit_s: float = 300.0) -> Any:
+    """Run `action` until it succeeds, waiting longer after each failure (up to `limit_s` in all)."""
+    from kafka.errors import KafkaError
+
+    delay, deadline = 0.5, time.monotonic() + limit_s
+    while True:
+        try:
+            return action()
+        except (KafkaError, OSError) as exc:
+            if time.monotonic() > deadline:
+                raise
+            log.warning("broker.unavailable", action=what, broker=broker, error=str(exc), retry_in_s=delay)
+            time.sleep(delay)
+            delay = min(delay * 2, 10.0)
+
+
+# -- run ---------------------------------------------------------------------------------------
+
+
+def sample_values() -> list[bytes]:
+    """The bundled sample dispatches, as raw message values."""
+    from streams.inputs import read_inputs
+
+    folder = resources.files("streams") / "samples"
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith((".txt", ".jsonl")))
+    with resources.as_file(folder) as path:
+        return list(read_inputs([str(path / name) for name in names]))
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.broker import EmbeddedBroker
+    from streams.topics import ensure_topics
+
+    with contextlib.ExitStack() as stack:
+        if args.broker is None and "WIRESTREAM_BROKER" not in os.environ:
+            broker = stack.enter_context(EmbeddedBroker())
+            settings = settings.replace(broker=broker.url)
+            print(f"wirestream: embedded broker on {broker.url}", file=sys.stderr)
+        ensure_topics(settings)
+        worker = stack.enter_context(_worker_process(settings))
+        samples = sample_values()
+        published = _publish_values(settings, settings.topic_raw, samples)
+        print(
+            f"wirestream: published {published} sample dispatches to {settings.topic_raw}; "
+            f"enriched events follow (Ctrl-C to stop)",
+            file=sys.stderr,
+        )
+        seen = 0
+        deadline = time.monotonic() + args.timeout
+        for event in _consume(settings, settings.topic_enriched, from_end=False, idle_timeout=1.0, forever=True):
+            if event is not None:
+                seen += 1
+                print(orjson.dumps(event if args.full else summarise(event)).decode(), flush=True)
+            if worker.poll() is not None:
+                print(f"wirestream: the worker exited with code {worker.returncode}", file=sys.stderr)
+                return 1
+            if args.until_done and seen >= published:
+                return 0
+            if args.until_done and time.monotonic() > deadline:
+                print(f"wirestream: only {seen} of {published} samples enriched in {args.timeout} s", file=sys.stderr)
+                return 1
+    return 0
+
+
+@contextlib.contextmanager
+def _worker_process(settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
+    """A `wirestream worker` subprocess on the given broker, stopped with SIGTERM on exit."""
+    env = {**os.environ, "WIRESTREAM_BROKER": settings.broker}
+    proc = subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=env, stdin=subprocess.DEVNULL)
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def summarise(event: dict[str, Any]) -> dict[str, Any]:
+    """A one-line view of an enriched event: what a person wants to see first."""
+    return {
+        "id": event["id"],
+        "language": event["language"],
+        "dateline": event["dateline"]["text"],
+        "agency": event["source"]["agency"],
+        "entities": [f"{e['name']} ({e['type']})" for e in event["entities"]],
+        "quotes": [
+            {
+                "speaker": (q["speaker"] or {}).get("name") or q["speaker_text"],
+                "kind": q["kind"],
+                "text": q["text"][:100],
+            }
+            for q in event["quotes"]
+        ],
+    }
+
+
+# -- publish / tail ----------------------------------------------------------------------------
+
+
+def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.inputs import read_inputs
+
+    count = _publish_values(settings, args.topic or settings.topic_raw, read_inputs(args.files))
+    print(f"wirestream: published {count} dispatches to {args.topic or settings.topic_raw}", file=sys.stderr)
+    return 0
+
+
+def _publish_values(settings: Settings, topic: str, values: Any) -> int:
+    from kafka import KafkaProducer
+
+    producer = KafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers,
+        acks="all",
+        linger_ms=5,
+        max_request_size=max(settings.max_dispatch_bytes * 2, 1_048_576),
+    )
+    try:
+        futures = [producer.send(topic, value=value) for value in values]
+        producer.flush()
+        for future in futures:
+            future.get(timeout=30)
+        return len(futures)
+    finally:
+        producer.close()
+
+
+def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
+    shown = 0
+    for event in _consume(settings, args.topic, from_end=args.from_end, idle_timeout=args.idle_timeout):
+        if event is None or not matches(event, speaker=args.speaker, entity=args.entity, lang=args.lang):
+            continue
+        print(orjson.dumps(event).decode(), flush=True)
+        shown += 1
+        if args.max and shown >= args.max:
+            break
+    return 0
+
+
+def matches(
+    event: dict[str, Any], *, speaker: str | None = None, entity: str | None = None, lang: str | None = None
+) -> bool:
+    """Whether an event (enriched, quote or entity) passes the `tail` filters."""
+    if lang and event.get("language") != lang:
+        return False
+    if speaker:
+        quotes = event.get("quotes", [event] if "kind" in event else [])
+        names = [((q.get("speaker") or {}).get("name") or q.get("speaker_text") or "") for q in quotes]
+        if not any(speaker.casefold() in name.casefold() for name in names):
+            return False
+    if entity:
+        entities = event.get("entities", [event] if "mention_count" in event else [])
+        names = [
+            form
+            for e in entities
+            for form in [e["name"], *e.get("forms", []), *(m["text"] for m in e.get("mentions", []))]
+        ]
+        if not any(entity.casefold() in name.casefold() for name in names):
+            return False
+    return True
+
+
+def _consume(
+    settings: Settings, topic: str, *, from_end: bool, idle_timeout: float | None, forever: bool = False
+) -> Iterator[dict[str, Any] | None]:
+    """Events of a topic as dicts; None after each idle second when `forever`."""
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=None,
+        auto_offset_reset="latest" if from_end else "earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=1000,
+    )
+    idle_since = time.monotonic()
+    try:
+        while True:
+            got = False
+            for record in consumer:
+                got = True
+                idle_since = time.monotonic()
+                try:
+                    yield orjson.loads(record.value)
+                except orjson.JSONDecodeError:
+                    continue
+            if not got:
+                if idle_timeout is not None and not forever and time.monotonic() - idle_since > idle_timeout:
+                    return
+                if forever:
+                    yield None
+    finally:
+        consumer.close()
+
+
+# -- enrich / topics / config ------------------------------------------------------------------
+
+
+def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.agents import enrich_batch
+    from streams.events import Source, dead_letter_event, dumps, enriched_event
+    from streams.inputs import read_inputs
+    from streams.nlp.decode import decode
+    from streams.nlp.enrich import Enricher
+
+    enricher = Enricher(settings.pipeline_map)
+    out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
+    dead = sys.stderr.buffer if not args.dead_letters else open(args.dead_letters, "wb")  # noqa: SIM115
+    failures = 0
+    try:
+        for chunk in _batched(read_inputs(args.files), settings.batch_size):
+            dispatches = []
+            for value in chunk:
+                try:
+                    dispatches.append((value, decode(value, max_bytes=settings.max_dispatch_bytes)))
+                except DecodeError as exc:
+                    failures += 1
+                    dead.write(
+                        dumps(dead_letter_event(value, Source(), stage="decode", reason=exc.reason, error=exc)) + b"\n"
+                    )
+            results = enrich_batch(enricher, [d for _, d in dispatches])
+            for (value, dispatch), result in zip(dispatches, results, strict=True):
+                if isinstance(result, BaseException):
+                    failures += 1
+                    dead.write(
+                        dumps(
+                            dead_letter_event(
+                                value,
+                                Source(),
+                                stage="enrich",
+                                reason="enrich_error",
+                                error=result,
+                                dispatch_id=dispatch.id,
+                            )
+                        )
+                        + b"\n"
+                    )
+                else:
+                    out.write(dumps(enriched_event(result, Source())) + b"\n")
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+        if dead is not sys.stderr.buffer:
+            dead.close()
+    return 1 if failures else 0
+
+
+def _batched(values: Iterator[bytes], size: int) -> Iterator[list[bytes]]:
+    chunk: list[bytes] = []
+    for value in values:
+        chunk.append(value)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.topics import ensure_topics
+
+    partitions = settings.topic_partitions()
+    for topic, outcome in ensure_topics(settings).items():
+        print(f"{topic}\t{partitions[topic]} partitions\t{outcome}")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
+    for variable, value, help in settings.describe():
+        print(f"{variable}={value}\t# {help}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

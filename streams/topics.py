@@ -1,0 +1,55 @@
+"""Topic creation with explicit partition counts, through kafka-python's admin client."""
+
+from __future__ import annotations
+
+from kafka import KafkaAdminClient
+from kafka.errors import TopicAlreadyExistsError
+
+from streams.logging import get_logger
+from streams.settings import Settings
+
+log = get_logger(__name__)
+
+
+def admin_client(settings: Settings, **config: object) -> KafkaAdminClient:
+    """A kafka-python admin client for the configured cluster."""
+    return KafkaAdminClient(
+        bootstrap_servers=settings.bootstrap_servers, client_id=f"{settings.app_id}-admin", **config
+    )
+
+
+def ensure_topics(settings: Settings, *, timeout_s: float = 30.0) -> dict[str, str]:
+    """Create every missing wirestream topic; return topic -> "created" | "exists".
+
+    Existing topics are left as they are, whatever their partition count.
+    """
+    wanted = settings.topic_partitions()
+    admin = admin_client(settings, request_timeout_ms=int(timeout_s * 1000))
+    try:
+        existing = set(admin.list_topics())
+        missing = {name: n for name, n in wanted.items() if name not in existing}
+        outcome = {name: "exists" for name in wanted if name in existing}
+        for name, partitions in missing.items():
+            try:
+                admin.create_topics(
+                    {name: {"num_partitions": partitions, "replication_factor": settings.replication_factor}},
+                    timeout_ms=int(timeout_s * 1000),
+                )
+                outcome[name] = "created"
+            except TopicAlreadyExistsError:  # another worker was quicker
+                outcome[name] = "exists"
+            log.info("topic.ensured", topic=name, partitions=partitions, outcome=outcome[name])
+        if missing:
+            admin.wait_for_topics(list(missing), timeout_ms=int(timeout_s * 1000))
+        return outcome
+    finally:
+        admin.close()
+
+
+def partition_counts(settings: Settings, topics: list[str]) -> dict[str, int]:
+    """The number of partitions each existing topic has."""
+    admin = admin_client(settings)
+    try:
+        return {t["name"]: len(t["partitions"]) for t in admin.describe_topics(topics) if t.get("error_code", 0) == 0}
+    finally:
+        admin.close()

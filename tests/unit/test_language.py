@@ -1,0 +1,52 @@
+"""Tests for streams.nlp.language.detect_language (sentences are invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.nlp.language import SUPPORTED, detect_language
+
+FR = (
+    "Le conseil communal a approuvé lundi soir le réaménagement de la place du Marché. "
+    "Les travaux commenceront au printemps et dureront environ dix-huit mois, selon l'échevine."
+)
+NL = (
+    "De gemeenteraad heeft maandagavond het nieuwe mobiliteitsplan goedgekeurd. "
+    "Volgens de schepen starten de werken in het voorjaar en duren ze ongeveer anderhalf jaar."
+)
+EN = (
+    "The city council approved the redevelopment of the market square on Monday evening. "
+    "Work will begin in the spring and last about eighteen months, the alderwoman said."
+)
+
+
+@pytest.mark.parametrize(("text", "code"), [(FR, "fr"), (NL, "nl"), (EN, "en")])
+def test_detects_language(text: str, code: str) -> None:
+    lang, confidence = detect_language(text)
+    assert lang == code
+    assert 0.5 < confidence <= 1.0
+
+
+def test_only_start_of_long_text_matters() -> None:
+    lang, confidence = detect_language(FR * 50 + EN * 50)
+    assert lang == "fr"
+    assert 0.0 <= confidence <= 1.0
+
+
+@pytest.mark.parametrize("hint", ["nl", "NL", "nl-BE", "nl_BE", " nl "])
+def test_supported_hint_wins(hint: str) -> None:
+    assert detect_language(FR, hint=hint) == ("nl", 1.0)
+
+
+@pytest.mark.parametrize("hint", ["xx", "", "und", "zh"])
+def test_unsupported_hint_is_ignored(hint: str) -> None:
+    assert detect_language(EN, hint=hint)[0] == "en"
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "12/03 - 45 %", "Oui", "\U0001f600" * 50, "\ud800\x00"])
+def test_undetermined(text: str) -> None:
+    assert detect_language(text) == ("und", 0.0)
+
+
+def test_supported_codes() -> None:
+    assert {"fr", "nl", "en", "de", "es", "it", "pt"} == SUPPORTED

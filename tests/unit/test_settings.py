@@ -1,0 +1,66 @@
+import pytest
+
+from streams.errors import ConfigError
+from streams.settings import Settings, load_settings
+
+
+def test_defaults_name_the_five_topics_with_partition_counts():
+    settings = load_settings(environ={})
+    assert settings.topic_partitions() == {
+        "wire.raw": 4,
+        "wire.enriched": 4,
+        "wire.quotes": 4,
+        "wire.entities": 4,
+        "wire.dlq": 1,
+    }
+    assert settings.bootstrap_servers == ["localhost:9092"]
+    assert settings.pipeline_map == {"fr": "fr_core_news_md"}
+
+
+def test_file_then_environment_then_overrides(tmp_path):
+    config = tmp_path / "ws.toml"
+    config.write_text('topic_raw = "from.file"\npartitions = 8\ncreate_topics = false\n')
+    settings = load_settings(config, environ={"WIRESTREAM_PARTITIONS": "6"}, broker="kafka://b1:9092;b2:9093")
+    assert settings.topic_raw == "from.file"
+    assert settings.partitions == 6
+    assert settings.create_topics is False
+    assert settings.bootstrap_servers == ["b1:9092", "b2:9093"]
+
+
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"WIRESTREAM_BROKER": "localhost"}, "WIRESTREAM_BROKER"),
+        ({"WIRESTREAM_BATCH_SIZE": "0"}, "WIRESTREAM_BATCH_SIZE"),
+        ({"WIRESTREAM_CREATE_TOPICS": "maybe"}, "WIRESTREAM_CREATE_TOPICS"),
+        ({"WIRESTREAM_PIPELINES": "fr"}, "WIRESTREAM_PIPELINES"),
+        ({"WIRESTREAM_LOG_LEVEL": "loud"}, "WIRESTREAM_LOG_LEVEL"),
+        ({"WIRESTREAM_TOPIC_RAWW": "x"}, "WIRESTREAM_TOPIC_RAWW"),
+    ],
+)
+def test_bad_settings_are_named(environ, named):
+    with pytest.raises(ConfigError, match=named):
+        load_settings(environ=environ)
+
+
+def test_unknown_setting_in_file_is_named(tmp_path):
+    config = tmp_path / "ws.toml"
+    config.write_text("brokers = 'kafka://x:1'\n")
+    with pytest.raises(ConfigError, match="brokers"):
+        load_settings(config, environ={})
+
+
+def test_to_env_round_trips():
+    settings = Settings(topic_raw="a.b", partitions=3, create_topics=False)
+    assert load_settings(environ=settings.to_env()) == settings
+
+
+def test_readme_documents_every_setting_with_its_default():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for variable, value, _ in Settings().describe():
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `{variable}` |")), None)
+        assert row is not None, f"{variable} is missing from the README's configuration table"
+        default = "true" if value == "True" else "false" if value == "False" else value
+        assert f"| `{default}` |" in row, f"README gives another default for {variable}"
