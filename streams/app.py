@@ -1,32 +1,67 @@
-"""The Faust app, built from settings by a factory (tests build their own)."""
+"""The Faust app, built from settings by a factory; its health endpoint, stats and shutdown."""
 
 from __future__ import annotations
 
-import faust
+import asyncio
+import signal
+from typing import Any
 
-from streams.agents import Outputs, make_agent
+import faust
+from aiokafka.helpers import create_ssl_context
+from faust.web import Request, Response, View
+
+from streams.agents import EnrichAgent, Outputs
 from streams.logging import get_logger
 from streams.nlp.enrich import Enricher
 from streams.settings import Settings
+from streams.stats import WorkerStats, consumer_lag
 
 log = get_logger(__name__)
 
+DRAIN_TIMEOUT_S = 8.0  # SIGTERM: the batch in flight gets this long to finish (the whole stop stays under 10 s)
+
+
+def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
+    """Faust credentials for the configured security protocol (None for PLAINTEXT)."""
+    ssl_context = None
+    if settings.security_protocol.endswith("SSL"):
+        ssl_context = create_ssl_context(
+            cafile=settings.ssl_cafile or None,
+            certfile=settings.ssl_certfile or None,
+            keyfile=settings.ssl_keyfile or None,
+        )
+    if settings.security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=settings.sasl_username,
+            password=settings.sasl_password,
+            mechanism=settings.sasl_mechanism,
+            ssl_context=ssl_context,
+        )
+    return faust.SSLCredentials(ssl_context) if ssl_context else None
+
 
 def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.App:
-    """A Faust app with the enrichment agent on the raw topic."""
+    """A Faust app with the enrichment agent on the raw topic (`app.enrich_agent`, `app.worker_stats`)."""
     app = faust.App(
         settings.app_id,
         broker=settings.broker,
+        broker_credentials=credentials(settings),
         store="memory://",
         autodiscover=False,
-        web_enabled=False,
+        web_enabled=settings.health_port > 0,
+        web_port=settings.health_port or 6066,
+        web_bind="0.0.0.0",
         topic_replication_factor=settings.replication_factor,
         topic_partitions=settings.partitions,
         topic_allow_declare=settings.create_topics,
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=settings.heartbeat_interval,
+        broker_commit_interval=settings.commit_interval,
         consumer_auto_offset_reset="earliest",
+        consumer_max_fetch_size=max(4 * 1024 * 1024, 2 * settings.max_dispatch_bytes),
+        producer_max_request_size=4 * settings.max_dispatch_bytes + 1024 * 1024,
         producer_acks=-1,
+        stream_wait_empty=False,  # on stop, commit what was processed; the rest is consumed again later
     )
     raw = app.topic(
         settings.topic_raw,
@@ -42,20 +77,86 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
             for role, name in settings.output_topics.items()
         }
     )
+    stats = WorkerStats()
     enricher = enricher or Enricher(settings.pipeline_map)
-    app.agent(raw, name="enrich")(make_agent(settings, enricher, outputs))
+    agent = EnrichAgent(settings, enricher, outputs, stats)
+
+    async def enrich(stream: faust.StreamT) -> None:
+        await agent(stream)
+
+    app.agent(raw, name="enrich")(enrich)
+    app.enrich_agent, app.worker_stats = agent, stats
+    _add_rebalance_logs(app, settings, stats)
+    if settings.health_port:
+        _add_health_views(app, stats)
+    if settings.stats_interval > 0:
+        _add_stats_timer(app, settings, stats)
+    return app
+
+
+def _add_rebalance_logs(app: faust.App, settings: Settings, stats: WorkerStats) -> None:
+    def mine(tps: set) -> list[int]:
+        return sorted(tp.partition for tp in tps if tp.topic == settings.topic_raw)
 
     @app.on_partitions_assigned.connect
-    async def _assigned(sender: faust.App, assigned: set, **_: object) -> None:
-        mine = sorted(tp.partition for tp in assigned if tp.topic == settings.topic_raw)
-        log.info("worker.assigned", topic=settings.topic_raw, partitions=mine)
+    async def _assigned(sender: faust.App, assigned: set, **_: Any) -> None:
+        stats.assigned = set(mine(assigned))
+        log.info("worker.assigned", topic=settings.topic_raw, partitions=mine(assigned))
 
     @app.on_partitions_revoked.connect
-    async def _revoked(sender: faust.App, revoked: set, **_: object) -> None:
-        log.info(
-            "worker.revoked",
-            topic=settings.topic_raw,
-            partitions=sorted(tp.partition for tp in revoked if tp.topic == settings.topic_raw),
-        )
+    async def _revoked(sender: faust.App, revoked: set, **_: Any) -> None:
+        log.info("worker.revoked", topic=settings.topic_raw, partitions=mine(revoked))
 
-    return app
+
+def _add_health_views(app: faust.App, stats: WorkerStats) -> None:
+    @app.page("/healthz")
+    class Liveness(View):
+        async def get(self, request: Request) -> Response:
+            return self.json({"status": "alive"})
+
+    @app.page("/readyz")
+    class Readiness(View):
+        async def get(self, request: Request) -> Response:
+            body = {
+                "ready": stats.ready,
+                "models_loaded": stats.models_loaded,
+                "partitions": sorted(stats.assigned) if stats.assigned is not None else None,
+            }
+            return self.json(body, status=200 if stats.ready else 503)
+
+
+def _add_stats_timer(app: faust.App, settings: Settings, stats: WorkerStats) -> None:
+    admin: list[Any] = []  # created on first use, in the timer's thread
+
+    def measure_lag() -> dict[int, int]:
+        from streams.topics import admin_client
+
+        if not admin:
+            admin.append(admin_client(settings))
+        return consumer_lag(admin[0], settings)
+
+    @app.timer(settings.stats_interval)
+    async def report() -> None:
+        figures = stats.interval()
+        try:
+            lag = await asyncio.to_thread(measure_lag)
+            figures.update(lag=lag, lag_total=sum(lag.values()))
+        except Exception as exc:  # noqa: BLE001 - stats must never stop the worker
+            figures.update(lag=None, lag_total=None, lag_error=f"{type(exc).__name__}: {exc}"[:200])
+        log.info("worker.stats", topic=settings.topic_raw, **figures)
+
+
+class Worker(faust.Worker):
+    """Faust's worker, stopping only once the batch in flight is finished and committed."""
+
+    def _on_sigterm(self) -> None:
+        self.add_future(self._drain_then_stop(signal.SIGTERM))
+
+    def _on_sigint(self) -> None:
+        self.add_future(self._drain_then_stop(signal.SIGINT))
+
+    async def _drain_then_stop(self, signum: signal.Signals) -> None:
+        agent: EnrichAgent | None = getattr(self.app, "enrich_agent", None)
+        drained = await agent.drain(DRAIN_TIMEOUT_S) if agent else True
+        log.info("worker.stopping", signal=signum.name, drained=drained)
+        self._schedule_shutdown(signum)

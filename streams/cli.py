@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from importlib import resources
 from typing import Any
 
@@ -90,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
     enrich.add_argument("-o", "--output", default="-", help="Output JSONL file (default: stdout)")
     enrich.add_argument("--dead-letters", help="Write failures as dead-letter events here (default: stderr)")
 
+    replay = command("replay", cmd_replay, "Re-publish dead letters to the raw topic, after a fix.")
+    replay.add_argument(
+        "--reason",
+        action="append",
+        default=[],
+        help="Only dead letters with this reason (repeatable), e.g. enrich_error",
+    )
+    replay.add_argument("--since", type=_timestamp, help="Only dead letters that failed at or after this ISO time")
+    replay.add_argument("--until", type=_timestamp, help="Only dead letters that failed before this ISO time")
+    replay.add_argument("--dry-run", action="store_true", help="Count what would be replayed; publish nothing")
+
     topics = command("topics", cmd_topics, "Manage wirestream's topics.")
     topics.add_argument(
         "action", choices=["create"], help="create: create missing topics with the configured partitions"
@@ -103,21 +115,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    import faust
-
-    from streams.app import create_app
+    from streams.app import Worker, create_app
     from streams.nlp.enrich import Enricher
-    from streams.topics import ensure_topics
+    from streams.topics import check_topics, ensure_topics
 
+    enricher = Enricher(settings.pipeline_map)
+    enricher.load()  # a missing model fails here, before anything connects
     if settings.create_topics:
         _with_backoff(lambda: ensure_topics(settings), what="topics.ensure", broker=settings.broker)
-    enricher = Enricher(settings.pipeline_map)
-    enricher.load()
+    else:
+        _with_backoff(lambda: check_topics(settings), what="topics.check", broker=settings.broker)
     log.info(
         "worker.starting", broker=settings.broker, topic=settings.topic_raw, models=enricher.models, version=__version__
     )
     app = create_app(settings, enricher)
-    worker = faust.Worker(app, loglevel=settings.log_level, override_logging=False, quiet=True, redirect_stdouts=False)
+    app.worker_stats.models_loaded = True
+    worker = Worker(app, loglevel=settings.log_level, override_logging=False, quiet=True, redirect_stdouts=False)
     worker.spinner = None  # a terminal spinner would mix escape codes into the JSON log stream
     worker.execute_from_commandline()
     return 0
@@ -131,6 +144,8 @@ def _with_backoff(action: Callable[[], Any], *, what: str, broker: str, limit_s:
     while True:
         try:
             return action()
+        except ConfigError:
+            raise
         except (KafkaError, OSError) as exc:
             if time.monotonic() > deadline:
                 raise
@@ -190,7 +205,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 @contextlib.contextmanager
 def _worker_process(settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
     """A `wirestream worker` subprocess on the given broker, stopped with SIGTERM on exit."""
-    env = {**os.environ, "WIRESTREAM_BROKER": settings.broker}
+    env = {**os.environ, **settings.to_env(), "WIRESTREAM_HEALTH_PORT": "0"}
     proc = subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=env, stdin=subprocess.DEVNULL)
     try:
         yield proc
@@ -238,7 +253,7 @@ def _publish_values(settings: Settings, topic: str, values: Any) -> int:
     from kafka import KafkaProducer
 
     producer = KafkaProducer(
-        bootstrap_servers=settings.bootstrap_servers,
+        **settings.kafka_client_config(),
         acks="all",
         linger_ms=5,
         max_request_size=max(settings.max_dispatch_bytes * 2, 1_048_576),
@@ -296,7 +311,7 @@ def _consume(
 
     consumer = KafkaConsumer(
         topic,
-        bootstrap_servers=settings.bootstrap_servers,
+        **settings.kafka_client_config(),
         group_id=None,
         auto_offset_reset="latest" if from_end else "earliest",
         enable_auto_commit=False,
@@ -341,7 +356,7 @@ def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
             dispatches = []
             for value in chunk:
                 try:
-                    dispatches.append((value, decode(value, max_bytes=settings.max_dispatch_bytes)))
+                    dispatches.extend((value, d) for d in decode(value, max_bytes=settings.max_dispatch_bytes))
                 except DecodeError as exc:
                     failures += 1
                     dead.write(
@@ -383,6 +398,28 @@ def _batched(values: Iterator[bytes], size: int) -> Iterator[list[bytes]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def _timestamp(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.replay import ReplayFilter, replay
+
+    selection = ReplayFilter(reasons=frozenset(args.reason), since=args.since, until=args.until)
+    counts = replay(settings, selection, dry_run=args.dry_run)
+    verb = "would replay" if args.dry_run else "replayed"
+    print(
+        f"wirestream: {verb} {counts['replayed']} dead letters to {settings.topic_raw}; "
+        f"{counts['skipped']} not selected, {counts['unavailable']} no longer available",
+        file=sys.stderr,
+    )
+    return 1 if counts["unavailable"] else 0
 
 
 def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:

@@ -129,8 +129,15 @@ def dead_letter_event(
     reason: str,
     error: BaseException,
     dispatch_id: str | None = None,
+    max_value_bytes: int | None = None,
 ) -> dict[str, Any]:
-    """The `wire.dlq` event of a message that could not be processed."""
+    """The `wire.dlq` event of a message that could not be processed.
+
+    The original value is kept whole up to `max_value_bytes`; a longer one
+    (a `too_large` message) keeps only its beginning, and says so.
+    """
+    truncated = value is not None and max_value_bytes is not None and len(value) > max_value_bytes
+    kept = value[:max_value_bytes] if truncated else value
     return {
         "schema": DEAD_LETTER,
         "id": dispatch_id,
@@ -144,8 +151,9 @@ def dead_letter_event(
             "key_b64": _b64(source.key),
             "timestamp": _kafka_time(source),
         },
-        "value_b64": _b64(value),
+        "value_b64": _b64(kept),
         "value_bytes": 0 if value is None else len(value),
+        "value_truncated": truncated,
         "failed_at": now_iso(),
         "pipeline": {"version": __version__},
     }

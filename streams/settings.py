@@ -22,6 +22,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ENV_PREFIX = "WIRESTREAM_"
+SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 
 
 def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
@@ -47,9 +49,19 @@ class Settings:
     max_dispatch_bytes: int = _setting(1_000_000, "Larger raw messages go to the dead-letter topic (too_large)")
     batch_size: int = _setting(16, "Most raw messages enriched together (one nlp.pipe call)")
     batch_wait: float = _setting(0.05, "Longest wait, in seconds, for a batch to fill before it is processed")
+    commit_interval: float = _setting(2.8, "Seconds between two commits of processed offsets")
     session_timeout: float = _setting(6.0, "Consumer group session timeout, seconds")
     heartbeat_interval: float = _setting(2.0, "Consumer group heartbeat interval, seconds")
     log_level: str = _setting("info", "Log level: debug, info, warning, error")
+    health_port: int = _setting(8080, "Port of the worker's HTTP health endpoint (/healthz, /readyz); 0 disables it")
+    stats_interval: float = _setting(30.0, "Seconds between two worker.stats log lines; 0 disables them")
+    security_protocol: str = _setting("PLAINTEXT", "Kafka security protocol: PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL")
+    sasl_mechanism: str = _setting("PLAIN", "SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512")
+    sasl_username: str = _setting("", "SASL user name")
+    sasl_password: str = _setting("", "SASL password", secret=True)
+    ssl_cafile: str = _setting("", "CA bundle (PEM) to verify the brokers' certificates; empty: the system's")
+    ssl_certfile: str = _setting("", "Client certificate (PEM) for mutual TLS")
+    ssl_keyfile: str = _setting("", "Private key (PEM) of the client certificate", secret=True)
 
     @property
     def pipeline_map(self) -> dict[str, str]:
@@ -66,6 +78,22 @@ class Settings:
     def bootstrap_servers(self) -> list[str]:
         """`broker` as host:port strings for kafka-python."""
         return [urlsplit(url if "://" in url else f"kafka://{url}").netloc for url in self.broker.split(";")]
+
+    def kafka_client_config(self) -> dict[str, Any]:
+        """Connection settings (security included) as kafka-python client arguments."""
+        config: dict[str, Any] = {
+            "bootstrap_servers": self.bootstrap_servers,
+            "security_protocol": self.security_protocol,
+        }
+        if self.security_protocol.startswith("SASL"):
+            config.update(
+                sasl_mechanism=self.sasl_mechanism,
+                sasl_plain_username=self.sasl_username,
+                sasl_plain_password=self.sasl_password,
+            )
+        if self.security_protocol.endswith("SSL"):
+            config.update({name: getattr(self, name) or None for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile")})
+        return config
 
     @property
     def output_topics(self) -> dict[str, str]:
@@ -114,6 +142,27 @@ class Settings:
                 raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must be at least 1")
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):
             raise ConfigError(f"setting {ENV_PREFIX}LOG_LEVEL: {self.log_level!r} is not debug/info/warning/error")
+        if self.security_protocol not in SECURITY_PROTOCOLS:
+            raise ConfigError(
+                f"setting {ENV_PREFIX}SECURITY_PROTOCOL: {self.security_protocol!r} is not one of "
+                + ", ".join(SECURITY_PROTOCOLS)
+            )
+        if self.sasl_mechanism not in SASL_MECHANISMS:
+            raise ConfigError(
+                f"setting {ENV_PREFIX}SASL_MECHANISM: {self.sasl_mechanism!r} is not one of "
+                + ", ".join(SASL_MECHANISMS)
+            )
+        if self.security_protocol.startswith("SASL") and not (self.sasl_username and self.sasl_password):
+            raise ConfigError(
+                f"setting {ENV_PREFIX}SASL_USERNAME and {ENV_PREFIX}SASL_PASSWORD are required "
+                f"with {ENV_PREFIX}SECURITY_PROTOCOL={self.security_protocol}"
+            )
+        for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+            path = getattr(self, name)
+            if path and not Path(path).is_file():
+                raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: no file at {path}")
+        if not 0 <= self.health_port <= 65535:
+            raise ConfigError(f"setting {ENV_PREFIX}HEALTH_PORT: {self.health_port} is not a port number")
         self.pipeline_map  # noqa: B018 - validates the format
 
 

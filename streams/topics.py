@@ -5,6 +5,7 @@ from __future__ import annotations
 from kafka import KafkaAdminClient
 from kafka.errors import TopicAlreadyExistsError
 
+from streams.errors import ConfigError
 from streams.logging import get_logger
 from streams.settings import Settings
 
@@ -13,9 +14,7 @@ log = get_logger(__name__)
 
 def admin_client(settings: Settings, **config: object) -> KafkaAdminClient:
     """A kafka-python admin client for the configured cluster."""
-    return KafkaAdminClient(
-        bootstrap_servers=settings.bootstrap_servers, client_id=f"{settings.app_id}-admin", **config
-    )
+    return KafkaAdminClient(**settings.kafka_client_config(), client_id=f"{settings.app_id}-admin", **config)
 
 
 def ensure_topics(settings: Settings, *, timeout_s: float = 30.0) -> dict[str, str]:
@@ -44,6 +43,18 @@ def ensure_topics(settings: Settings, *, timeout_s: float = 30.0) -> dict[str, s
         return outcome
     finally:
         admin.close()
+
+
+def check_topics(settings: Settings) -> None:
+    """Raise ConfigError naming the first wirestream topic that does not exist (topic creation is off)."""
+    admin = admin_client(settings)
+    try:
+        existing = set(admin.list_topics())
+    finally:
+        admin.close()
+    for name in settings.topic_partitions():
+        if name not in existing:
+            raise ConfigError(f"topic {name!r} does not exist and WIRESTREAM_CREATE_TOPICS is false: create it first")
 
 
 def partition_counts(settings: Settings, topics: list[str]) -> dict[str, int]:

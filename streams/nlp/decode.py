@@ -1,63 +1,78 @@
-"""Turn the bytes of a raw message into a `Dispatch`, or say precisely why not.
+"""Turn the bytes of a raw message into `Dispatch`es, or say precisely why not.
 
-A raw value is either plain text (a dispatch as it comes off the wire) or a
-JSON envelope `{"id", "body", "headline"?, "agency"?, "lang"?, "received_at"?,
-"version"?}`. The dispatch id is the envelope's id, else the message key, else
-a stable hash of the content, so a re-delivery keeps its id.
+The format is detected from the first non-blank bytes of the value:
+
+- `<` and a tag: XML, parsed safely (no DTD, no entity, nothing external); the root
+  element says which: a NewsML-G2 `newsItem` (one dispatch), a NewsML-G2 `newsMessage`
+  (one dispatch per text item), or a NITF `nitf` document (one dispatch);
+- `{`: a JSON envelope `{"id", "body", "headline"?, "agency"?, "lang"?, "received_at"?,
+  "version"?}`;
+- anything else: plain text, a dispatch as it comes off the wire.
+
+The dispatch id of text and envelopes is the envelope's id, else the message key,
+else a stable hash of the content, so a re-delivery keeps its id. The id of an
+XML item is its guid (NewsML-G2) or doc-id (NITF), shared by all its versions.
+
+Reasons of `DecodeError`: empty, too_large, invalid_utf8, binary, invalid_json,
+invalid_envelope, invalid_xml, unsafe_xml, unsupported_xml, unsupported_item,
+invalid_newsml.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from datetime import datetime
 
 import orjson
 
 from streams.errors import DecodeError
+from streams.nlp.formats import newsml, nitf
+from streams.nlp.formats.dispatch import STATUSES, Dispatch, Subject, content_id
+from streams.nlp.formats.xml_safety import local_name, looks_like_xml, parse_xml
+
+__all__ = ["DEFAULT_MAX_BYTES", "STATUSES", "DecodeError", "Dispatch", "Subject", "content_id", "decode"]
 
 DEFAULT_MAX_BYTES = 1_000_000
 ENVELOPE_FIELDS = {"id", "body", "headline", "agency", "lang", "received_at", "version"}
 _TEXT_FIELDS = ("headline", "agency", "lang", "received_at")
+XML_ROOTS = ("newsItem", "newsMessage", "nitf")
 
 
-@dataclass(frozen=True, slots=True)
-class Dispatch:
-    """One dispatch as received, before any enrichment."""
+def decode(value: bytes | None, key: bytes | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Dispatch]:
+    """Decode a raw message value (and its key) into its dispatches.
 
-    id: str
-    text: str
-    headline: str | None = None
-    agency: str | None = None
-    lang: str | None = None
-    received_at: str | None = None
-    version: int | None = None
-    format: str = "text"  # "text" or "envelope"
-
-
-def content_id(text: str) -> str:
-    """A stable id for a dispatch that came without one."""
-    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-def decode(value: bytes | None, key: bytes | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dispatch:
-    """Decode a raw message value (and its key) into a Dispatch.
-
-    Raises DecodeError with a machine-readable `reason` for anything that is
-    not a processable dispatch.
+    A NewsML-G2 newsMessage gives one dispatch per text item, in order; every
+    other input gives exactly one. Raises DecodeError with a machine-readable
+    `reason` for anything that is not processable (the whole message).
     """
     if value is None or not value.strip():
         raise DecodeError("empty", "the message value is empty")
     if len(value) > max_bytes:
         raise DecodeError("too_large", f"the message value is {len(value)} bytes, over the limit of {max_bytes}")
+    key_text = _key_text(key)
+    if looks_like_xml(value):
+        return _from_xml(value, key_text)
     try:
         text = value.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DecodeError("invalid_utf8", f"the message value is not UTF-8: {exc.reason} at byte {exc.start}") from None
-    key_text = _key_text(key)
     if text.lstrip().startswith("{"):
-        return _from_envelope(text, key_text)
-    return _from_text(text, key_text)
+        return [_from_envelope(text, key_text)]
+    return [_from_text(text, key_text)]
+
+
+def _from_xml(value: bytes, key: str | None) -> list[Dispatch]:
+    root = parse_xml(value)
+    name = local_name(root.tag)
+    if name == "newsItem":
+        return [newsml.item_dispatch(root)]
+    if name == "newsMessage":
+        return newsml.message_dispatches(root)
+    if name == "nitf":
+        return [nitf.nitf_dispatch(root, key)]
+    raise DecodeError(
+        "unsupported_xml",
+        f"the XML root element <{name[:60]}> is none of {', '.join(XML_ROOTS)} (NewsML-G2 or NITF)",
+    )
 
 
 def _key_text(key: bytes | None) -> str | None:

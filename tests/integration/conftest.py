@@ -46,7 +46,7 @@ def unique_settings(broker: EmbeddedBroker, **changes: Any) -> Settings:
         topic_entities=f"entities-{tag}",
         topic_dlq=f"dlq-{tag}",
         partitions=2,
-        **changes,
+        **{"health_port": 0, **changes},
     )
 
 
@@ -127,7 +127,7 @@ def worker(settings: Settings) -> Iterator[WorkerProcess]:
 
 @pytest.fixture(scope="module")
 def publish(settings: Settings) -> Iterator[Callable[..., None]]:
-    producer = KafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all")
+    producer = KafkaProducer(**settings.kafka_client_config(), acks="all")
 
     def send(value: bytes | None, key: bytes | None = None) -> None:
         producer.send(settings.topic_raw, value=value, key=key).get(timeout=30)
@@ -140,7 +140,7 @@ def consume(settings: Settings, topic: str, until: Callable[[list[Any]], bool], 
     """Read `topic` from the beginning until `until(records)` holds; records are kafka-python ConsumerRecords."""
     consumer = KafkaConsumer(
         topic,
-        bootstrap_servers=settings.bootstrap_servers,
+        **settings.kafka_client_config(),
         group_id=None,
         auto_offset_reset="earliest",
         enable_auto_commit=False,

@@ -1,0 +1,89 @@
+"""What a worker reports about itself: counters, latencies, readiness and consumer lag.
+
+`WorkerStats` is fed by the agent; `worker.stats` log lines and the health
+endpoint read it. Lag is measured from outside the consumer, the way an
+operator would: the raw topic's end offsets against the group's committed ones.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import Any
+
+from kafka import TopicPartition
+from kafka.admin import OffsetSpec
+
+from streams.settings import Settings
+
+LATENCY_WINDOW = 10_000  # latencies kept for the percentiles of one stats interval
+
+
+def percentile(values: list[float], fraction: float) -> float | None:
+    """The nearest-rank percentile of `values` (None when empty)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, round(fraction * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+class WorkerStats:
+    """Counters of one worker process since it started, and over the current interval."""
+
+    def __init__(self) -> None:
+        self.processed = 0
+        self.rejected_total = 0
+        self.models_loaded = False
+        self.assigned: set[int] | None = None  # raw-topic partitions; None until the first assignment
+        self._interval_started = time.monotonic()
+        self._interval_count = 0
+        self._latencies: deque[float] = deque(maxlen=LATENCY_WINDOW)
+
+    def enriched(self, latency_ms: float | None) -> None:
+        self.processed += 1
+        self._interval_count += 1
+        if latency_ms is not None:
+            self._latencies.append(latency_ms)
+
+    def rejected(self) -> None:
+        self.rejected_total += 1
+        self._interval_count += 1
+
+    @property
+    def ready(self) -> bool:
+        """Models loaded and partitions assigned (an assignment may be empty when workers outnumber partitions)."""
+        return self.models_loaded and self.assigned is not None
+
+    def interval(self) -> dict[str, Any]:
+        """Figures of the interval since the last call, which starts a new interval."""
+        now = time.monotonic()
+        elapsed = max(now - self._interval_started, 1e-9)
+        latencies = list(self._latencies)
+        figures = {
+            "processed": self.processed,
+            "rejected": self.rejected_total,
+            "rate_per_s": round(self._interval_count / elapsed, 2),
+            "latency_p50_ms": percentile(latencies, 0.50),
+            "latency_p95_ms": percentile(latencies, 0.95),
+        }
+        self._interval_started, self._interval_count = now, 0
+        self._latencies.clear()
+        return figures
+
+
+def consumer_lag(admin: Any, settings: Settings) -> dict[int, int]:
+    """Messages not yet committed by the consumer group, per partition of the raw topic.
+
+    `admin` is a kafka-python KafkaAdminClient; this call blocks (run it in a thread).
+    """
+    partitions = admin.describe_topics([settings.topic_raw])[0]["partitions"]
+    tps = [TopicPartition(settings.topic_raw, p["partition_index"]) for p in partitions]
+    ends = admin.list_partition_offsets({tp: OffsetSpec.LATEST for tp in tps})
+    committed = admin.list_group_offsets({settings.app_id: tps}).get(settings.app_id, {})
+    lag = {}
+    for tp in tps:
+        done = committed.get(tp)
+        done_offset = done.offset if done is not None and done.offset >= 0 else 0
+        lag[tp.partition] = max(ends[tp].offset - done_offset, 0)
+    return dict(sorted(lag.items()))
