@@ -20,14 +20,23 @@ import os
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import faust
 from aiokafka.errors import KafkaError, KafkaTimeoutError
 
 from streams.errors import DecodeError
-from streams.events import Source, dead_letter_event, dumps, enriched_event, entity_events, quote_events
+from streams.events import (
+    Source,
+    content_digest,
+    dead_letter_event,
+    dumps,
+    enriched_event,
+    entity_events,
+    quote_events,
+    withdrawn_event,
+)
 from streams.logging import get_logger
 from streams.nlp.decode import Dispatch, decode
 from streams.nlp.enrich import Enricher, Enrichment
@@ -48,6 +57,12 @@ class Received:
     value: bytes | None
     dispatch: Dispatch | None = None
     error: BaseException | None = None
+    supersedes: int | None = None  # the version this one replaces, if one was published
+    digest: str | None = None
+    result: Enrichment | None = None
+    stage: str = "decode"  # where it failed, when it failed
+    reason: str | None = None
+    outputs: list[tuple[faust.TopicT, str | None, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -84,8 +99,11 @@ def is_transient(exc: BaseException) -> bool:
 class EnrichAgent:
     """Process batches of raw messages; every message ends as events or a dead letter."""
 
-    def __init__(self, settings: Settings, enricher: Enricher, outputs: Outputs, stats: WorkerStats) -> None:
+    def __init__(
+        self, settings: Settings, enricher: Enricher, outputs: Outputs, stats: WorkerStats, versions: Any
+    ) -> None:
         self.settings = settings
+        self.versions = versions  # Faust table: dispatch id -> {"version", "digest"} of the last one published
         self.enricher = enricher
         self.outputs = outputs
         self.stats = stats
@@ -128,22 +146,186 @@ class EnrichAgent:
             return False
 
     async def process(self, events: Sequence[faust.EventT]) -> None:
-        """Decode, enrich and publish one batch; returns once the broker has acked every output."""
+        """Decode, enrich and publish one batch; returns once the broker has acked every output.
+
+        Outputs are enqueued in the order of the input, so the events of one key
+        (the versions of a dispatch) keep their order on the output topics.
+        """
         started = time.perf_counter()
         batch = [item for event in events for item in self._receive(event.message)]
-        good = [item for item in batch if item.dispatch is not None]
-        sends = [self._dead_letter(item, stage="decode") for item in batch if item.dispatch is None]
-        if good:
+        fresh = self._new_versions([item for item in batch if item.dispatch is not None])
+        to_enrich = [item for item in fresh if not item.dispatch.withdrawn]
+        if to_enrich:
             loop = asyncio.get_running_loop()
-            dispatches = [item.dispatch for item in good]
+            dispatches = [item.dispatch for item in to_enrich]
             results = await loop.run_in_executor(self.executor, enrich_batch, self.enricher, dispatches)
-            for item, result in zip(good, results, strict=True):
+            for item, result in zip(to_enrich, results, strict=True):
                 if isinstance(result, BaseException):
-                    item.error = result
-                    sends.append(self._dead_letter(item, stage="enrich"))
+                    item.error, item.stage = result, "enrich"
                 else:
-                    sends.append(self._publish(item, result, started))
-        await asyncio.gather(*sends)
+                    item.result = result
+        keep = {id(item) for item in fresh}
+        plan = [item for item in batch if item.dispatch is None or id(item) in keep]
+        for item in plan:
+            self._plan_outputs(item)
+        await self._publish(plan)
+        for item in plan:
+            self._report(item, started)
+
+    def _plan_outputs(self, item: Received) -> None:
+        """The events one item becomes: enriched (+ quotes, entities), withdrawn, or a dead letter."""
+        if item.error is None:
+            try:
+                if item.result is not None:
+                    enriched = enriched_event(item.result, item.source, supersedes=item.supersedes)
+                    item.outputs = [(self.outputs.enriched, enriched["id"], enriched)]
+                    item.outputs += [(self.outputs.quotes, key, event) for key, event in quote_events(enriched)]
+                    item.outputs += [(self.outputs.entities, key, event) for key, event in entity_events(enriched)]
+                else:
+                    withdrawn = withdrawn_event(item.dispatch, item.source, supersedes=item.supersedes)
+                    item.outputs = [(self.outputs.enriched, withdrawn["id"], withdrawn)]
+                return
+            except Exception as exc:  # noqa: BLE001 - an event that cannot be built makes a dead letter
+                item.error, item.stage = exc, "publish"
+        error = item.error
+        item.reason = error.reason if isinstance(error, DecodeError) else f"{item.stage}_error"
+        key = item.dispatch.id if item.dispatch else None
+        letter = dead_letter_event(
+            item.value,
+            item.source,
+            stage=item.stage,
+            reason=item.reason,
+            error=error,
+            dispatch_id=key,
+            max_value_bytes=self.settings.max_dispatch_bytes,
+        )
+        item.outputs = [(self.outputs.dlq, key, letter)]
+
+    async def _publish(self, plan: list[Received]) -> None:
+        """Send every planned output in order and wait for the acks, retrying while the broker is in trouble.
+
+        An output the broker refuses turns its item into a dead letter; a dead
+        letter the broker refuses raises (the caller stops the worker).
+        """
+        delay = RETRY_FIRST_S
+        pending = plan
+        while pending:
+            sent: list[tuple[Received, Any]] = []
+            for item in pending:
+                for topic, key, event in item.outputs:
+                    sent.append((item, await self._enqueue(topic, key, event)))
+            outcomes = await asyncio.gather(*(ack for _, ack in sent), return_exceptions=True)
+            failed: dict[int, tuple[Received, BaseException]] = {}
+            for (item, _), outcome in zip(sent, outcomes, strict=True):
+                if isinstance(outcome, BaseException) and id(item) not in failed:
+                    failed[id(item)] = (item, outcome)
+            transient = [(item, exc) for item, exc in failed.values() if is_transient(exc)]
+            refused = [(item, exc) for item, exc in failed.values() if not is_transient(exc)]
+            for item, exc in refused:
+                if item.outputs and item.outputs[0][0] is self.outputs.dlq:
+                    raise exc  # even the dead letter cannot be written
+                item.error, item.stage, item.result = exc, "publish", None
+                self._plan_outputs(item)
+            if transient:
+                item, exc = transient[0]
+                log.warning(
+                    "broker.unavailable",
+                    action="publish",
+                    error_class=type(exc).__name__,
+                    error=str(exc)[:200],
+                    retry_in_s=delay,
+                    messages=len(transient),
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RETRY_MAX_S)
+            # again, in input order, from the first item that failed: a later version of a key must not be
+            # overtaken by an earlier one (what is sent twice is a duplicate, which subscribers can drop)
+            first = next((i for i, item in enumerate(pending) if id(item) in failed), len(pending))
+            pending = pending[first:]
+
+    @staticmethod
+    async def _enqueue(topic: faust.TopicT, key: str | None, event: dict[str, Any]) -> asyncio.Future:
+        """Hand one event to the producer now, keeping order; the future resolves on the broker's ack.
+
+        `force=True`: send now, not as a Faust "attachment" delayed until the source offset is acked.
+        """
+        raw_key = key.encode("utf-8") if key is not None else None
+        try:
+            return await topic.send(key=raw_key, value=dumps(event), force=True)
+        except Exception as exc:  # noqa: BLE001 - refused at once (too large, no metadata): an outcome like any
+            failed = asyncio.get_running_loop().create_future()
+            failed.set_exception(exc)
+            return failed
+
+    def _report(self, item: Received, started: float) -> None:
+        """Log what became of an item once its outputs are acknowledged, and remember its version."""
+        where = _where(item.source)
+        if item.error is not None:
+            self.stats.rejected()
+            log.warning(
+                "dispatch.rejected",
+                dispatch_id=item.dispatch.id if item.dispatch else None,
+                reason=item.reason,
+                stage=item.stage,
+                error_class=type(item.error).__name__,
+                error=str(item.error)[:300],
+                **where,
+            )
+            return
+        dispatch = item.dispatch
+        if item.result is None:
+            self._remember(item, dispatch.version)
+            log.info(
+                "dispatch.withdrawn", dispatch_id=dispatch.id, version=dispatch.version, status=dispatch.status, **where
+            )
+            return
+        self._remember(item, item.result.version)
+        event = item.outputs[0][2]
+        latency_ms = _latency_ms(item.source)
+        self.stats.enriched(latency_ms)
+        log.info(
+            "dispatch.enriched",
+            dispatch_id=dispatch.id,
+            language=event["language"],
+            entities=len(event["entities"]),
+            quotes=len(event["quotes"]),
+            processing_ms=round((time.perf_counter() - started) * 1000, 1),
+            latency_ms=latency_ms,
+            **where,
+        )
+
+    def _new_versions(self, items: list[Received]) -> list[Received]:
+        """Drop exact re-deliveries and versions older than one already published; note what each replaces."""
+        fresh: list[Received] = []
+        latest: dict[str, dict[str, Any]] = {}  # this batch's own dispatches count too
+        for item in items:
+            dispatch = item.dispatch
+            digest = content_digest(dispatch, dispatch.version)
+            seen = latest.get(dispatch.id) or self.versions.get(dispatch.id)
+            if seen and seen["digest"] == digest:
+                self._skip(item, "duplicate", seen)
+                continue
+            if seen and None not in (seen["version"], dispatch.version) and dispatch.version < seen["version"]:
+                self._skip(item, "stale", seen)
+                continue
+            item.supersedes = seen["version"] if seen else None
+            item.digest = digest
+            latest[dispatch.id] = {"version": dispatch.version, "digest": digest}
+            fresh.append(item)
+        return fresh
+
+    def _skip(self, item: Received, why: str, seen: dict[str, Any]) -> None:
+        self.stats.skipped()
+        log.info(
+            f"dispatch.{why}",
+            dispatch_id=item.dispatch.id,
+            version=item.dispatch.version,
+            latest_version=seen["version"],
+            **_where(item.source),
+        )
+
+    def _remember(self, item: Received, version: int | None) -> None:
+        self.versions[item.dispatch.id] = {"version": version, "digest": item.digest}
 
     def _receive(self, message: faust.types.Message) -> list[Received]:
         """The dispatches one raw message holds (a NewsML-G2 newsMessage may hold several)."""
@@ -159,79 +341,6 @@ class EnrichAgent:
         except DecodeError as exc:
             return [Received(source=source, value=message.value, error=exc)]
         return [Received(source=source, value=message.value, dispatch=d) for d in dispatches]
-
-    async def _publish(self, item: Received, result: Enrichment, started: float) -> None:
-        try:
-            enriched = enriched_event(result, item.source)
-            sends = [self._send(self.outputs.enriched, enriched["id"], enriched)]
-            sends += [self._send(self.outputs.quotes, key, event) for key, event in quote_events(enriched)]
-            sends += [self._send(self.outputs.entities, key, event) for key, event in entity_events(enriched)]
-            await asyncio.gather(*sends)
-        except Exception as exc:  # noqa: BLE001 - an event the broker refuses makes a dead letter
-            item.error = exc
-            await self._dead_letter(item, stage="publish")
-            return
-        latency_ms = _latency_ms(item.source)
-        self.stats.enriched(latency_ms)
-        log.info(
-            "dispatch.enriched",
-            dispatch_id=enriched["id"],
-            language=enriched["language"],
-            entities=len(enriched["entities"]),
-            quotes=len(enriched["quotes"]),
-            processing_ms=round((time.perf_counter() - started) * 1000, 1),
-            latency_ms=latency_ms,
-            **_where(item.source),
-        )
-
-    async def _dead_letter(self, item: Received, *, stage: str) -> None:
-        """Publish the dead letter of `item`; raises only when even that is impossible."""
-        error = item.error or RuntimeError("unknown failure")
-        reason = error.reason if isinstance(error, DecodeError) else f"{stage}_error"
-        key = item.dispatch.id if item.dispatch else None
-        event = dead_letter_event(
-            item.value,
-            item.source,
-            stage=stage,
-            reason=reason,
-            error=error,
-            dispatch_id=key,
-            max_value_bytes=self.settings.max_dispatch_bytes,
-        )
-        await self._send(self.outputs.dlq, key, event)
-        self.stats.rejected()
-        log.warning(
-            "dispatch.rejected",
-            dispatch_id=key,
-            reason=reason,
-            stage=stage,
-            error_class=type(error).__name__,
-            error=str(error)[:300],
-            **_where(item.source),
-        )
-
-    async def _send(self, topic: faust.TopicT, key: str | None, event: dict[str, Any]) -> None:
-        """Send one event and wait for the broker's ack, retrying while the broker is in trouble."""
-        value, raw_key = dumps(event), key.encode("utf-8") if key is not None else None
-        delay = RETRY_FIRST_S
-        while True:
-            try:
-                pending = await topic.send(key=raw_key, value=value)
-                await pending
-                return
-            except Exception as exc:
-                if not is_transient(exc):
-                    raise
-                log.warning(
-                    "broker.unavailable",
-                    action="publish",
-                    topic=topic.get_topic_name(),
-                    error_class=type(exc).__name__,
-                    error=str(exc)[:200],
-                    retry_in_s=delay,
-                )
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, RETRY_MAX_S)
 
 
 def _where(source: Source) -> dict[str, Any]:

@@ -77,9 +77,14 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
             for role, name in settings.output_topics.items()
         }
     )
+    # The last version published per dispatch id. Its changelog is partitioned by the key's hash, like a
+    # raw topic keyed by dispatch id, so a worker holds the entries of the partitions it consumes.
+    versions = app.Table(
+        "dispatch-versions", partitions=settings.partitions, key_type=str, value_type=dict, use_partitioner=True
+    )
     stats = WorkerStats()
     enricher = enricher or Enricher(settings.pipeline_map)
-    agent = EnrichAgent(settings, enricher, outputs, stats)
+    agent = EnrichAgent(settings, enricher, outputs, stats, versions)
 
     async def enrich(stream: faust.StreamT) -> None:
         await agent(stream)

@@ -342,7 +342,7 @@ def _consume(
 
 def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
     from streams.agents import enrich_batch
-    from streams.events import Source, dead_letter_event, dumps, enriched_event
+    from streams.events import Source, dead_letter_event, dumps, enriched_event, withdrawn_event
     from streams.inputs import read_inputs
     from streams.nlp.decode import decode
     from streams.nlp.enrich import Enricher
@@ -362,6 +362,9 @@ def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
                     dead.write(
                         dumps(dead_letter_event(value, Source(), stage="decode", reason=exc.reason, error=exc)) + b"\n"
                     )
+            for _, dispatch in (pair for pair in dispatches if pair[1].withdrawn):
+                out.write(dumps(withdrawn_event(dispatch, Source())) + b"\n")
+            dispatches = [pair for pair in dispatches if not pair[1].withdrawn]
             results = enrich_batch(enricher, [d for _, d in dispatches])
             for (value, dispatch), result in zip(dispatches, results, strict=True):
                 if isinstance(result, BaseException):

@@ -16,14 +16,16 @@ from typing import Any
 import orjson
 
 from streams import __version__
+from streams.nlp.decode import Dispatch
 from streams.nlp.enrich import Enrichment
 from streams.nlp.types import Entity, Quote
 
 ENRICHED = "wirestream.enriched.v1"
 QUOTE = "wirestream.quote.v1"
 ENTITY = "wirestream.entity.v1"
+WITHDRAWN = "wirestream.withdrawn.v1"
 DEAD_LETTER = "wirestream.dead_letter.v1"
-ALL_SCHEMAS = (ENRICHED, QUOTE, ENTITY, DEAD_LETTER)
+ALL_SCHEMAS = (ENRICHED, QUOTE, ENTITY, WITHDRAWN, DEAD_LETTER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +49,34 @@ def dumps(event: dict[str, Any]) -> bytes:
     return orjson.dumps(event)
 
 
-def enriched_event(result: Enrichment, source: Source, *, enriched_at: str | None = None) -> dict[str, Any]:
-    """The `wire.enriched` event of one dispatch."""
+def content_digest(dispatch: Dispatch, version: int | None) -> str:
+    """Identifies one version of one dispatch with its exact content: the event id."""
+    return _digest(dispatch.id, str(version), dispatch.text)
+
+
+def enriched_event(
+    result: Enrichment, source: Source, *, supersedes: int | None = None, enriched_at: str | None = None
+) -> dict[str, Any]:
+    """The `wire.enriched` event of one dispatch (`supersedes`: the version it replaces, if known)."""
     dispatch, header = result.dispatch, result.header
     return {
         "schema": ENRICHED,
         "id": dispatch.id,
-        "event_id": _digest(dispatch.id, str(dispatch.version), dispatch.text),
-        "version": dispatch.version,
+        "event_id": content_digest(dispatch, result.version),
+        "version": result.version,
+        "supersedes": supersedes,
+        "urgency": dispatch.urgency,
+        "slugline": dispatch.slugline,
+        "keywords": list(dispatch.keywords),
+        "subjects": [{"code": s.code, "name": s.name} for s in dispatch.subjects],
+        "first_created": dispatch.first_created,
+        "version_created": dispatch.version_created,
+        "embargoed": dispatch.embargoed,
+        "ed_note": dispatch.ed_note,
         "source": {
             "agency": result.agency,
+            "provider": dispatch.provider,
+            "credit": dispatch.credit,
             "format": dispatch.format,
             "topic": source.topic,
             "partition": source.partition,
@@ -119,6 +139,29 @@ def entity_events(enriched: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         }
         out.append((entity["id"], event))
     return out
+
+
+def withdrawn_event(dispatch: Dispatch, source: Source, *, supersedes: int | None = None) -> dict[str, Any]:
+    """The `wire.enriched` event saying a dispatch must no longer be used (same key as the dispatch)."""
+    return {
+        "schema": WITHDRAWN,
+        "id": dispatch.id,
+        "event_id": content_digest(dispatch, dispatch.version),
+        "version": dispatch.version,
+        "supersedes": supersedes,
+        "status": dispatch.status,
+        "ed_note": dispatch.ed_note,
+        "source": {
+            "agency": dispatch.agency,
+            "format": dispatch.format,
+            "topic": source.topic,
+            "partition": source.partition,
+            "offset": source.offset,
+        },
+        "received_at": dispatch.received_at or _kafka_time(source) or now_iso(),
+        "withdrawn_at": now_iso(),
+        "pipeline": {"version": __version__},
+    }
 
 
 def dead_letter_event(

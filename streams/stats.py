@@ -34,6 +34,7 @@ class WorkerStats:
     def __init__(self) -> None:
         self.processed = 0
         self.rejected_total = 0
+        self.skipped_total = 0  # duplicates and stale versions, not published again
         self.models_loaded = False
         self.assigned: set[int] | None = None  # raw-topic partitions; None until the first assignment
         self._interval_started = time.monotonic()
@@ -45,6 +46,10 @@ class WorkerStats:
         self._interval_count += 1
         if latency_ms is not None:
             self._latencies.append(latency_ms)
+
+    def skipped(self) -> None:
+        self.skipped_total += 1
+        self._interval_count += 1
 
     def rejected(self) -> None:
         self.rejected_total += 1
@@ -63,6 +68,7 @@ class WorkerStats:
         figures = {
             "processed": self.processed,
             "rejected": self.rejected_total,
+            "skipped": self.skipped_total,
             "rate_per_s": round(self._interval_count / elapsed, 2),
             "latency_p50_ms": percentile(latencies, 0.50),
             "latency_p95_ms": percentile(latencies, 0.95),

@@ -6,9 +6,10 @@ the loaded spaCy pipelines and nothing else.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ class Enrichment:
     entities: list[Entity]
     quotes: list[Quote]
     model: str  # the pipeline that tagged entities, or "rules"
+    version: int | None = None  # the dispatch's version, or one the header implies ("UPDATE 2" -> 3)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -81,7 +83,7 @@ class Enricher:
 
     def _prepare(self, dispatch: Dispatch) -> Enrichment:
         started = time.perf_counter()
-        header = parse_header(dispatch.text, received_at=_parse_time(dispatch.received_at))
+        header = with_metadata(parse_header(dispatch.text, received_at=_parse_time(dispatch.received_at)), dispatch)
         body = dispatch.text[header.body_start : header.body_end]
         language, confidence = detect_language(body, hint=dispatch.lang)
         return Enrichment(
@@ -95,6 +97,7 @@ class Enricher:
             entities=[],
             quotes=[],
             model=RULES_LABEL,
+            version=dispatch.version if dispatch.version is not None else version_from_markers(header.markers),
             timings_ms={"parse": (time.perf_counter() - started) * 1000},
         )
 
@@ -108,6 +111,33 @@ class Enricher:
         stage.timings_ms["entities"] = (after_entities - started) * 1000
         stage.timings_ms["quotes"] = (time.perf_counter() - after_entities) * 1000
         return stage
+
+
+def with_metadata(header: Header, dispatch: Dispatch) -> Header:
+    """The header, completed with what the dispatch's metadata says (NewsML-G2, NITF).
+
+    What the text itself says wins; a dateline known only from metadata becomes
+    the header text, so its place is an entity mention like any dateline's.
+    """
+    changes: dict[str, object] = {}
+    for name in ("dateline_place", "dateline_date", "dateline_text", "byline"):
+        if getattr(header, name) is None and getattr(dispatch, name) is not None:
+            changes[name] = getattr(dispatch, name)
+    if dispatch.markers:
+        changes["markers"] = tuple(dict.fromkeys((*header.markers, *dispatch.markers)))
+    if not header.header_text and dispatch.dateline_text:
+        credit = f" ({dispatch.agency})" if dispatch.agency else ""
+        changes["header_text"] = dispatch.dateline_text + credit
+    return replace(header, **changes) if changes else header
+
+
+def version_from_markers(markers: tuple[str, ...]) -> int | None:
+    """The version an update marker implies: "UPDATE 2" is the third version of a story."""
+    for marker in markers:
+        match = re.fullmatch(r"UPDATE (\d{1,3})", marker)
+        if match:
+            return int(match.group(1)) + 1
+    return None
 
 
 def _parse_time(value: str | None) -> datetime | None:
