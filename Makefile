@@ -17,12 +17,12 @@ run: install  ## the main job on the embedded broker: samples in, enriched event
 	$(BIN)/wirestream run
 
 test: install  ## unit and integration tests (the integration tests start their own broker)
-	$(BIN)/ruff check streams tests bench
+	$(BIN)/ruff check streams tests bench examples deploy
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check streams tests bench
-	$(BIN)/ruff format --check streams tests bench
+	$(BIN)/ruff check streams tests bench examples deploy
+	$(BIN)/ruff format --check streams tests bench examples deploy
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -73,4 +73,4 @@ def get_logger(name: str) -> structlog.stdlib.BoundLogger:
 def _dumps(obj: Any, **_: Any) -> str:
     import orjson
 
-    return orjson.dumps(obj, default=str).decode("utf-8")
+    return orjson.dumps(obj, default=str, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")

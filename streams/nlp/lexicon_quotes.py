@@ -26,6 +26,7 @@ class QuoteLexicon:
     complementizers: frozenset[str] = frozenset()  # "que", "qu'", "dat", "that"
     viewpoint: frozenset[str] = frozenset()  # sentence-initial "Pour X, ..." attributions
     pronouns: frozenset[str] = frozenset()  # singular subject pronouns naming a speaker
+    expletives: frozenset[str] = frozenset()  # other words a clause's subject may start with: "it", "er"
     plural_pronouns: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
     indefinite: frozenset[str] = frozenset()  # and numerals: the source is not named
@@ -37,6 +38,9 @@ class QuoteLexicon:
     adverbs: frozenset[str] = frozenset()  # may sit between a verb and its subject or complement
     passive: frozenset[str] = frozenset()  # forms of "to be" that make a participle passive
     clitics: frozenset[str] = frozenset()  # object pronouns before the auxiliary: "nous a dit"
+    verb_hints: frozenset[str] = frozenset()  # frequent finite verbs: a clause has one, a noun phrase has none
+    contrast: frozenset[str] = frozenset()  # ", tandis que ..." starts a clause that is no longer reported
+    but: frozenset[str] = frozenset()  # ", mais le MR ..." too, when a new subject follows
     titles_abbrev: dict[str, str] = field(default_factory=dict)  # "me" -> "avocat"
 
 
@@ -86,11 +90,11 @@ _FR_IRREGULAR_FINITE = _words(
     "dit disent disait disaient écrit écrivent écrivait reconnaît reconnait reconnaissent reconnaissait "
     "admet admettent promet prévient soutient soutiennent soutenait maintient répond répondent réagit "
     "réagissent avertit conclut poursuit dément reprend convient prédit défend défendait rappelle "
-    "rappellent répète répètent espère suggère concède relève"
+    "rappellent répète répètent espère suggère concède relève réjouit"
 )
 _FR_IRREGULAR_PARTICIPLES = _words(
     "dit écrit reconnu admis promis prévenu soutenu maintenu répondu réagi averti conclu poursuivi "
-    "démenti repris convenu prédit défendu"
+    "démenti repris convenu prédit défendu réjoui réjouie"
 )
 _FR_IRREGULAR_GERUNDS = _words("disant écrivant reconnaissant admettant soulignant réagissant avertissant")
 
@@ -108,8 +112,11 @@ FR = QuoteLexicon(
     markers=_words("selon"),  # "d'après" is matched as two tokens
     complementizers=_words("que qu'"),
     viewpoint=_words("pour"),
-    pronouns=_words("il elle"),
-    plural_pronouns=_words("ils elles on"),
+    contrast=_words("tandis alors"),  # followed by "que"
+    but=_words("mais"),
+    pronouns=_words("il elle lui"),
+    expletives=_words("on ce c' cela ça"),
+    plural_pronouns=_words("ils elles on eux"),
     definite=_words("le la les l' ce cet cette ces"),
     indefinite=_words(
         "un une des plusieurs certains certaines quelques divers diverses nombreux nombreuses "
@@ -130,6 +137,11 @@ FR = QuoteLexicon(
         "nouveau ne pas"
     ),
     clitics=_words("nous vous lui leur me m' te t' les l' se s'"),
+    verb_hints=_words(
+        "a ont est sont était étaient avait avaient sera seront serait seraient aurait auraient va vont doit "
+        "doivent devrait devraient peut peuvent pourrait pourraient fait font reste restent semble semblent "
+        "faut y"
+    ),
     titles_abbrev={"me": "avocat", "maître": "avocat", "dr": "docteur", "pr": "professeur", "mgr": "évêque"},
 )
 
@@ -164,8 +176,11 @@ NL = QuoteLexicon(
     },
     markers=_words("volgens"),
     after_markers=_words("aldus"),
+    contrast=_words("terwijl"),
+    but=_words("maar"),
     complementizers=_words("dat"),
-    pronouns=_words("hij ze zij"),
+    pronouns=_words("hij ze zij hem"),
+    expletives=_words("er men we wij"),
     definite=_words("de het die deze dit dat"),
     indefinite=_words(
         "een enkele sommige verschillende meerdere vele twee drie vier vijf zes zeven acht negen tien andere"
@@ -184,6 +199,11 @@ NL = QuoteLexicon(
         "morgen alvast tevens evenwel dan toen uitdrukkelijk"
     ),
     passive=_words("wordt werd worden werden"),
+    verb_hints=_words(
+        "is was zijn waren heeft hebben had hadden wordt werd worden werden zal zullen zou zouden kan kunnen "
+        "kon konden moet moeten moest moesten mag mogen gaat gaan ging gingen blijft blijven bleef komt komen "
+        "kwam staat stond ligt lag zit zat"
+    ),
     titles_abbrev={"meester": "advocaat", "mr": "advocaat", "dr": "dokter", "prof": "professor"},
 )
 
@@ -206,9 +226,12 @@ EN = QuoteLexicon(
     zero_complement=_words("say says said tell tells told add adds added"),
     addressee_verbs=_words("tell tells told"),
     markers=_words("according"),  # "according to" is matched as two tokens
+    contrast=_words("while whereas"),
+    but=_words("but"),
     complementizers=_words("that"),
-    pronouns=_words("he she"),
-    plural_pronouns=_words("they we"),
+    pronouns=_words("he she him"),
+    expletives=_words("it there i you"),
+    plural_pronouns=_words("they we them"),
     definite=_words("the this that these those"),
     indefinite=_words(
         "a an one two three four five six seven eight nine ten some several many other various numerous"
@@ -226,6 +249,12 @@ EN = QuoteLexicon(
         "today tonight late just already still recently"
     ),
     passive=_words("is was were are be been being"),
+    verb_hints=_words(
+        "is are was were has have had will would can could may might must should shall does did do "
+        "fell rose won lost took made gave went came saw grew left led held hit cut set put ran met sold paid "
+        "kept began became brought bought thought found stood spent built sent fought struck broke chose "
+        "drove flew knew spoke threw"
+    ),
 )
 
 NEUTRAL = QuoteLexicon()
@@ -324,6 +353,25 @@ MONTHS = _words(
     "januari februari maart april mei juni juli augustus september oktober november december "
     "january february march may june july august october jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+
+# Nouns of speech: in "réaction de l'avocat" the complement is the speaker.
+SPEECH_NOUNS = _words(
+    "réaction déclaration message commentaire réponse explication mot analyse "
+    "reactie verklaring boodschap commentaar antwoord "
+    "reaction statement message comment response reply"
+)
+
+# Indefinite determiners that name one person ("un porte-parole"): a pronoun may refer back to them.
+SINGULAR_INDEFINITE = _words("un une een a an one")
+
+# Possessives that also stand alone as object pronouns: "volgens haar", "according to her".
+POSSESSIVE_PRONOUNS = _words("haar her")
+
+# Dutch impersonal attributions: "..., klinkt het bij de vakbond": the speaker follows the preposition.
+NL_IMPERSONAL_CUES = _words("klinkt klonk luidt luidde")
+
+# Objects of "said" that are not a reported clause: "said nothing", "said so".
+EN_NOT_A_CLAUSE = _words("nothing so goodbye yes no something little much hello sorry thanks to")
 
 # Frequent Dutch finite verbs: after a fronted "Volgens X" the verb comes second, then the subject.
 NL_VERB_HINTS = _words(

@@ -12,12 +12,13 @@ works on a window of bounded size, so a malformed or 1 MB body degrades to fewer
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from streams.nlp import lexicon_quotes as lx
-from streams.nlp.types import Entity, Quote
+from streams.nlp.types import Entity, Quote, QuoteKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,17 +28,24 @@ MAX_LOOKBACK = 60  # tokens searched before a quote or cue for its subject
 MAX_LOOKAHEAD = 40  # tokens searched after a quote for its attribution
 MAX_CLAUSE = 2000  # characters an indirect quote may run for
 MAX_GAP = 10  # tokens between a reporting verb and "que" / "dat" / "that"
+WINDOW = 700  # characters searched before a quote for its attribution
 
 _TOKEN_RE = re.compile(
-    r"(?:jusqu|lorsqu|puisqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_])"  # French elision: l', qu', d'
+    r"(?i:jusqu|lorsqu|puisqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_])"  # French elision: l', qu', d'
     r"|\d+(?:[.,:/h]\d+)*"
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-&][^\W_]+)*"
     r"|\S"
 )
 _MARK_RE = re.compile(r"[«»‹›“”„‘’‚\"']")
-_PARAGRAPH_RE = re.compile(r"[ \t\u00a0\u202f]*\n\s*")
+# Runs are matched from their first character only ((?<!...)) and without backtracking into them
+# ((?=(?P<x>...))(?P=x) is an atomic group), so long runs of spaces or dots stay linear.
+_PARAGRAPH = r"(?<![ \t\u00a0\u202f])(?=(?P<sp>[ \t\u00a0\u202f]*))(?P=sp)\n\s*"
+_PARAGRAPH_RE = re.compile(_PARAGRAPH)
 _SENTENCE_END_RE = re.compile(
-    r"[.!?…]+(?:\s?[\"'»”’)\]])*\s+(?=[^\w\s]{0,2}\s?[A-ZÀ-ÖØ-Þ0-9])|[ \t\u00a0\u202f]*\n\s*"
+    r"(?<![.!?…])(?=(?P<punct>[.!?…]+))(?P=punct)"  # the full stop(s)
+    r"(?=(?P<close>(?:[\"'»”’)\]]|\s»)*))(?P=close)"  # closing marks and brackets after them
+    r"(?=(?P<ws>\s+))(?P=ws)(?=[^\w\s]{0,2}\s?[A-ZÀ-ÖØ-Þ0-9])"  # space, then a capital or digit
+    r"|" + _PARAGRAPH.replace("?P<sp>", "?P<sp2>").replace("?P=sp)", "?P=sp2)")
 )
 _FR_INVERSION_RE = re.compile(r"(\w+?)-(?:t-)?(il|elle|ils|elles|on)")
 _SENTENCE_PUNCT = frozenset(".!?…;")
@@ -45,8 +53,8 @@ _OPENING_CONTEXT = frozenset("([{«“„‘‚—–-/")
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}»”’…")
 _FAMILY = {"«": "g", "»": "g", "‹": "sg", "›": "sg", "“": "d", "”": "d", "„": "d", '"': "d"}
 _FAMILY.update({"‘": "s", "’": "s", "‚": "s", "'": "s"})
-_OPENERS = {"g": "«", "sg": "‹", "d": "“„\"", "s": "‘‚'"}
-_SUBJECT_STARTERS = frozenset("er men het de een hij zij ze".split())
+_OPENERS = {"g": "«", "sg": "‹", "d": '“„"', "s": "‘‚'"}
+_NAME_SPLIT_RE = re.compile(r"[\s'’-]+")
 
 
 class _Tok(NamedTuple):
@@ -98,9 +106,11 @@ class _Attribution:
 
 @dataclass(slots=True)
 class _Found:
+    """A quote found, before its speaker is resolved."""
+
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     attribution: _Attribution | None
 
 
@@ -108,7 +118,13 @@ class _Found:
 
 
 def extract_quotes(body: str, entities: list[Entity], lang: str, doc: Doc | None = None) -> list[Quote]:
-    """Direct, mixed and indirect quotes of `body`, sorted by start, speakers resolved to `entities`."""
+    """Direct, mixed and indirect quotes of `body`, sorted by start, speakers resolved to `entities`.
+
+    `entities` are the dispatch's entities; only their mentions with section "body" are used. `lang`
+    selects the word lists ("fr", "nl", "en"); other languages get what needs no words: quote marks,
+    colon introductions and entity mentions. `doc`, spaCy's parse of `body` if there is one, only
+    lends its finite-verb tags; everything works without it.
+    """
     if not body or not body.strip():
         return []
     ctx = _Context(body, entities, lx.LEXICONS.get(lang, lx.NEUTRAL), lang, doc)
@@ -122,7 +138,7 @@ def extract_quotes(body: str, entities: list[Entity], lang: str, doc: Doc | None
                 text=body[f.start : f.end],
                 start=f.start,
                 end=f.end,
-                kind=f.kind,  # type: ignore[arg-type]
+                kind=f.kind,
                 cue=att.cue if att else None,
                 speaker_text=att.speaker_text if att else None,
                 speaker_entity=att.speaker if att else None,
@@ -140,7 +156,9 @@ class _Context:
     def __init__(self, body: str, entities: list[Entity], lex: lx.QuoteLexicon, lang: str, doc: Doc | None):
         self.body, self.lex, self.lang = body, lex, lang
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_RE.finditer(body)]
+        self.paragraph_text = [len(body) - len(body.lstrip()), *self.paragraph_starts[1:]]  # first non-space
         self.spans = _pair_marks(self)
+        self.closes = {span.close for span in self.spans}
         self.by_level: dict[int, list[int]] = {}
         for i, span in enumerate(self.spans):
             self.by_level.setdefault(span.level, []).append(i)
@@ -149,6 +167,14 @@ class _Context:
         self.verbs = _verb_offsets(doc) if doc is not None else None
         self._scopes: dict[int | None, _Scope] = {}
         self.roles: dict[int, frozenset[str]] = {}
+
+    def neighbours(self, span: _Span) -> tuple[int, int]:
+        """End of the previous quote and start of the next one at the same nesting level."""
+        ids = self.by_level[span.level]
+        k = _bisect_spans(self.spans, ids, span.open)
+        prev_close = self.spans[ids[k - 1]].close if k > 0 else -1
+        next_open = self.spans[ids[k + 1]].open if k + 1 < len(ids) else len(self.body)
+        return prev_close, next_open
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -188,9 +214,18 @@ class _Context:
                 pos = nxt.close
                 k += 1
                 continue
-            out.extend(_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(body, pos, stop))
+            out.extend(
+                [_new_tok(_Tok, (m[0], m[0].lower(), *m.span(), False)) for m in _TOKEN_RE.finditer(body, pos, stop)]
+            )
             pos = stop
         return out
+
+
+_new_tok = tuple.__new__  # builds a _Tok without NamedTuple's slower generated __new__
+
+
+def _tok_start(t: _Tok) -> int:
+    return t.start
 
 
 def _bisect_spans(spans: list[_Span], ids: list[int], pos: int) -> int:
@@ -205,8 +240,8 @@ def _bisect_spans(spans: list[_Span], ids: list[int], pos: int) -> int:
 
 
 def _verb_offsets(doc: Doc) -> set[int]:
-    """Start offsets of the tokens spaCy tags as verbs or auxiliaries."""
-    return {t.idx for t in doc if t.pos_ in ("VERB", "AUX")}
+    """Start offsets of the tokens spaCy tags as finite verbs or auxiliaries."""
+    return {t.idx for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")}
 
 
 class _Scope:
@@ -284,7 +319,7 @@ def _pair_marks(ctx: _Context) -> list[_Span]:
                         _add_span(ctx, spans, broken, _repair_end(ctx, broken.pos, i))
                     del stack[d:]
                     break
-            at_start = body[starts[para_k] : i].strip() == ""
+            at_start = i == ctx.paragraph_text[para_k]
             stack.append(_Open(family, i, para_k, at_start, pending_chain.pop(family, None) if at_start else None))
     for broken in stack:
         limit = starts[broken.paragraph + 1] if broken.paragraph + 1 < len(starts) else len(body)
@@ -296,16 +331,16 @@ def _pair_marks(ctx: _Context) -> list[_Span]:
 
 def _mark_role(body: str, i: int, ch: str, stack: list[_Open], singles: bool) -> str | None:
     """Whether the mark at i opens or closes a quote, or is an apostrophe (None)."""
+    if ch in "«‹„‚":
+        return "open"
+    if ch in "»›":
+        return "close"
     prev = body[i - 1] if i > 0 else " "
     nxt = body[i + 1] if i + 1 < len(body) else " "
     left = prev.isspace() or prev in _OPENING_CONTEXT  # looks like an opening mark
     right = nxt.isspace() or nxt in _CLOSING_CONTEXT  # looks like a closing mark
     family = _FAMILY[ch]
     is_open = any(o.family == family for o in stack)
-    if ch in "«‹„‚":
-        return "open"
-    if ch in "»›":
-        return "close"
     if ch == "“":
         if is_open and (body[stack[-1].pos] == "„" or (right and not left)):
             return "close"
@@ -358,6 +393,8 @@ def _paragraph_break(
 
 def _repair_end(ctx: _Context, open_pos: int, limit: int) -> int:
     """End of a quote whose closing mark is missing: at its attribution (", a-t-il dit"), else at limit."""
+    if ctx.body.find(",", open_pos + 1, limit) < 0:
+        return limit
     toks = ctx.tokens(open_pos + 1, min(limit, open_pos + 1 + 4 * MAX_CLAUSE))
     for k in range(1, len(toks) - 1):
         if toks[k].text == "," and _cue_at(ctx, toks, k + 1) is not None:
@@ -646,15 +683,18 @@ def _analyze(ctx: _Context, toks: list[_Tok], a: int, b: int, level: int, *, sou
     cands = _candidates(ctx, toks, a, b, level, relaxed=document)
     person = [c for c in cands if c[2].type == "PER"]
     if first in lex.indefinite and not document and not person:
-        plural = first not in ("un", "une", "een", "a", "an", "one")
-        return _Ref("unnamed", start, end, plural=plural)
-    if person or cands:
-        s, e, ent = (person or cands)[0]
+        return _Ref("unnamed", start, end, plural=first not in lx.SINGULAR_INDEFINITE)
+    if person or cands:  # the first person named, else the last name: "De Limburgse producent VoltaCell"
+        s, e, ent = person[0] if person else cands[-1]
         return _Ref("entity", start, end, ent, (s, e))
-    if first in lex.pronouns:
-        return _Ref("pronoun", start, end)
+    if first in lex.pronouns or (b == a + 1 and first in lx.POSSESSIVE_PRONOUNS):
+        return _Ref("pronoun", start, end)  # "zei hij", "selon lui", "volgens haar"
     if first in lex.plural_pronouns:
         return _Ref("unnamed", start, end, plural=True)
+    names = [t.text for t in toks[a:b] if t.text[:1].isupper() and not _title_word(ctx, t.low)]
+    ent = ctx.mentions.by_name(names) if names and first not in lex.definite else None
+    if ent is not None:  # a name the entity stage did not mark: "Me Lambrecht"
+        return _Ref("entity", start, end, ent)
     head = _head_noun(ctx, toks, a + (first in lex.definite or first in lex.possessive), b)
     if head is not None and head[0] == "speech":  # "réaction de l'avocat": the complement speaks
         return _analyze(ctx, toks, head[2], b, level)
@@ -666,18 +706,7 @@ def _analyze(ctx: _Context, toks: list[_Tok], a: int, b: int, level: int, *, sou
         return _Ref("unnamed", start, end, plural=True)
     if head is not None:
         return _Ref("title" if head[0] == "person" else "org", start, end, noun=head[1])
-    names = [t.text for t in toks[a:b] if t.text[:1].isupper() and t.low not in lex.definite]
-    ent = ctx.mentions.by_name(names) if names and first not in lex.definite else None
-    if ent is not None:
-        return _Ref("entity", start, end, ent)
     return _Ref("definite" if first in lex.definite else "none", start, end)
-
-
-_SPEECH_NOUNS = frozenset(
-    "réaction déclaration message commentaire réponse explication mot analyse "
-    "reactie verklaring boodschap commentaar antwoord "
-    "reaction statement message comment response reply".split()
-)
 
 
 def _head_noun(ctx: _Context, toks: list[_Tok], k: int, b: int) -> tuple[str, str, int] | None:
@@ -685,7 +714,7 @@ def _head_noun(ctx: _Context, toks: list[_Tok], k: int, b: int) -> tuple[str, st
     lex = ctx.lex
     for i in range(k, min(b, k + 5)):
         low = toks[i].low
-        if low in _SPEECH_NOUNS:
+        if low in lx.SPEECH_NOUNS:
             j = i + 1
             while j < b and toks[j].low not in lex.of:
                 j += 1
@@ -694,7 +723,8 @@ def _head_noun(ctx: _Context, toks: list[_Tok], k: int, b: int) -> tuple[str, st
         title = _title_word(ctx, low)
         if title is not None:
             return title[0], title[1], i
-        if low in lex.of or low in lex.prepositions or ctx.mentions.starting_at(toks[i].start) is not None:
+        mention = ctx.mentions.starting_at(toks[i].start)
+        if low in lex.of or low in lex.prepositions or (mention and not _is_modifier(ctx.body, *mention[:2])):
             return None
     return None
 
@@ -703,24 +733,37 @@ def _candidates(
     ctx: _Context, toks: list[_Tok], a: int, b: int, level: int, *, relaxed: bool = False
 ) -> list[tuple[int, int, Entity]]:
     """Entity mentions heading the phrase toks[a:b]; complements ("de la Ceni") and modifiers left out."""
-    lex, body = ctx.lex, ctx.body
-    starts = [t.start for t in toks]
     out = []
     for s, e, ent in ctx.mentions.overlapping(toks[a].start, toks[b - 1].end):
         if ctx.inside(s, level) is not None:
             continue
-        k = bisect.bisect_left(starts, s) - 1
-        prev = toks[k].low if k >= a else ""
-        if not relaxed and (_is_modifier(body, s, e) or prev in lex.of or prev in lex.prepositions):
+        k = bisect.bisect_left(toks, s, key=_tok_start) - 1
+        if not relaxed and (_is_modifier(ctx.body, s, e) or _in_complement(ctx, toks, k, a, ent.type != "PER")):
             continue
         out.append((s, e, ent))
     return out
 
 
-def _inverted_subject(ctx: _Context, toks: list[_Tok], k: int, stop: int, level: int, verb: str = "") -> _Ref:
-    """The subject after a cue ("a déclaré vendredi John Bolton", "zei hij"), adverbials skipped."""
+def _in_complement(ctx: _Context, toks: list[_Tok], k: int, a: int, far: bool) -> bool:
+    """Whether a name after toks[k] sits in a complement ("de la Ceni", "for the opposition X Party").
+
+    A person's name right after a noun is its head ("le président du parti Paul Dupont"), so only the
+    token before it counts; other names may sit a few lower-case words after the preposition.
+    """
     lex = ctx.lex
-    if verb in ("klinkt", "klonk", "luidt", "luidde") and k + 1 < stop and toks[k].low == "het":
+    for j in range(k, max(a - 1, k - (3 if far else 1)), -1):
+        low = toks[j].low
+        if low in lex.of or low in lex.prepositions:
+            return True
+        if not toks[j].text.islower() or toks[j].quote:
+            return False
+    return False
+
+
+def _inverted_subject(ctx: _Context, toks: list[_Tok], k: int, stop: int, level: int, verb: str = "") -> _Ref:
+    """The subject after a cue ("a déclaré mardi Paul Dupont", "zei hij"), adverbials skipped."""
+    lex = ctx.lex
+    if verb in lx.NL_IMPERSONAL_CUES and k + 1 < stop and toks[k].low == "het":
         k += 2 if toks[k + 1].low in lex.prepositions else 1
     for _ in range(12):
         if k >= stop:
@@ -728,9 +771,7 @@ def _inverted_subject(ctx: _Context, toks: list[_Tok], k: int, stop: int, level:
         low = toks[k].low
         if toks[k].quote:
             break
-        if low in lex.adverbs or low in lx.WEEKDAYS or low in lx.MONTHS or low in lx.TIME_NOUNS:
-            k += 1
-        elif low[:1].isdigit() or (low.endswith("ment") and len(low) > 6):
+        if _is_adverbial(lex, low):
             k += 1
         elif (low in lex.definite or low in lex.possessive) and k + 1 < stop and toks[k + 1].low in lx.TIME_NOUNS:
             k += 2
@@ -744,12 +785,24 @@ def _inverted_subject(ctx: _Context, toks: list[_Tok], k: int, stop: int, level:
     return _analyze(ctx, toks, k, _np_end(ctx, toks, k, stop), level)
 
 
+def _is_adverbial(lex: lx.QuoteLexicon, low: str) -> bool:
+    """Adverbs, dates and times that may stand between a verb and its inverted subject."""
+    if low in lex.adverbs or low in lx.WEEKDAYS or low in lx.MONTHS or low in lx.TIME_NOUNS:
+        return True
+    return low[:1].isdigit() or (low.endswith("ment") and len(low) > 6)
+
+
 def _skip_pp(ctx: _Context, toks: list[_Tok], k: int, stop: int) -> int:
     """Past the object of a preposition: determiners, one noun or name, and its "de ..." complements."""
     lex = ctx.lex
+    stop = min(stop, k + 12)
     while True:
-        while k < stop and (toks[k].low in lex.definite or toks[k].low in lex.possessive
-                            or toks[k].low in lex.indefinite or toks[k].low in lex.of):
+        while k < stop and (
+            toks[k].low in lex.definite
+            or toks[k].low in lex.possessive
+            or toks[k].low in lex.indefinite
+            or toks[k].low in lex.of
+        ):
             k += 1
         if k >= stop:
             return k
@@ -767,8 +820,12 @@ def _skip_pp(ctx: _Context, toks: list[_Tok], k: int, stop: int) -> int:
 def _subject(ctx: _Context, toks: list[_Tok], a: int, b: int, level: int) -> _Ref:
     """The subject in toks[a:b] before a verb: fronted adverbials, appositions and relatives set aside."""
     segments = _segments(ctx, toks, a, b)
-    if segments and segments[-1][0] == "rel" and len(segments) > 1:  # "X, qui a déclaré": X speaks
-        kind, i, j = segments[-2]
+    open_relative = bool(segments) and segments[-1][0] == "rel" and toks[b - 1].text != ","
+    if open_relative and segments[-1][2] - segments[-1][1] > 1:
+        _kind, i, j = segments[-1]  # "..., which unions described as": the relative clause has its own subject
+        return _analyze(ctx, toks, i + 1, j, level)
+    if open_relative and len(segments) > 1:  # "X, qui a déclaré": X speaks
+        _kind, i, j = segments[-2]
         cands = _candidates(ctx, toks, i, j, level) if j > i else []
         if cands:
             s, e, ent = cands[-1]
@@ -781,6 +838,8 @@ def _subject(ctx: _Context, toks: list[_Tok], a: int, b: int, level: int) -> _Re
     for ref in refs:
         if ref.kind != "none":
             return ref
+    if refs:
+        return refs[0]
     pos = toks[b - 1].end if b > a else (toks[a].start if a < len(toks) else 0)
     return _Ref("none", pos, pos)
 
@@ -856,10 +915,12 @@ def _word_count(body: str, start: int, end: int) -> int:
 
 def _is_embedded(ctx: _Context, span: _Span, scope: _Scope) -> bool:
     """Whether the quote sits inside a clause ("a dénoncé «...»") rather than opening one."""
-    k = span.open - 1
-    while k >= scope.start and ctx.body[k] in " \t\u00a0\u202f":
+    body, k = ctx.body, span.open - 1
+    while k >= scope.start and body[k] in " \t\u00a0\u202f":
         k -= 1
-    return k >= scope.start and (ctx.body[k].isalnum() or ctx.body[k] in "'’")
+    if k < scope.start:
+        return False
+    return body[k].isalnum() or (body[k] in "'’" and body[k - 1 : k].isalpha() and k + 1 not in ctx.closes)
 
 
 def _is_title(ctx: _Context, span: _Span, embedded: bool, att: _Attribution | None) -> bool:
@@ -884,7 +945,8 @@ def _attribute_after(ctx: _Context, span: _Span, scope: _Scope) -> _Attribution 
     _s, end = scope.sentence(span.close - 1)
     if end <= span.close:
         return None
-    toks = ctx.tokens(span.close, min(end, span.close + 600), span.level)
+    _prev, next_open = ctx.neighbours(span)
+    toks = ctx.tokens(span.close, min(end, span.close + WINDOW, next_open + 1), span.level)
     i = 1 if toks and toks[0].text == "," else 0
     if i >= len(toks) or toks[i].quote:
         return None
@@ -907,20 +969,20 @@ def _attribute_after(ctx: _Context, span: _Span, scope: _Scope) -> _Attribution 
 def _attribute_before(ctx: _Context, span: _Span, scope: _Scope) -> _Attribution | None:
     """An attribution before the opening mark: "X a dénoncé «", "X : «", "Selon X, «", "Pour X, «"."""
     start, _e = scope.sentence(span.open)
-    whole = ctx.tokens(max(start, span.open - 4 * MAX_CLAUSE), span.open, span.level)
-    last_quote = next((k for k in range(len(whole) - 1, -1, -1) if whole[k].quote), -1)
-    toks = whole[last_quote + 1 :]  # "«A», a-t-il dit, «B»": what stands between the two quotes first
+    start = max(start, span.open - WINDOW)
+    prev_close, _next = ctx.neighbours(span)
+    after_quote = prev_close > start  # "«A», a-t-il dit, «B»": what stands between the two quotes first
+    toks = ctx.tokens(max(start, prev_close), span.open, span.level)
     colon = bool(toks) and toks[-1].text == ":"
-    if not whole and scope.level == 0:
+    if not toks and not after_quote and scope.level == 0:
         toks, colon = _colon_paragraph_before(ctx, span)
-        whole = toks
     if colon:
         toks = toks[:-1]
-    for region in (toks, whole) if not colon and last_quote >= 0 else (toks,):
-        for k in range(len(region) - 1, max(-1, len(region) - MAX_LOOKBACK), -1):
-            cue = _cue_at(ctx, region, k)
-            if cue is not None and cue.kind != "after_marker":
-                return _attribution_from_cue(ctx, region, cue, span.level, inverted=False)
+    for region in (toks, None) if not colon and after_quote else (toks,):
+        region = region if region is not None else ctx.tokens(start, span.open, span.level)
+        cue = _last_cue(ctx, region)
+        if cue is not None and not (region is toks and after_quote and _coordinated(ctx, region[: cue.start])):
+            return _attribution_from_cue(ctx, region, cue, span.level, inverted=False)
     if toks and toks[0].low in ctx.lex.viewpoint and any(t.text == "," for t in toks):
         ref = _subject(ctx, toks, 1, len(toks), span.level)
         if ref.kind in ("entity", "title", "org", "pronoun"):
@@ -931,10 +993,25 @@ def _attribute_before(ctx: _Context, span: _Span, scope: _Scope) -> _Attribution
     return None
 
 
+def _last_cue(ctx: _Context, toks: list[_Tok]) -> _Cue | None:
+    for k in range(len(toks) - 1, max(-1, len(toks) - MAX_LOOKBACK), -1):
+        cue = _cue_at(ctx, toks, k)
+        if cue is not None and cue.kind != "after_marker":
+            return cue
+    return None
+
+
+def _coordinated(ctx: _Context, toks: list[_Tok]) -> bool:
+    """ "«...» et dénonce «...»": a verb coordinated with the sentence's first, sharing its subject."""
+    lex = ctx.lex
+    words = [t for t in toks if t.text not in (",", "-")]
+    return bool(words) and all(t.low in lex.conjunctions or t.low in lex.adverbs for t in words)
+
+
 def _colon_paragraph_before(ctx: _Context, span: _Span) -> tuple[list[_Tok], bool]:
     """A quote opening a paragraph, introduced by the previous paragraph ending with a colon."""
     par = ctx.paragraph_of(span.open)
-    if par == 0 or ctx.body[ctx.paragraph_starts[par] : span.open].strip():
+    if par == 0 or span.open != ctx.paragraph_text[par]:
         return [], False
     end = ctx.paragraph_starts[par]
     while end > 0 and ctx.body[end - 1].isspace():
@@ -942,7 +1019,7 @@ def _colon_paragraph_before(ctx: _Context, span: _Span) -> tuple[list[_Tok], boo
     if end == 0 or ctx.body[end - 1] != ":":
         return [], False
     start, _e = ctx.scope(None).sentence(end - 1)
-    return ctx.tokens(max(start, end - 4 * MAX_CLAUSE), end, 0), True
+    return ctx.tokens(max(start, end - WINDOW), end, 0), True
 
 
 def _attribution_from_cue(ctx: _Context, toks: list[_Tok], cue: _Cue, level: int, *, inverted: bool) -> _Attribution:
@@ -951,21 +1028,31 @@ def _attribution_from_cue(ctx: _Context, toks: list[_Tok], cue: _Cue, level: int
     if cue.pronoun is not None:
         tok = toks[cue.pronoun]
         pron = tok.low.rsplit("-", 1)[1]
-        ref = _Ref("pronoun" if pron in ctx.lex.pronouns else "unnamed", tok.end - len(pron), tok.end,
-                   plural=pron not in ctx.lex.pronouns)
+        ref = _Ref(
+            "pronoun" if pron in ctx.lex.pronouns else "unnamed",
+            tok.end - len(pron),
+            tok.end,
+            plural=pron not in ctx.lex.pronouns,
+        )
         return _Attribution(text, ref, ref.start)
     if cue.kind == "gerund":
         return _Attribution(text, None, toks[cue.start].start, same_sentence_as=toks[cue.start].start)
     if cue.kind in ("marker", "after_marker"):
-        stop = next((k for k in range(cue.end, len(toks)) if toks[k].text == "," or toks[k].quote), len(toks))
-        ref = _analyze(ctx, toks, cue.end, stop, level, source=True)
+        ref = _analyze(ctx, toks, cue.end, _source_stop(toks, cue.end), level, source=True)
         return _Attribution(text, ref, ref.start)
-    if inverted:
+    if inverted and cue.end - cue.start > 1 and toks[cue.start].low in ctx.lex.separable:
+        ref = _inverted_subject(ctx, toks, cue.start + 1, cue.end - 1, level)  # "voegde hij eraan toe"
+    elif inverted:
         ref = _inverted_subject(ctx, toks, cue.end, len(toks), level, toks[cue.start].low)
     else:
-        ref = _subject(ctx, toks, max(0, cue.start - MAX_LOOKBACK), cue.start, level)
-        if ref.kind == "none" and cue.end < len(toks) and toks[cue.end].low not in ctx.lex.complementizers:
-            ref = _inverted_subject(ctx, toks, cue.end, len(toks), level, toks[cue.start].low)
+        end = cue.start
+        while end > 0 and toks[end - 1].low in ctx.lex.clitics:  # "le maire nous a dit"
+            end -= 1
+        lo = max(0, end - MAX_LOOKBACK)
+        ref = _subject(ctx, toks, lo, end, level)
+        verb_second = not any(kind == "np" for kind, _i, _j in _segments(ctx, toks, lo, end))
+        if verb_second and cue.end < len(toks) and toks[cue.end].low not in ctx.lex.complementizers:
+            ref = _inverted_subject(ctx, toks, cue.end, len(toks), level, toks[cue.start].low)  # "Donderdag zei X:"
     return _Attribution(text, ref, ref.start)
 
 
@@ -1020,7 +1107,7 @@ def _indirect_quotes(ctx: _Context) -> list[_Found]:
     scope = ctx.scope(None)
     out: list[_Found] = []
     bounds = [*scope.bounds, scope.end]
-    for s, e in zip(bounds, bounds[1:], strict=False):
+    for s, e in itertools.pairwise(bounds):
         if e > s:
             out.extend(_indirect_in_sentence(ctx, s, e))
     return out
@@ -1047,7 +1134,7 @@ def _indirect_in_sentence(ctx: _Context, s: int, e: int) -> list[_Found]:
         if item is None:
             continue
         out.append(item)
-        covered = cue.end if item.end <= toks[i].start else bisect.bisect_left([t.start for t in toks], item.end)
+        covered = cue.end if item.end <= toks[i].start else bisect.bisect_left(toks, item.end, key=_tok_start)
     return out
 
 
@@ -1076,15 +1163,18 @@ def _indirect_complement(ctx: _Context, toks: list[_Tok], cue: _Cue, sentence_en
             clause_start, comp = t.end, j
             break
         verb = toks[cue.start].low
-        if j == cue.end and ctx.lang != "nl" and verb not in lex.addressee_verbs and (
-            t.low in lex.definite or t.low in lex.indefinite
+        if (
+            j == cue.end
+            and ctx.lang != "nl"
+            and verb not in lex.addressee_verbs
+            and (t.low in lex.definite or t.low in lex.indefinite)
         ):
             break  # an object noun phrase: "a annoncé un plan que ..." is a relative clause
     if clause_start is None and cue.kind == "verb":
         clause_start = _zero_complement(ctx, toks, cue)
     if clause_start is None:
         return None
-    span = _clause(ctx, clause_start, sentence_end)
+    span = _clause(ctx, clause_start, _clause_end(ctx, toks, comp if comp is not None else cue.end, sentence_end))
     if span is None:
         return None
     text = _cue_text(ctx, toks, cue)
@@ -1100,21 +1190,55 @@ def _indirect_complement(ctx: _Context, toks: list[_Tok], cue: _Cue, sentence_en
     return _Found(span[0], span[1], "indirect", att)
 
 
-_NOT_A_CLAUSE = frozenset("nothing so goodbye yes no something little much hello sorry thanks to".split())
+def _clause_end(ctx: _Context, toks: list[_Tok], k: int, sentence_end: int) -> int:
+    """Where a reported clause stops: the sentence end, or a contrast that opens an unreported clause."""
+    lex = ctx.lex
+    for j in range(k + 1, len(toks) - 1):
+        if toks[j].start > toks[k].start + MAX_CLAUSE:
+            break
+        if toks[j - 1].text != "," or toks[j].quote:
+            continue
+        low, nxt = toks[j].low, toks[j + 1]
+        if low in lex.contrast and (ctx.lang != "fr" or nxt.low in ("que", "qu'")):
+            return toks[j - 1].start  # ", tandis que le MR ...", ", while ..."
+        if low in lex.but and nxt.low not in lex.complementizers and _starts_subject(ctx, nxt):
+            return toks[j - 1].start  # ", mais le MR a salué ..." (not ", but were outvoted")
+    return sentence_end
+
+
+def _starts_subject(ctx: _Context, t: _Tok) -> bool:
+    """A word a clause's subject can start with: determiner, pronoun, name or number."""
+    lex, low = ctx.lex, t.low
+    if t.quote or low in lex.prepositions or low in lex.complementizers:
+        return False
+    return (
+        low in lex.definite
+        or low in lex.indefinite
+        or low in lex.possessive
+        or low in lex.pronouns
+        or low in lex.plural_pronouns
+        or low in lex.expletives
+        or t.text[:1].isupper()
+        or t.text[:1].isdigit()
+    )
 
 
 def _zero_complement(ctx: _Context, toks: list[_Tok], cue: _Cue) -> int | None:
     """English "said the government was ready": where a clause without "that" starts, if one does."""
     lex, verb = ctx.lex, toks[cue.start].low
-    if verb not in lex.zero_complement:
-        return None
+    if verb not in lex.zero_complement or cue.start == 0 or not toks[cue.start - 1].text[0].isalnum():
+        return None  # "“...,” said X" or "..., said X": the verb is inverted, its subject follows
     k, n = cue.end, len(toks)
     if verb in lex.addressee_verbs:  # "told reporters ...": skip whom they told
         if k < n and (toks[k].low in lex.definite or toks[k].low in lex.indefinite):
             k += 1
-        while k < n and toks[k].text[0].isalpha() and not _starts_clause(ctx, toks[k]):
+        for _ in range(4):
+            if k >= n or not toks[k].text[0].isalpha() or _starts_subject(ctx, toks[k]):
+                break
             k += 1
-    while k < n:
+    for _ in range(6):
+        if k >= n:
+            break
         low = toks[k].low
         if low in lx.WEEKDAYS or low in lex.adverbs:
             k += 1
@@ -1128,9 +1252,9 @@ def _zero_complement(ctx: _Context, toks: list[_Tok], cue: _Cue) -> int | None:
     if k >= n - 3:
         return None
     t = toks[k]
-    if t.quote or _cue_at(ctx, toks, k) is not None or t.low in _NOT_A_CLAUSE:
+    if t.quote or _cue_at(ctx, toks, k) is not None or t.low in lx.EN_NOT_A_CLAUSE:
         return None
-    if _starts_clause(ctx, t) or (
+    if _starts_subject(ctx, t) or (
         verb in ("say", "says", "said")
         and t.text.islower()
         and t.text.isalpha()
@@ -1138,22 +1262,6 @@ def _zero_complement(ctx: _Context, toks: list[_Tok], cue: _Cue) -> int | None:
     ):
         return t.start
     return None
-
-
-def _starts_clause(ctx: _Context, t: _Tok) -> bool:
-    """A word that can open an English clause: determiner, pronoun, name or number."""
-    lex = ctx.lex
-    if t.low in lex.prepositions or t.low in lex.complementizers:
-        return False
-    return (
-        t.low in lex.definite
-        or t.low in lex.indefinite
-        or t.low in lex.pronouns
-        or t.low in lex.plural_pronouns
-        or t.low in ("it", "there", "i", "you")
-        or t.text[:1].isupper()
-        or t.text[:1].isdigit()
-    )
 
 
 def _indirect_postposed(ctx: _Context, toks: list[_Tok], cue: _Cue, s: int) -> _Found | None:
@@ -1170,6 +1278,11 @@ def _indirect_postposed(ctx: _Context, toks: list[_Tok], cue: _Cue, s: int) -> _
         return None
     if toks[comma - 1].quote:
         return None  # "«...», a-t-il dit": the attribution of a direct quote
+    rest = toks[cue.end : cue.end + MAX_LOOKAHEAD]
+    if any(t.quote or t.text == ":" for t in rest):
+        return None  # "..., a déclaré X : «...»": the attribution of what follows
+    if ctx.lang != "nl" and not _has_finite_verb(ctx, toks, max(0, comma - MAX_LOOKBACK), comma):
+        return None  # "X, président de Y, a déclaré": the comma closed an apposition, not a clause
     span = _clause(ctx, s, toks[comma].start)
     if span is None or _mostly_quoted(ctx, span[0], span[1]):
         return None
@@ -1186,11 +1299,31 @@ def _indirect_postposed(ctx: _Context, toks: list[_Tok], cue: _Cue, s: int) -> _
     return _Found(span[0], span[1], "indirect", att)
 
 
+def _has_finite_verb(ctx: _Context, toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether toks[a:b] holds a clause (a finite verb outside relative clauses), not only a noun phrase."""
+    lex = ctx.lex
+    for kind, i, j in _segments(ctx, toks, a, b):
+        if kind == "rel":
+            continue
+        for k in range(i, j):
+            t = toks[k]
+            if ctx.verbs is not None and t.start in ctx.verbs:
+                return True
+            if t.low in lex.verb_hints or (t.low in lex.finite and k > i):
+                return True
+            if ctx.lang == "en" and t.low.endswith("ed") and k > i and toks[k - 1].low not in lex.definite:
+                return True
+    return False
+
+
 def _mostly_quoted(ctx: _Context, start: int, end: int) -> bool:
+    ids = ctx.by_level.get(0, [])
     quoted = 0
-    for k in ctx.by_level.get(0, []):
+    for k in itertools.islice(ids, max(_bisect_spans(ctx.spans, ids, start), 0), None):
         sp = ctx.spans[k]
-        if sp.open < end and sp.close > start:
+        if sp.open >= end:
+            break
+        if sp.close > start:
             quoted += min(sp.close, end) - max(sp.open, start)
     return 2 * quoted > end - start
 
@@ -1208,7 +1341,7 @@ def _indirect_source(ctx: _Context, toks: list[_Tok], cue: _Cue, s: int, e: int)
         span = _clause(ctx, clause_from, e)
         np_end = stop
     else:
-        np_end = next((k for k in range(cue.end, len(toks)) if toks[k].text in ",;" or toks[k].quote), len(toks))
+        np_end = _source_stop(toks, cue.end)
         before = _clause(ctx, s, toks[i - 1].start if toks[i - 1].text == "," else toks[i].start)
         after = _clause(ctx, toks[np_end].end, e) if np_end < len(toks) - 1 else None
         span = before if before is not None and not _mostly_quoted(ctx, *before) else after
@@ -1216,6 +1349,15 @@ def _indirect_source(ctx: _Context, toks: list[_Tok], cue: _Cue, s: int, e: int)
         return None
     ref = _analyze(ctx, toks, cue.end, np_end, 0, source=True)
     return _Found(span[0], span[1], "indirect", _Attribution(_cue_text(ctx, toks, cue), ref, ref.start))
+
+
+def _source_stop(toks: list[_Tok], k: int) -> int:
+    """End of the source phrase after "selon" / "according to": the next comma, quote or full stop."""
+    stop = min(len(toks), k + MAX_LOOKAHEAD)
+    return next(
+        (j for j in range(k, stop) if toks[j].quote or toks[j].text in ",:()" or toks[j].text in _SENTENCE_PUNCT),
+        stop,
+    )
 
 
 def _source_end(ctx: _Context, toks: list[_Tok], k: int) -> int | None:
@@ -1242,7 +1384,7 @@ def _verb_after(ctx: _Context, toks: list[_Tok], k: int) -> int | None:
         if t.text[0].isupper() or low in lex.definite or low in lex.of or low in lex.prepositions or low in lex.adverbs:
             continue
         nxt = toks[j + 1]
-        if low in lx.NL_VERB_HINTS or nxt.low in _SUBJECT_STARTERS or nxt.text[0].isupper() or nxt.text[0].isdigit():
+        if low in lx.NL_VERB_HINTS or _starts_subject(ctx, nxt):
             return j
     return None
 
@@ -1255,9 +1397,10 @@ class _Resolver:
 
     def __init__(self, ctx: _Context):
         self.ctx = ctx
-        self.events: list[tuple[int, int, Entity | None]] = [(s, 0, e) for s, e in ctx.mentions.person_events]
-        self.events.sort(key=lambda x: x[0])
-        self.seq = 0
+        self.named: list[tuple[int, Entity | None]] = ctx.mentions.person_events  # people named, by offset
+        self.spoke: list[tuple[int, Entity | None]] = []  # speakers, appended in text order
+        self.by_role: dict[str, list[Entity]] | None = None
+        self.by_name_word: dict[str, list[Entity]] | None = None
 
     def resolve(self, att: _Attribution) -> None:
         ref, body = att.ref, self.ctx.body
@@ -1270,9 +1413,11 @@ class _Resolver:
             att.speaker_text = body[ref.mention[0] : ref.mention[1]]
         elif ref.end > ref.start:
             att.speaker_text = body[ref.start : ref.end]
-        if ref.kind != "none" and not ref.plural:
-            self.seq += 1
-            bisect.insort(self.events, (ref.start, self.seq, entity), key=lambda x: (x[0], x[1]))
+        if ref.kind not in ("none", "definite") and not ref.plural:
+            if self.spoke and self.spoke[-1][0] > ref.start:
+                bisect.insort(self.spoke, (ref.start, entity), key=_first)
+            else:
+                self.spoke.append((ref.start, entity))
 
     def _entity(self, ref: _Ref) -> Entity | None:
         if ref.kind == "entity":
@@ -1287,17 +1432,28 @@ class _Resolver:
 
     def last_named(self, pos: int, *, people_only: bool) -> Entity | None:
         """Who was named (or spoke) last before pos; None when that was an unnamed source."""
-        k = bisect.bisect_left(self.events, pos, key=lambda x: x[0]) - 1
-        while k >= 0:
-            entity = self.events[k][2]
-            if not people_only or (entity is not None and entity.type == "PER"):
-                return entity
-            k -= 1
-        return None
+        best: tuple[int, Entity | None] | None = None
+        for events in (self.named, self.spoke):
+            k = bisect.bisect_left(events, pos, key=_first) - 1
+            for _ in range(200):
+                if k < 0:
+                    break
+                entity = events[k][1]
+                if not people_only or (entity is not None and entity.type == "PER"):
+                    if best is None or events[k][0] >= best[0]:
+                        best = events[k]
+                    break
+                k -= 1
+        return best[1] if best is not None else None
 
     def _title(self, noun: str, pos: int) -> Entity | None:
         """ "le ministre", "de bondscoach": the person with that role, else the last person named."""
-        people = [e for e in self.ctx.entities if e.type == "PER" and noun in self._roles(e)]
+        if self.by_role is None:
+            self.by_role = {}
+            for e in self.ctx.entities:
+                for role in self._roles(e) if e.type == "PER" else ():
+                    self.by_role.setdefault(role, []).append(e)
+        people = self.by_role.get(noun)
         if people:
             return self._nearest(people, pos)
         if noun in lx.UNNAMED_NOUNS:
@@ -1309,9 +1465,12 @@ class _Resolver:
 
     def _organisation(self, noun: str, pos: int) -> Entity | None:
         """ "l'organisation", "het museum", "the company": the organisation so named, or the last one."""
-        named = [
-            e for e in self.ctx.entities if e.type != "PER" and noun in re.split(r"[\s'’-]+", e.name.casefold())
-        ]
+        if self.by_name_word is None:
+            self.by_name_word = {}
+            for e in self.ctx.entities:
+                for word in set(_NAME_SPLIT_RE.split(e.name.casefold())) if e.type != "PER" else ():
+                    self.by_name_word.setdefault(word, []).append(e)
+        named = self.by_name_word.get(noun)
         if named:
             return self._nearest(named, pos)
         if noun in lx.COMPANY_NOUNS:
@@ -1320,9 +1479,9 @@ class _Resolver:
 
     def _nearest(self, entities: list[Entity], pos: int) -> Entity:
         def key(e: Entity) -> tuple[int, int]:
-            starts = [s for s, _ in self.ctx.mentions.of_entity.get(id(e), [])]
-            before = [s for s in starts if s < pos]
-            return (0, -max(before)) if before else (1, min(starts, default=len(self.ctx.body)))
+            spans = self.ctx.mentions.of_entity.get(id(e), [])
+            k = bisect.bisect_left(spans, (pos, -1)) - 1
+            return (0, -spans[k][0]) if k >= 0 else (1, spans[0][0] if spans else len(self.ctx.body))
 
         return min(entities, key=key)
 
@@ -1334,7 +1493,7 @@ class _Resolver:
             return cached
         words = {t for w in (entity.role or "").casefold().split() if (t := _title_of(ctx, w))}
         for s, e in ctx.mentions.of_entity.get(id(entity), [])[:20]:
-            before = ctx.tokens(max(0, s - 80), s)[-5:]
+            before = ctx.tokens(max(0, s - 100), s)[-8:]
             for t in reversed(before):
                 if t.text in _SENTENCE_PUNCT or t.text == ":" or t.quote or _cue_at(ctx, before, before.index(t)):
                     break
@@ -1350,6 +1509,10 @@ class _Resolver:
         return ctx.roles[id(entity)]
 
 
+def _first(pair: tuple[int, Entity | None]) -> int:
+    return pair[0]
+
+
 def _title_of(ctx: _Context, low: str) -> str | None:
     title = _title_word(ctx, low)
     return title[1] if title is not None and title[0] == "person" else None
@@ -1363,14 +1526,14 @@ def _resolve_all(ctx: _Context, attributions: list[_Attribution]) -> None:
         if att.same_sentence_as is None:
             resolver.resolve(att)
     sentences = ctx.scope(None)
+    named = sorted((a for a in unique if a.resolved and a.ref is not None), key=lambda a: a.pos)
     for att in unique:
         if att.same_sentence_as is None:
             continue
         start, _e = sentences.sentence(att.same_sentence_as)
-        earlier = [a for a in unique if a.resolved and a.ref is not None and start <= a.pos < att.same_sentence_as]
-        if earlier:
-            src = max(earlier, key=lambda a: a.pos)
-            att.speaker, att.speaker_text = src.speaker, src.speaker_text
+        k = bisect.bisect_left(named, att.same_sentence_as, key=lambda a: a.pos) - 1
+        if k >= 0 and named[k].pos >= start:
+            att.speaker, att.speaker_text = named[k].speaker, named[k].speaker_text
         else:
             att.speaker = resolver.last_named(att.same_sentence_as, people_only=False)
         att.resolved = True

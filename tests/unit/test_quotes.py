@@ -1,0 +1,596 @@
+"""Quote extraction: every fixture here is an invented dispatch of the usual wire shapes."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streams.nlp.quotes import extract_quotes
+from streams.nlp.types import Entity, Mention, Quote
+
+
+def entities(body: str, *specs: tuple[str, str, list[str]]) -> list[Entity]:
+    """Entities whose mentions are every whole-word occurrence of their forms in body."""
+    out = []
+    for k, (name, etype, forms) in enumerate(specs):
+        ent = Entity(id=f"e{k}", name=name, type=etype)  # type: ignore[arg-type]
+        for form in forms:
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", body):
+                ent.mentions.append(Mention(form, m.start(), m.end()))
+        out.append(ent)
+    return out
+
+
+def run(body: str, lang: str, *specs: tuple[str, str, list[str]]) -> list[Quote]:
+    quotes = extract_quotes(body, entities(body, *specs), lang)
+    for q in quotes:
+        assert body[q.start : q.end] == q.text
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    return quotes
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker_entity.name if q.speaker_entity else None
+
+
+def texts(quotes: list[Quote], kind: str | None = None) -> list[str]:
+    return [q.text for q in quotes if kind is None or q.kind == kind]
+
+
+RENARD = ("Paul Renard", "PER", ["Paul Renard", "Renard"])
+DUBOIS = ("Marie Dubois", "PER", ["Marie Dubois", "Dubois"])
+PEETERS = ("Lotte Peeters", "PER", ["Lotte Peeters", "Peeters"])
+BARKER = ("Tom Barker", "PER", ["Tom Barker", "Barker"])
+
+
+# ----------------------------------------------------------------------------- mark styles
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('"The deal is done and dusted," said Tom Barker.', "en"),
+        ("“The deal is done and dusted,” said Tom Barker.", "en"),
+        ("‘The deal is done and dusted,’ said Tom Barker.", "en"),
+        ("'The deal is done and dusted,' said Tom Barker.", "en"),
+    ],
+)
+def test_english_mark_styles(body: str, lang: str) -> None:
+    [q] = run(body, lang, BARKER)
+    assert q.text == "The deal is done and dusted,"
+    assert (q.kind, q.cue, speaker(q)) == ("direct", "said", "Tom Barker")
+
+
+@pytest.mark.parametrize("space", ["", " ", "\u00a0", "\u202f"])
+def test_guillemets_with_any_inner_spacing(space: str) -> None:
+    body = f"«{space}Nous tiendrons nos engagements{space}», a déclaré mardi Paul Renard."
+    [q] = run(body, "fr", RENARD)
+    assert q.text == "Nous tiendrons nos engagements"
+    assert (q.cue, q.speaker_text, speaker(q)) == ("a déclaré", "Paul Renard", "Paul Renard")
+
+
+@pytest.mark.parametrize("close", ["“", "”"])
+def test_low_high_quotes(close: str) -> None:
+    body = f"„Wij blijven in gesprek met de bonden{close}, zei topman Erik Janssens van Vandelco."
+    [q] = run(body, "nl", ("Erik Janssens", "PER", ["Erik Janssens"]), ("Vandelco", "ORG", ["Vandelco"]))
+    assert q.text == "Wij blijven in gesprek met de bonden"
+    assert speaker(q) == "Erik Janssens"
+
+
+def test_dutch_single_quotes_ignore_apostrophes() -> None:
+    body = "'Het was 's avonds druk en we hadden te weinig personeel', zei Lotte Peeters. 'Dat mag niet meer.'"
+    quotes = run(body, "nl", PEETERS)
+    assert texts(quotes) == ["Het was 's avonds druk en we hadden te weinig personeel", "Dat mag niet meer."]
+    assert [speaker(q) for q in quotes] == ["Lotte Peeters", "Lotte Peeters"]
+
+
+def test_english_apostrophes_are_not_marks() -> None:
+    body = "The union's leader said it's too early. 'We haven't seen the company's offer yet,' Tom Barker said."
+    quotes = run(body, "en", BARKER)
+    assert texts(quotes, "direct") == ["We haven't seen the company's offer yet,"]
+    assert speaker(quotes[-1]) == "Tom Barker"
+
+
+def test_french_elisions_are_not_marks() -> None:
+    body = "L'homme d'affaires s'est tu. « L'usine n'a jamais été aussi rentable », a assuré Paul Renard."
+    [q] = run(body, "fr", RENARD)
+    assert q.text == "L'usine n'a jamais été aussi rentable"
+
+
+# ----------------------------------------------------------------------------- structure
+
+
+def test_quote_split_by_its_attribution_gives_two_quotes_one_speaker() -> None:
+    body = "« Le budget est prêt », a-t-il dit, « et il sera voté en mars. »"
+    body = "Paul Renard a présenté le texte. " + body
+    quotes = run(body, "fr", RENARD)
+    assert texts(quotes) == ["Le budget est prêt", "et il sera voté en mars."]
+    assert [speaker(q) for q in quotes] == ["Paul Renard", "Paul Renard"]
+    assert quotes[0].cue == "a-t-il dit" and quotes[0].speaker_text == "il"
+
+
+def test_english_quote_split_by_attribution() -> None:
+    body = '"The rules are clear," Ms Patel said, "and nobody is above them."'
+    quotes = run(body, "en", ("Priya Patel", "PER", ["Patel"]))
+    assert texts(quotes) == ["The rules are clear,", "and nobody is above them."]
+    assert {speaker(q) for q in quotes} == {"Priya Patel"}
+
+
+def test_multi_sentence_quote() -> None:
+    body = "« Nous avons perdu trois semaines. Le chantier reprendra lundi. » a expliqué Marie Dubois."
+    [q] = run(body, "fr", DUBOIS)
+    assert q.text == "Nous avons perdu trois semaines. Le chantier reprendra lundi."
+    assert speaker(q) == "Marie Dubois"
+
+
+def test_reopened_paragraphs_are_one_quote_each_with_the_same_speaker() -> None:
+    body = (
+        "La porte-parole de la police, Inès Martin, a fait le point :\n\n"
+        "« Trois suspects ont été interpellés dans la nuit.\n\n"
+        "« Ils seront présentés au juge demain matin. »\n\nL'enquête se poursuit."
+    )
+    quotes = run(body, "fr", ("Inès Martin", "PER", ["Inès Martin"]))
+    assert texts(quotes) == [
+        "Trois suspects ont été interpellés dans la nuit.",
+        "Ils seront présentés au juge demain matin.",
+    ]
+    assert [speaker(q) for q in quotes] == ["Inès Martin", "Inès Martin"]
+
+
+def test_paragraph_opened_and_not_closed_runs_on() -> None:
+    body = (
+        "Le maire Hugo Lenoir a écrit aux habitants :\n\n"
+        "« Les travaux commenceront lundi et dureront trois semaines.\n\n"
+        "Nous ferons tout pour limiter les nuisances. »\n\nLa circulation sera déviée."
+    )
+    [q] = run(body, "fr", ("Hugo Lenoir", "PER", ["Hugo Lenoir"]))
+    assert q.text.startswith("Les travaux") and q.text.endswith("les nuisances.")
+    assert "\n\n" in q.text and speaker(q) == "Hugo Lenoir"
+
+
+def test_paragraph_chain_takes_the_attribution_of_its_last_paragraph() -> None:
+    body = (
+        "Directrice Sara Wouters stelde het plan voor.\n\n"
+        '"We beginnen in september met twee klassen.\n\n'
+        '"Daarna volgen er elk jaar vier bij", aldus Wouters.'
+    )
+    quotes = run(body, "nl", ("Sara Wouters", "PER", ["Sara Wouters", "Wouters"]))
+    assert len(quotes) == 2
+    assert [(q.cue, speaker(q)) for q in quotes] == [("aldus", "Sara Wouters")] * 2
+
+
+# ----------------------------------------------------------------------------- mixed quotes
+
+
+def test_mixed_quote_french() -> None:
+    body = "La syndicaliste Nadia Koster a fustigé «une réforme écrite sans les travailleurs»."
+    [q] = run(body, "fr", ("Nadia Koster", "PER", ["Nadia Koster"]))
+    assert (q.kind, q.text, q.cue, speaker(q)) == (
+        "mixed",
+        "une réforme écrite sans les travailleurs",
+        "a fustigé",
+        "Nadia Koster",
+    )
+
+
+def test_mixed_quote_dutch_and_inside_indirect_speech() -> None:
+    body = 'Oppositieleider Sven Mertens zei dat het kabinet "de lasten op de schouders van jongeren legt".'
+    quotes = run(body, "nl", ("Sven Mertens", "PER", ["Sven Mertens"]))
+    kinds = {q.kind: q for q in quotes}
+    assert kinds["mixed"].text == "de lasten op de schouders van jongeren legt"
+    assert kinds["indirect"].text.startswith("het kabinet")
+    assert {speaker(q) for q in quotes} == {"Sven Mertens"}
+
+
+def test_mixed_quote_english_with_inverted_attribution_after_it() -> None:
+    body = 'A plan "ambitious but within reach", said the minister, Clara Hughes.'
+    [q] = run(body, "en", ("Clara Hughes", "PER", ["Clara Hughes"]))
+    assert (q.kind, q.text, speaker(q)) == ("mixed", "ambitious but within reach", "Clara Hughes")
+
+
+# ----------------------------------------------------------------------------- not quotes
+
+
+def test_scare_quotes_single_words_and_short_fragments_are_not_quotes() -> None:
+    body = (
+        "Le parti se dit « prêt » et dénonce une « dérive autoritaire ». "
+        'De regering spreekt van een "historisch akkoord". '
+        "Critics called it 'reckless'."
+    )
+    assert run(body, "fr") == []
+    assert run(body, "nl") == []
+    assert run(body, "en") == []
+
+
+def test_three_word_fragment_after_a_coordinated_verb_is_mixed() -> None:
+    body = "Le parti Avenir se dit « prêt » et dénonce une « chasse aux sorcières »."
+    [q] = run(body, "fr", ("Avenir", "ORG", ["Avenir"]))
+    assert (q.kind, q.text, q.cue, speaker(q)) == ("mixed", "chasse aux sorcières", "dénonce", "Avenir")
+
+
+def test_titles_of_works_and_names_are_not_quotes() -> None:
+    body = (
+        'Director Ana Ruiz said her new film "The Long Quiet Winter" will open in May. '
+        "La commune prépare la cinquième édition du festival « Nuits de Lumière à Mons » en octobre. "
+        'The project, dubbed "Blue Harbour Plan", was unveiled on Friday.'
+    )
+    quotes = run(body, "en", ("Ana Ruiz", "PER", ["Ana Ruiz"]))
+    assert all("Winter" not in q.text or q.kind == "indirect" for q in quotes)
+    assert not [q for q in quotes if q.kind != "indirect"]
+
+
+def test_unattributed_fragment_is_not_a_mixed_quote() -> None:
+    body = "Depuis des mois, le mouvement se présente comme la « voix des oubliés de la province »."
+    assert run(body, "fr") == []
+
+
+# ----------------------------------------------------------------------------- indirect quotes
+
+
+def test_indirect_french_que() -> None:
+    body = "Paul Renard a affirmé mardi que la ville ne fermerait aucune école l'an prochain."
+    [q] = run(body, "fr", RENARD)
+    assert (q.kind, q.cue, speaker(q)) == ("indirect", "a affirmé", "Paul Renard")
+    assert q.text == "la ville ne fermerait aucune école l'an prochain"
+
+
+def test_indirect_french_selon_before_and_after() -> None:
+    body = (
+        "Selon la ministre Marie Dubois, dix centres ouvriront cette année. "
+        "L'eau a envahi une centaine de caves dans le bas de la ville, selon les secours."
+    )
+    quotes = run(body, "fr", DUBOIS)
+    assert texts(quotes) == [
+        "dix centres ouvriront cette année",
+        "L'eau a envahi une centaine de caves dans le bas de la ville",
+    ]
+    assert [speaker(q) for q in quotes] == ["Marie Dubois", None]
+    assert [q.cue for q in quotes] == ["Selon", "selon"]
+
+
+def test_indirect_french_postposed_attribution() -> None:
+    body = "Deux ouvriers ont été blessés dans l'explosion, a indiqué lundi le parquet de Namur."
+    [q] = run(body, "fr", ("Namur", "LOC", ["Namur"]))
+    assert q.text == "Deux ouvriers ont été blessés dans l'explosion"
+    assert (q.kind, q.cue, speaker(q)) == ("indirect", "a indiqué", None)
+
+
+def test_indirect_dutch_dat_and_volgens() -> None:
+    body = (
+        "Minister Jan Claes heeft woensdag bevestigd dat de tunnel in maart opnieuw opengaat. "
+        "Volgens de brandweer is het vuur rond middernacht ontstaan."
+    )
+    quotes = run(body, "nl", ("Jan Claes", "PER", ["Jan Claes"]))
+    assert texts(quotes) == ["de tunnel in maart opnieuw opengaat", "is het vuur rond middernacht ontstaan"]
+    assert [speaker(q) for q in quotes] == ["Jan Claes", None]
+
+
+def test_indirect_dutch_postposed_zei() -> None:
+    body = "De bouw van de nieuwe brug loopt een jaar vertraging op, zei schepen Lotte Peeters donderdag."
+    [q] = run(body, "nl", PEETERS)
+    assert q.text == "De bouw van de nieuwe brug loopt een jaar vertraging op"
+    assert speaker(q) == "Lotte Peeters"
+
+
+def test_indirect_english_that_zero_complement_and_according_to() -> None:
+    body = (
+        "Senator Ann Holloway said on Monday that the bill would pass before the recess. "
+        "Mayor Rosa Grant told local radio the bridge would reopen next month. "
+        "According to the ministry, 300 people were evacuated overnight."
+    )
+    quotes = run(body, "en", ("Ann Holloway", "PER", ["Ann Holloway"]), ("Rosa Grant", "PER", ["Rosa Grant"]))
+    assert texts(quotes) == [
+        "the bill would pass before the recess",
+        "the bridge would reopen next month",
+        "300 people were evacuated overnight",
+    ]
+    assert [speaker(q) for q in quotes] == ["Ann Holloway", "Rosa Grant", None]
+
+
+def test_indirect_english_postposed_attribution() -> None:
+    body = "Prices rose sharply in March, the statistics office said on Friday."
+    [q] = run(body, "en")
+    assert (q.kind, q.text, q.speaker_text) == ("indirect", "Prices rose sharply in March", "the statistics office")
+
+
+def test_indirect_clause_stops_at_the_sentence_before_a_quote() -> None:
+    body = "Tom Barker said the club would appeal. 'We have a strong case,' he added."
+    quotes = run(body, "en", BARKER)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "the club would appeal"),
+        ("direct", "We have a strong case,"),
+    ]
+
+
+def test_indirect_clause_stops_at_a_contrast() -> None:
+    body = "Les Verts ont estimé que la mesure arrivait trop tard, tandis que le MR la jugeait équilibrée."
+    quotes = run(body, "fr", ("Les Verts", "ORG", ["Verts"]))
+    assert texts(quotes) == ["la mesure arrivait trop tard"]
+    assert speaker(quotes[0]) == "Les Verts"
+
+
+def test_indirect_speech_is_never_taken_from_inside_a_direct_quote() -> None:
+    body = '"Wie beweert dat de haven stilligt, heeft niet opgelet", zei Lotte Peeters.'
+    quotes = run(body, "nl", PEETERS)
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_gerund_cue_takes_the_speaker_of_its_sentence() -> None:
+    body = (
+        "« Le calendrier sera tenu », a déclaré la présidente Marie Dubois, ajoutant que les bureaux "
+        "de vote ouvriraient à huit heures."
+    )
+    quotes = run(body, "fr", DUBOIS)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert [(q.cue, speaker(q)) for q in indirect] == [("ajoutant", "Marie Dubois")]
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "cue", "spoken_by"),
+    [
+        (
+            "« Il faut agir vite », a estimé jeudi le bourgmestre de Namur, Paul Renard, au conseil.",
+            "fr",
+            "a estimé",
+            "Paul Renard",
+        ),
+        ("'We hebben dit jaren voorbereid', zei Peeters op een persconferentie.", "nl", "zei", "Peeters"),
+        ('"We gave everything out there," said coach Tom Barker after the game.', "en", "said", "Tom Barker"),
+        ('"We gave everything out there," Barker told reporters.', "en", "told", "Barker"),
+    ],
+)
+def test_inverted_and_postposed_attributions(body: str, lang: str, cue: str, spoken_by: str) -> None:
+    [q] = run(body, lang, RENARD, PEETERS, BARKER, ("Namur", "LOC", ["Namur"]))
+    assert (q.cue, q.speaker_text) == (cue, spoken_by)
+    assert q.speaker_entity is not None and spoken_by in q.speaker_entity.name
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "pronoun"),
+    [
+        ("Marie Dubois a présenté son plan. « Dix centres ouvriront cette année », a-t-elle ajouté.", "fr", "elle"),
+        ("Marie Dubois was upbeat. 'Ten clinics will open this year,' she told reporters.", "en", "she"),
+        ("Marie Dubois was tevreden. 'Er komen tien centra bij', voegde ze eraan toe.", "nl", "ze"),
+    ],
+)
+def test_pronoun_refers_to_the_last_named_person(body: str, lang: str, pronoun: str) -> None:
+    [q] = run(body, lang, DUBOIS)
+    assert (q.speaker_text, speaker(q)) == (pronoun, "Marie Dubois")
+
+
+def test_title_refers_to_the_person_who_holds_it() -> None:
+    body = (
+        "Le ministre du Budget Paul Renard a rencontré la bourgmestre Marie Dubois. "
+        "Une cible « exigeante mais à notre portée », a insisté le ministre."
+    )
+    [q] = run(body, "fr", RENARD, DUBOIS)
+    assert (q.speaker_text, speaker(q)) == ("le ministre", "Paul Renard")
+
+
+def test_title_of_another_office_is_someone_new() -> None:
+    body = (
+        "De Antwerpse burgemeester Lotte Peeters reageerde scherp. "
+        "Maandag zei de Vlaamse minister van Onderwijs dat er volgend jaar extra leraren komen."
+    )
+    [q] = run(body, "nl", PEETERS)
+    assert q.kind == "indirect" and q.speaker_entity is None
+    assert q.speaker_text == "de Vlaamse minister van Onderwijs"
+
+
+def test_colon_introduction() -> None:
+    body = "Le président de la Banque nationale, Pierre Wunsch : « L'inflation reste trop élevée. »"
+    [q] = run(
+        body, "fr", ("Pierre Wunsch", "PER", ["Pierre Wunsch"]), ("Banque nationale", "ORG", ["Banque nationale"])
+    )
+    assert (q.cue, speaker(q)) == (":", "Pierre Wunsch")
+
+
+def test_colon_introduction_by_an_organisation() -> None:
+    body = "De vakbond ACOD is boos: „Dit plan kost honderden banen in de regio.“"
+    [q] = run(body, "nl", ("ACOD", "ORG", ["ACOD"]))
+    assert speaker(q) == "ACOD"
+
+
+def test_speaker_carried_over_within_a_paragraph() -> None:
+    body = "« On a bien joué », a dit Paul Renard. « Maintenant il faut confirmer. »\n\n« Autre chose. Vraiment. »"
+    quotes = run(body, "fr", RENARD)
+    assert [speaker(q) for q in quotes] == ["Paul Renard", "Paul Renard", None]
+
+
+def test_no_carry_over_when_someone_else_is_named_between() -> None:
+    body = '"We will appeal," said lawyer Dan Frost. Judge Amy Lo adjourned the case. "The court has spoken."'
+    quotes = run(body, "en", ("Dan Frost", "PER", ["Dan Frost"]), ("Amy Lo", "PER", ["Amy Lo"]))
+    assert [speaker(q) for q in quotes] == ["Dan Frost", None]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "phrase"),
+    [
+        (
+            "Le groupe Solvane réduit ses effectifs. Un porte-parole a précisé que les départs seraient volontaires.",
+            "fr",
+            "Un porte-parole",
+        ),
+        ("Een woordvoerder van Vandelco zei dat niemand gewond raakte.", "nl", "Een woordvoerder van Vandelco"),
+        ('"The talks are going well," a Nordbank spokesman said.', "en", "a Nordbank spokesman"),
+    ],
+)
+def test_unnamed_sources_have_no_entity(body: str, lang: str, phrase: str) -> None:
+    [q] = run(
+        body,
+        lang,
+        ("Solvane", "ORG", ["Solvane"]),
+        ("Vandelco", "ORG", ["Vandelco"]),
+        ("Nordbank", "ORG", ["Nordbank"]),
+    )
+    assert q.speaker_entity is None and q.speaker_text == phrase
+
+
+def test_pronoun_after_an_unnamed_source_stays_unnamed() -> None:
+    body = (
+        "Selon un porte-parole de la police, la collision s'est produite vers six heures. "
+        "« Douze agents sont encore sur place », a-t-il ajouté. Marie Dubois est arrivée plus tard."
+    )
+    quotes = run(body, "fr", DUBOIS)
+    assert [speaker(q) for q in quotes] == [None, None]
+
+
+def test_speaker_resolved_by_surname_when_the_mention_is_missing() -> None:
+    body = "« Mon client fera appel », a déclaré Me Lambrecht."
+    ent = Entity(id="e0", name="Olivier Lambrecht", type="PER", mentions=[Mention("Olivier Lambrecht", 0, 0, "header")])
+    [q] = extract_quotes(body, [ent], "fr")
+    assert q.speaker_entity is ent
+
+
+def test_organisation_speakers_and_the_company() -> None:
+    body = (
+        "Brewer Hopwell reported higher sales on Thursday. "
+        "The Ghent-based group said its operating profit climbed 6% to 2 billion euros."
+    )
+    quotes = run(body, "en", ("Hopwell", "ORG", ["Hopwell"]), ("Ghent", "LOC", ["Ghent"]))
+    assert [(q.kind, speaker(q)) for q in quotes] == [("indirect", "Hopwell")]
+
+
+def test_organisation_in_a_complement_is_not_the_speaker() -> None:
+    body = 'Lea Stone, housing spokeswoman for the small Green Party, accused the mayor of "hiding the real costs".'
+    [q] = run(body, "en", ("Green Party", "ORG", ["Green Party"]))  # the person was not recognised
+    assert q.kind == "mixed" and q.speaker_entity is None
+
+
+def test_the_name_heading_a_subject_is_its_last() -> None:
+    body = "De Gentse brouwerij Hopwell heeft dinsdag bevestigd dat 40 banen verdwijnen."
+    [q] = run(body, "nl", ("Gentse", "LOC", ["Gentse"]), ("Hopwell", "ORG", ["Hopwell"]))
+    assert (q.text, speaker(q)) == ("40 banen verdwijnen", "Hopwell")
+
+
+def test_mentions_outside_the_body_are_ignored() -> None:
+    body = "« Le dossier est clos », a-t-il dit."
+    ent = Entity(id="e0", name="Paul Renard", type="PER", mentions=[Mention("Paul Renard", 0, 11, "headline")])
+    [q] = extract_quotes(body, [ent], "fr")
+    assert q.speaker_entity is None
+
+
+def test_nested_quote_is_attributed_inside_its_quote() -> None:
+    body = "“My father told me ‘never sell the farm to a developer’, and I never will,” said farmer Owen Blake."
+    quotes = run(body, "en", ("Owen Blake", "PER", ["Owen Blake"]))
+    outer, inner = quotes
+    assert speaker(outer) == "Owen Blake" and "‘never sell" in outer.text
+    assert inner.text == "never sell the farm to a developer" and inner.cue == "told"
+    assert inner.speaker_text == "My father"
+
+
+def test_other_languages_get_colon_introductions_only() -> None:
+    body = (
+        "Kanzler Otto Berg sagte am Montag: „Wir werden die Steuern nicht erhöhen.“ "
+        "Später sprach er von „leeren Versprechen ohne Deckung“."
+    )
+    [q] = run(body, "de", ("Otto Berg", "PER", ["Otto Berg"]))
+    assert (q.text, q.cue, speaker(q)) == ("Wir werden die Steuern nicht erhöhen.", ":", "Otto Berg")
+
+
+# ----------------------------------------------------------------------------- robustness
+
+
+def test_unclosed_quote_ends_at_its_attribution() -> None:
+    body = "«Nous l'avions prévu, le marché recule depuis mai, a expliqué Paul Renard. «Il faut attendre.»"
+    quotes = run(body, "fr", RENARD)
+    assert texts(quotes) == ["Nous l'avions prévu, le marché recule depuis mai", "Il faut attendre."]
+    assert [speaker(q) for q in quotes] == ["Paul Renard", "Paul Renard"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "« »« ». « a » « a b » «  ",
+        "Le texte » a été adopté. « La majorité a tenu bon », a réagi Paul Renard.",
+        "« « « « ouverture sans fin",
+        '"" "" """ " "',
+        "’’’ ‘‘‘ „„ ““ ”” ‹› ›‹",
+        "",
+        "   \n\n  ",
+    ],
+)
+def test_unbalanced_and_empty_marks_degrade(body: str) -> None:
+    for lang in ("fr", "nl", "en", "xx"):
+        quotes = run(body, lang, RENARD)
+        assert all(len(q.text.split()) >= 3 for q in quotes if q.kind != "indirect")
+
+
+def test_stray_closing_mark_does_not_hide_the_next_quote() -> None:
+    body = "Le texte » a été adopté. « La majorité a tenu bon », a réagi Paul Renard."
+    [q] = run(body, "fr", RENARD)
+    assert q.text == "La majorité a tenu bon" and speaker(q) == "Paul Renard"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        (
+            "Paul Renard a déclaré mardi que le budget serait équilibré. « Nous tiendrons », a-t-il ajouté. "
+            "Selon l'opposition, le plan est irréaliste. 'Het is klaar', zei hij. \"It's done,\" she said.\n\n"
+        )
+        * 5000,
+        "«" * 1_000_000,
+        '"' * 1_000_000,
+        ("X : « a b c » " * 75_000)[:1_000_000],
+        ("le ministre a déclaré que le projet avance et " * 22_000)[:1_000_000],
+        " " * 500_000 + "." * 250_000 + "»" * 250_000,
+    ],
+    ids=["realistic", "guillemets", "straight", "colons", "one-sentence", "runs"],
+)
+def test_megabyte_bodies_run_in_linear_time(body: str) -> None:
+    started = time.perf_counter()
+    quotes = extract_quotes(body, entities(body[:5000], RENARD), "fr")
+    assert time.perf_counter() - started < 30
+    assert all(body[q.start : q.end] == q.text for q in quotes)
+
+
+_PIECES = [*"ab Xé,.:;!?'\"«»“”„‘’‚‹›-\n\u00a0\u202f", "a dit", "zei", "said", "que ", "dat ", "selon "]
+_ALPHABET = st.sampled_from(_PIECES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_ALPHABET, max_size=80).map("".join), lang=st.sampled_from(["fr", "nl", "en", "xx"]))
+def test_never_raises_and_offsets_are_exact(text: str, lang: str) -> None:
+    ents = entities(text, ("X", "PER", ["X"]))
+    quotes = extract_quotes(text, ents, lang)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.kind in ("direct", "mixed", "indirect")
+        assert q.speaker_entity is None or any(q.speaker_entity is e for e in ents)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300), lang=st.sampled_from(["fr", "nl", "en", "de"]))
+def test_never_raises_on_arbitrary_unicode(text: str, lang: str) -> None:
+    for q in extract_quotes(text, [], lang):
+        assert text[q.start : q.end] == q.text
+
+
+# ----------------------------------------------------------------------------- with a spaCy Doc
+
+
+def test_with_a_spacy_doc_for_sentence_and_verb_clues() -> None:
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("fr_core_news_sm")
+    except OSError:
+        pytest.skip("fr_core_news_sm is not installed")
+    body = (
+        "Selon la ministre Marie Dubois, dix centres ouvriront cette année. "
+        "« Le personnel suivra », a-t-elle ajouté. Deux sites ont fermé, a indiqué le syndicat."
+    )
+    quotes = extract_quotes(body, entities(body, DUBOIS), "fr", nlp(body))
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "dix centres ouvriront cette année"),
+        ("direct", "Le personnel suivra"),
+        ("indirect", "Deux sites ont fermé"),
+    ]
+    assert [speaker(q) for q in quotes] == ["Marie Dubois", "Marie Dubois", None]
