@@ -47,6 +47,9 @@ log = get_logger(__name__)
 
 EXIT_FATAL = 70  # EX_SOFTWARE: the supervisor restarts the worker, which re-processes the batch
 RETRY_FIRST_S, RETRY_MAX_S = 0.5, 10.0
+# A dead letter keeps at most this much of the original value (base64 makes it a third larger), so that it
+# fits a default Kafka message size limit of 1 MiB; `wirestream replay` re-reads longer values from the source.
+DLQ_VALUE_LIMIT = 512 * 1024
 
 
 @dataclass(slots=True)
@@ -197,7 +200,7 @@ class EnrichAgent:
             reason=item.reason,
             error=error,
             dispatch_id=key,
-            max_value_bytes=self.settings.max_dispatch_bytes,
+            max_value_bytes=min(self.settings.max_dispatch_bytes, DLQ_VALUE_LIMIT),
         )
         item.outputs = [(self.outputs.dlq, key, letter)]
 

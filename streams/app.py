@@ -15,6 +15,7 @@ from streams.logging import get_logger
 from streams.nlp.enrich import Enricher
 from streams.settings import Settings
 from streams.stats import WorkerStats, consumer_lag
+from streams.topics import VERSIONS_TABLE
 
 log = get_logger(__name__)
 
@@ -80,7 +81,7 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
     # The last version published per dispatch id. Its changelog is partitioned by the key's hash, like a
     # raw topic keyed by dispatch id, so a worker holds the entries of the partitions it consumes.
     versions = app.Table(
-        "dispatch-versions", partitions=settings.partitions, key_type=str, value_type=dict, use_partitioner=True
+        VERSIONS_TABLE, partitions=settings.partitions, key_type=str, value_type=dict, use_partitioner=True
     )
     stats = WorkerStats()
     enricher = enricher or Enricher(settings.pipeline_map)

@@ -102,6 +102,26 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--until", type=_timestamp, help="Only dead letters that failed before this ISO time")
     replay.add_argument("--dry-run", action="store_true", help="Count what would be replayed; publish nothing")
 
+    evaluate = command(
+        "evaluate",
+        cmd_evaluate,
+        "Enrich a gold file (the shared annotation format) and print "
+        "precision, recall and F1 of entities and quotes, and speaker accuracy.",
+        broker=False,
+    )
+    evaluate.add_argument("gold", metavar="GOLD.jsonl", help="Gold dispatches: id, lang, raw, entities, quotes")
+    evaluate.add_argument("--by-language", action="store_true", help="Also print the figures of each language")
+    evaluate.add_argument("--details", action="store_true", help="List every miss and spurious item")
+    evaluate.add_argument("--json", action="store_true", help="Print the figures as one JSON object")
+    evaluate.add_argument("--pred", help="Also write the enriched events to this JSONL file")
+    evaluate.add_argument(
+        "--min",
+        nargs="*",
+        default=[],
+        metavar="KEY=VALUE",
+        help="Thresholds, e.g. quotes_direct_f1=0.95; exit 1 when one is not met",
+    )
+
     topics = command("topics", cmd_topics, "Manage wirestream's topics.")
     topics.add_argument(
         "action", choices=["create"], help="create: create missing topics with the configured partitions"
@@ -423,6 +443,51 @@ def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
         file=sys.stderr,
     )
     return 1 if counts["unavailable"] else 0
+
+
+def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from streams.evaluate import score
+    from streams.events import Source, dumps, enriched_event
+    from streams.nlp.decode import decode
+    from streams.nlp.enrich import Enricher
+
+    gold = [orjson.loads(line) for line in Path(args.gold).read_bytes().splitlines() if line.strip()]
+    dispatches = [d for g in gold for d in decode(orjson.dumps({"id": str(g["id"]), "body": g["raw"]}))]
+    events = [enriched_event(r, Source()) for r in Enricher(settings.pipeline_map).enrich_many(dispatches)]
+    if args.pred:
+        Path(args.pred).write_bytes(b"".join(dumps(e) + b"\n" for e in events))
+    predicted = {e["id"]: e for e in events}
+    overall = score(gold, predicted)
+    figures = overall.figures()
+    if args.json:
+        print(orjson.dumps(figures).decode())
+    else:
+        _print_figures("all", figures)
+        if args.by_language:
+            for lang in sorted({g.get("lang", "?") for g in gold}):
+                _print_figures(lang, score([g for g in gold if g.get("lang", "?") == lang], predicted).figures())
+    if args.details:
+        for kind, lines in overall.misses.items():
+            print(f"\n## {kind} ({len(lines)})")
+            for line in lines:
+                print("  " + line)
+    failed = []
+    for threshold in args.min:
+        key, _, value = threshold.partition("=")
+        if figures.get(key, 0) < float(value):
+            failed.append(f"{key}={figures.get(key)} < {value}")
+    if failed:
+        print("below threshold: " + "; ".join(failed), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_figures(title: str, figures: dict[str, Any]) -> None:
+    print(f"# {title}")
+    for key, value in figures.items():
+        print(f"{key:22} {value}")
 
 
 def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:

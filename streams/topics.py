@@ -11,6 +11,8 @@ from streams.settings import Settings
 
 log = get_logger(__name__)
 
+VERSIONS_TABLE = "dispatch-versions"  # the Faust table of the last version published per dispatch id
+
 
 def admin_client(settings: Settings, **config: object) -> KafkaAdminClient:
     """A kafka-python admin client for the configured cluster."""
@@ -45,6 +47,11 @@ def ensure_topics(settings: Settings, *, timeout_s: float = 30.0) -> dict[str, s
         admin.close()
 
 
+def internal_topics(settings: Settings) -> list[str]:
+    """The topics Faust itself uses: the assignor's leader topic and the versions table's changelog."""
+    return [f"{settings.app_id}-__assignor-__leader", f"{settings.app_id}-{VERSIONS_TABLE}-changelog"]
+
+
 def check_topics(settings: Settings) -> None:
     """Raise ConfigError naming the first wirestream topic that does not exist (topic creation is off)."""
     admin = admin_client(settings)
@@ -52,7 +59,7 @@ def check_topics(settings: Settings) -> None:
         existing = set(admin.list_topics())
     finally:
         admin.close()
-    for name in settings.topic_partitions():
+    for name in [*settings.topic_partitions(), *internal_topics(settings)]:
         if name not in existing:
             raise ConfigError(f"topic {name!r} does not exist and WIRESTREAM_CREATE_TOPICS is false: create it first")
 
