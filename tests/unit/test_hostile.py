@@ -1,0 +1,139 @@
+"""Hostile input never crashes the core: it is decoded and enriched, or refused with a reason."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+
+import orjson
+import pytest
+from aiokafka.errors import KafkaConnectionError, MessageSizeTooLargeError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from streams.agents import EnrichAgent, Outputs, is_transient
+from streams.errors import DecodeError
+from streams.events import Source, enriched_event
+from streams.nlp.decode import decode
+from streams.nlp.enrich import Enricher
+from streams.settings import Settings
+from streams.stats import WorkerStats
+from tests.schemas import validate
+
+RULES_ONLY = Enricher({})  # no model: fast enough for many examples; the model path is tested elsewhere
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+envelopes = st.fixed_dictionaries(
+    {"body": st.one_of(st.text(max_size=400), json_values)},
+    optional={
+        "id": json_values,
+        "headline": json_values,
+        "lang": json_values,
+        "version": json_values,
+        "received_at": json_values,
+        "agency": json_values,
+    },
+).map(orjson.dumps)
+raw_values = st.one_of(
+    st.binary(max_size=2000),
+    st.text(max_size=2000).map(str.encode),
+    envelopes,
+    st.sampled_from(
+        [
+            "«",
+            "»",
+            "“",
+            "”",
+            '"',
+            "'",
+            "„",
+            " ",
+            "\n\n",
+            "(Belga)",
+            "BRUXELLES, 3 mars (Belga) - ",
+            '{"body": "x", "version": 1' + "0" * 30 + "}",
+        ]
+    ).map(str.encode),
+    st.lists(st.sampled_from(["«", "»", "“", "”", '"', "'", "a dit", "Jan Peeters", ":", "\n", "."]), max_size=60).map(
+        lambda parts: " ".join(parts).encode()
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw_values)
+def test_any_value_is_enriched_or_refused_with_a_reason(value):
+    try:
+        dispatches = decode(value, max_bytes=100_000)
+    except DecodeError as exc:
+        assert exc.reason and str(exc)
+        return
+    for result in RULES_ONLY.enrich_many(dispatches):
+        event = enriched_event(result, Source(topic="wire.raw", partition=0, offset=1))
+        validate(event)
+        for quote in event["quotes"]:
+            assert event["body"][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_transient_and_refused_broker_errors_are_told_apart():
+    assert is_transient(KafkaConnectionError())
+    assert is_transient(asyncio.TimeoutError())
+    assert not is_transient(MessageSizeTooLargeError())
+    assert not is_transient(ValueError("bad"))
+
+
+class RefusingTopic:
+    """An output topic whose broker refuses every message (failure injection)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    async def send(self, **_):
+        raise self.error
+
+    def get_topic_name(self) -> str:
+        return "refusing"
+
+
+def batch_of(value: bytes):
+    message = SimpleNamespace(topic="wire.raw", partition=0, offset=7, key=b"k", value=value, timestamp=1.0)
+    return [SimpleNamespace(message=message)]
+
+
+def agent_with(dlq) -> EnrichAgent:
+    refusing = RefusingTopic(MessageSizeTooLargeError())
+    outputs = Outputs(enriched=refusing, quotes=refusing, entities=refusing, dlq=dlq)
+    return EnrichAgent(Settings(health_port=0), RULES_ONLY, outputs, WorkerStats(), versions={})
+
+
+def test_a_dead_letter_the_broker_refuses_stops_the_batch():
+    agent = agent_with(RefusingTopic(MessageSizeTooLargeError()))
+    with pytest.raises(MessageSizeTooLargeError):
+        asyncio.run(agent.process(batch_of(b"\xff not utf-8")))
+
+
+def test_the_worker_exits_without_acking_when_a_dead_letter_cannot_be_written(monkeypatch):
+    codes = []
+
+    def fake_exit(code):
+        codes.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr("streams.agents.os._exit", fake_exit)
+    agent = agent_with(RefusingTopic(MessageSizeTooLargeError()))
+
+    class Stream:
+        acked = False
+
+        async def take_events(self, *_args, **_kwargs):
+            yield batch_of(b"")
+            Stream.acked = True  # Faust acks a batch when the loop asks for the next one
+
+    with pytest.raises(SystemExit):
+        asyncio.run(agent(Stream()))
+    assert codes == [70]
+    assert not Stream.acked
