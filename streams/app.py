@@ -81,7 +81,9 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
     # The last version published per dispatch id. Its changelog is partitioned by the key's hash, like a
     # raw topic keyed by dispatch id, so a worker holds the entries of the partitions it consumes.
     versions = app.Table(
-        VERSIONS_TABLE, partitions=settings.partitions, key_type=str, value_type=dict, use_partitioner=True
+        VERSIONS_TABLE,
+        partitions=settings.partitions,
+        use_partitioner=True,  # keys and values are plain JSON: "id" -> {"version", "digest"}
     )
     stats = WorkerStats()
     enricher = enricher or Enricher(settings.pipeline_map)

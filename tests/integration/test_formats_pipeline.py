@@ -133,3 +133,32 @@ def test_xml_attacks_are_dead_lettered_and_the_worker_keeps_going(settings, work
 def _key(record) -> bytes | None:
     encoded = orjson.loads(record.value)["source"]["key_b64"]
     return base64.b64decode(encoded) if encoded else None
+
+
+def test_a_restarted_worker_still_knows_what_it_published(broker):
+    settings = unique_settings(broker)
+    ensure_topics(settings)
+    producer = KafkaProducer(**settings.kafka_client_config(), acks="all")
+    key = BELGA_GUID.encode()
+
+    def send(name: str) -> None:
+        producer.send(settings.topic_raw, key=key, value=fixture(name)).get(timeout=30)
+
+    first = start_worker(settings)
+    try:
+        first.wait_for_log("worker.assigned")
+        send("newsml/belga-budget-v1.xml")
+        events_for(settings, BELGA_GUID, 1)
+    finally:
+        assert first.stop() == 0
+    second = start_worker(settings)  # recovers the versions table from its changelog
+    try:
+        second.wait_for_log("worker.assigned")
+        send("newsml/belga-budget-v1.xml")
+        send("newsml/belga-budget-v2.xml")
+        belga = events_for(settings, BELGA_GUID, 2)
+        assert second.wait_for_log("dispatch.duplicate")["dispatch_id"] == BELGA_GUID
+    finally:
+        second.stop()
+        producer.close()
+    assert [(e["version"], e["supersedes"]) for e in belga] == [(1, None), (2, 1)]
