@@ -93,11 +93,15 @@ def test_sigkill_mid_run_loses_nothing_and_duplicates_only_what_was_in_flight(br
 
     repeats = {i for i in enriched_ids if enriched_ids.count(i) > 1}
     # a duplicate is a dispatch the first worker finished after its last commit: within the commit interval
-    window_s = settings.commit_interval + 1.0 + settings.batch_wait
+    window_s = 2 * settings.commit_interval + 2.0  # a commit can run late on a loaded machine
     for dispatch_id in repeats:
         finished = datetime.fromisoformat(done_by_first[dispatch_id].replace("Z", "+00:00")).timestamp()
         assert killed_at - finished <= window_s, f"{dispatch_id} was re-processed although committed long before"
     assert len(repeats) <= len(done_by_first)
+    print(
+        f"\nsigkill: {total} published, {len(done_by_first)} enriched before the kill, {len(repeats)} enriched twice, "
+        f"{len(dead_ids)} dead-lettered, 0 lost"
+    )
     by_id: dict[str, list[dict]] = {}
     for record in enriched:
         event = orjson.loads(record.value)
@@ -232,8 +236,12 @@ def test_hostile_input_is_dead_lettered_or_enriched_and_good_messages_all_get_th
             messages.append((f"nasty-{i}".encode(), value))
         messages.append((b"nasty-huge", b"A" * (10 * 1024 * 1024)))
         publish_all(settings, messages, max_request_size=12 * 1024 * 1024)
-        enriched = consume(settings, settings.topic_enriched,
-                           lambda rs: sum(r.key.startswith(b"good-") for r in rs) >= len(NASTY), timeout=120)
+        enriched = consume(
+            settings,
+            settings.topic_enriched,
+            lambda rs: sum(r.key.startswith(b"good-") for r in rs) >= len(NASTY),
+            timeout=120,
+        )
         expected, deadline = len(NASTY) + 1, time.monotonic() + 60
         while True:  # every nasty message ends up somewhere: enriched or dead-lettered
             dead = consume(settings, settings.topic_dlq, lambda rs: True)
