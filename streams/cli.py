@@ -424,10 +424,11 @@ def _batched(values: Iterator[bytes], size: int) -> Iterator[list[bytes]]:
 
 
 def _timestamp(value: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from None
+    from streams.nlp.formats.values import parse_timestamp
+
+    moment = parse_timestamp(value)
+    if moment is None:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}")
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 

@@ -17,6 +17,7 @@ import orjson
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from streams.logging import get_logger
+from streams.nlp.formats.values import parse_timestamp
 from streams.settings import Settings
 
 log = get_logger(__name__)
@@ -33,7 +34,7 @@ class ReplayFilter:
     def accepts(self, letter: dict[str, Any]) -> bool:
         if self.reasons and letter.get("reason") not in self.reasons:
             return False
-        failed_at = _parse_time(letter.get("failed_at"))
+        failed_at = parse_timestamp(letter.get("failed_at"))
         if self.since and (failed_at is None or failed_at < self.since):
             return False
         return not (self.until and (failed_at is None or failed_at >= self.until))
@@ -62,8 +63,9 @@ def dead_letters(settings: Settings, *, idle_ms: int = 1000) -> Iterator[dict[st
                     try:
                         yield orjson.loads(record.value)
                     except orjson.JSONDecodeError:
-                        log.warning("replay.skipped", reason="not_a_dead_letter", partition=tp.partition,
-                                    offset=record.offset)
+                        log.warning(
+                            "replay.skipped", reason="not_a_dead_letter", partition=tp.partition, offset=record.offset
+                        )
             if not batches and all(consumer.position(tp) >= ends[tp] for tp in partitions):
                 return
     finally:
@@ -132,12 +134,3 @@ def replay(settings: Settings, selection: ReplayFilter, *, dry_run: bool = False
         if producer is not None:
             producer.close()
     return counts
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

@@ -20,13 +20,12 @@ invalid_newsml.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import orjson
 
 from streams.errors import DecodeError
 from streams.nlp.formats import newsml, nitf
 from streams.nlp.formats.dispatch import STATUSES, Dispatch, Subject, content_id
+from streams.nlp.formats.values import parse_timestamp
 from streams.nlp.formats.xml_safety import local_name, looks_like_xml, parse_xml
 
 __all__ = ["DEFAULT_MAX_BYTES", "STATUSES", "DecodeError", "Dispatch", "Subject", "content_id", "decode"]
@@ -135,12 +134,8 @@ def _optional_str(data: dict, name: str) -> str | None:
 
 
 def _check_timestamp(value: str) -> None:
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise DecodeError(
-            "invalid_envelope", f"envelope field 'received_at' is not an ISO 8601 time: {value[:40]!r}"
-        ) from None
+    if parse_timestamp(value) is None:
+        raise DecodeError("invalid_envelope", f"envelope field 'received_at' is not an ISO 8601 time: {value[:40]!r}")
 
 
 def _reject_binary(text: str) -> None:

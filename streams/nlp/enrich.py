@@ -10,11 +10,11 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from streams.nlp.decode import Dispatch
 from streams.nlp.entities import find_entities
+from streams.nlp.formats.values import parse_timestamp
 from streams.nlp.header import parse_header
 from streams.nlp.language import detect_language
 from streams.nlp.models import DEFAULT_PIPELINES, load_pipeline, pipeline_label
@@ -83,7 +83,7 @@ class Enricher:
 
     def _prepare(self, dispatch: Dispatch) -> Enrichment:
         started = time.perf_counter()
-        header = with_metadata(parse_header(dispatch.text, received_at=_parse_time(dispatch.received_at)), dispatch)
+        header = with_metadata(parse_header(dispatch.text, received_at=parse_timestamp(dispatch.received_at)), dispatch)
         body = dispatch.text[header.body_start : header.body_end]
         language, confidence = detect_language(body, hint=dispatch.lang)
         return Enrichment(
@@ -138,12 +138,3 @@ def version_from_markers(markers: tuple[str, ...]) -> int | None:
         if match:
             return int(match.group(1)) + 1
     return None
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

@@ -25,6 +25,16 @@ _MARKER_RE = re.compile(
 _PLACE_RE = re.compile(r"[^\W\d_][^\d,;:()]{0,59}")
 
 
+def parse_timestamp(value: str | None) -> datetime | None:
+    """An ISO 8601 date-time ("2025-04-03T09:30:00Z", with an offset or naive) as a datetime; None if invalid."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def iso_datetime(value: str | None) -> str | None:
     """An ISO 8601 date-time or date (extended or basic form) as extended ISO 8601; None if invalid.
 
