@@ -8,6 +8,7 @@ from typing import Any
 
 import faust
 from aiokafka.helpers import create_ssl_context
+from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.web import Request, Response, View
 
 from streams.agents import EnrichAgent, Outputs
@@ -41,9 +42,36 @@ def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
     return faust.SSLCredentials(ssl_context) if ssl_context else None
 
 
+class _ConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
+    def _create_worker_consumer(self, transport: Any) -> Any:
+        consumer = super()._create_worker_consumer(transport)
+        # Faust passes a fixed fetch_max_wait_ms=1500: a new message could wait that long for its fetch.
+        # The consumer reads the value when it starts, so setting it here takes effect.
+        consumer._fetch_max_wait_ms = self.app.fetch_max_wait_ms
+        return consumer
+
+
+class _Consumer(aiokafka_driver.Consumer):
+    def _new_consumer_thread(self) -> _ConsumerThread:
+        return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+
+class _Transport(aiokafka_driver.Transport):
+    Consumer = _Consumer
+
+
+class App(faust.App):
+    """Faust's app, with the consumer's fetch wait as a setting (`WIRESTREAM_FETCH_MAX_WAIT`)."""
+
+    fetch_max_wait_ms: int = 1500
+
+    def _new_transport(self) -> _Transport:
+        return _Transport(self.conf.broker_consumer, self)
+
+
 def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.App:
     """A Faust app with the enrichment agent on the raw topic (`app.enrich_agent`, `app.worker_stats`)."""
-    app = faust.App(
+    app = App(
         settings.app_id,
         broker=settings.broker,
         broker_credentials=credentials(settings),
@@ -64,6 +92,7 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
         producer_acks=-1,
         stream_wait_empty=False,  # on stop, commit what was processed; the rest is consumed again later
     )
+    app.fetch_max_wait_ms = int(settings.fetch_max_wait * 1000)
     raw = app.topic(
         settings.topic_raw,
         key_type=bytes,

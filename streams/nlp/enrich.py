@@ -6,6 +6,7 @@ the loaded spaCy pipelines and nothing else.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -52,11 +53,12 @@ class Enricher:
         self.pipelines = dict(DEFAULT_PIPELINES if pipelines is None else pipelines)
 
     def load(self) -> None:
-        """Load every configured pipeline now rather than on first use."""
+        """Load every configured pipeline and the language detector now, so the first batch does not wait."""
+        detect_language("Le conseil communal a voté mardi le budget de la ville pour l'année prochaine.")
         for name in self.pipelines.values():
-            load_pipeline(name)
+            list(load_pipeline(name).pipe(["Le ministre Jean Dupont a parlé mardi à Namur."]))
 
-    @property
+    @functools.cached_property
     def models(self) -> dict[str, str]:
         """Language -> `package-version` of each configured pipeline."""
         return {lang: pipeline_label(name) for lang, name in self.pipelines.items()}
@@ -103,7 +105,7 @@ class Enricher:
 
     def _finish(self, stage: Enrichment, doc: Doc | None) -> Enrichment:
         if doc is not None:
-            stage.model = pipeline_label(self.pipelines[stage.language])
+            stage.model = self.models[stage.language]
         started = time.perf_counter()
         stage.entities = find_entities(stage.body, stage.header, doc)
         after_entities = time.perf_counter()

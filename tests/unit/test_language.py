@@ -50,3 +50,18 @@ def test_undetermined(text: str) -> None:
 
 def test_supported_codes() -> None:
     assert {"fr", "nl", "en", "de", "es", "it", "pt"} == SUPPORTED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("MONS (Belga) - Un incendie a detruit mardi un entrepot du zoning de Ghlin.", "fr"),
+        ("Le train de 8 h 12 est supprime pour la journee.", "fr"),
+        ("HASSELT (Belga) - Burgemeester Karel Jacobs opende dinsdag het nieuwe stadhuis.", "nl"),
+        ("De trein van Gent naar Brugge rijdt niet op zondag.", "nl"),
+        ("Unions said they would meet management on Wednesday.", "en"),
+        ("Die Gewerkschaft hat für Montag einen Streik angekündigt.", "de"),
+    ],
+)
+def test_one_line_flashes_are_recognised(text, lang):
+    assert detect_language(text)[0] == lang
