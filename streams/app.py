@@ -21,6 +21,7 @@ from streams.topics import VERSIONS_TABLE
 log = get_logger(__name__)
 
 DRAIN_TIMEOUT_S = 8.0  # SIGTERM: the batch in flight gets this long to finish (the whole stop stays under 10 s)
+SEEK_SETTLE_STEPS = 500  # a seek waits up to 500 x 10 ms for the record being delivered to reach the stream
 
 
 def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
@@ -52,8 +53,42 @@ class _ConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
 
 
 class _Consumer(aiokafka_driver.Consumer):
+    """Faust's consumer, with no record fetched before a seek delivered after it.
+
+    After a rebalance, Faust's table recovery resumes the stream partitions and then
+    seeks them to their committed offsets. Records fetched before that seek were still
+    being delivered during and after it: they moved Faust's read offsets past the seek,
+    so the records read again from the committed offsets were dropped as already read,
+    and the skipped offsets were taken for a gap and committed. A worker restarted on a
+    backlog lost messages that way. Here every partition is paused while the seek runs,
+    and the seek waits for the record being delivered, so a fetched batch stops at the
+    seek and everything after the committed offsets is read again.
+    """
+
+    _delivering = False  # a record handed to the stream has not been taken yet
+
     def _new_consumer_thread(self) -> _ConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    async def getmany(self, timeout: float) -> Any:
+        async for tp, message in super().getmany(timeout):
+            self._delivering = True
+            try:
+                yield tp, message
+            finally:
+                self._delivering = False
+
+    async def perform_seek(self) -> None:
+        active = set(self._get_active_partitions())
+        self.pause_partitions(active)  # the batch being delivered skips records of paused partitions
+        try:
+            for _ in range(SEEK_SETTLE_STEPS):
+                if not self._delivering:
+                    break
+                await asyncio.sleep(0.01)
+            await super().perform_seek()
+        finally:
+            self.resume_partitions(active)
 
 
 class _Transport(aiokafka_driver.Transport):
