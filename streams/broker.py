@@ -26,9 +26,11 @@ def free_port() -> int:
 class EmbeddedBroker:
     """A Tansu broker subprocess on a local port; a context manager."""
 
-    def __init__(self, port: int | None = None, host: str = "127.0.0.1") -> None:
+    def __init__(self, port: int | None = None, host: str = "127.0.0.1", advertised_port: int | None = None) -> None:
         self.host = host
         self.port = port or free_port()
+        # the port clients are told to connect to: another one when a proxy (TLS, say) stands in front
+        self.advertised_port = advertised_port or self.port
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -53,7 +55,7 @@ class EmbeddedBroker:
                 "--listener-url",
                 listener,
                 "--advertised-listener-url",
-                listener,
+                f"tcp://{self.host}:{self.advertised_port}",
                 "--silent",
             ],
             stdin=subprocess.DEVNULL,

@@ -25,7 +25,6 @@ QUOTE = "wirestream.quote.v1"
 ENTITY = "wirestream.entity.v1"
 WITHDRAWN = "wirestream.withdrawn.v1"
 DEAD_LETTER = "wirestream.dead_letter.v1"
-ALL_SCHEMAS = (ENRICHED, QUOTE, ENTITY, WITHDRAWN, DEAD_LETTER)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,12 +62,3 @@ def check_topics(settings: Settings) -> None:
     for name in [*settings.topic_partitions(), *internal_topics(settings)]:
         if name not in existing:
             raise ConfigError(f"topic {name!r} does not exist and WIRESTREAM_CREATE_TOPICS is false: create it first")
-
-
-def partition_counts(settings: Settings, topics: list[str]) -> dict[str, int]:
-    """The number of partitions each existing topic has."""
-    admin = admin_client(settings)
-    try:
-        return {t["name"]: len(t["partitions"]) for t in admin.describe_topics(topics) if t.get("error_code", 0) == 0}
-    finally:
-        admin.close()

@@ -34,20 +34,21 @@ def broker() -> Iterator[EmbeddedBroker]:
         yield running
 
 
-def unique_settings(broker: EmbeddedBroker, **changes: Any) -> Settings:
-    """Settings with topic names and a consumer group of their own."""
+def unique_settings(embedded: EmbeddedBroker, /, **changes: Any) -> Settings:
+    """Settings with topic names and a consumer group of their own; `changes` override any of them."""
     tag = uuid.uuid4().hex[:8]
-    return Settings(
-        broker=broker.url,
-        app_id=f"wirestream-test-{tag}",
-        topic_raw=f"raw-{tag}",
-        topic_enriched=f"enriched-{tag}",
-        topic_quotes=f"quotes-{tag}",
-        topic_entities=f"entities-{tag}",
-        topic_dlq=f"dlq-{tag}",
-        partitions=2,
-        **{"health_port": 0, **changes},
-    )
+    defaults: dict[str, Any] = {
+        "broker": embedded.url,
+        "app_id": f"wirestream-test-{tag}",
+        "topic_raw": f"raw-{tag}",
+        "topic_enriched": f"enriched-{tag}",
+        "topic_quotes": f"quotes-{tag}",
+        "topic_entities": f"entities-{tag}",
+        "topic_dlq": f"dlq-{tag}",
+        "partitions": 2,
+        "health_port": 0,
+    }
+    return Settings(**{**defaults, **changes})
 
 
 def settings_env(settings: Settings) -> dict[str, str]:

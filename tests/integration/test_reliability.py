@@ -149,17 +149,7 @@ def test_sigterm_finishes_the_batch_commits_and_exits_zero_within_10_s(broker):
 
 def test_worker_waits_for_a_broker_that_is_not_there_yet():
     port = free_port()
-    settings = Settings(
-        broker=f"kafka://127.0.0.1:{port}",
-        health_port=0,
-        app_id="wirestream-late",
-        topic_raw="late.raw",
-        topic_enriched="late.enriched",
-        topic_quotes="late.quotes",
-        topic_entities="late.entities",
-        topic_dlq="late.dlq",
-        partitions=1,
-    )
+    settings = unique_settings(EmbeddedBroker(port=port), partitions=1)
     worker = start_worker(settings)
     try:
         waiting = worker.wait_for_log("broker.unavailable", timeout=60)
@@ -176,17 +166,7 @@ def test_worker_waits_for_a_broker_that_is_not_there_yet():
 
 def test_broker_gone_mid_run_then_back(tmp_path):
     port = free_port()
-    settings = Settings(
-        broker=f"kafka://127.0.0.1:{port}",
-        health_port=0,
-        app_id="wirestream-outage",
-        topic_raw="out.raw",
-        topic_enriched="out.enriched",
-        topic_quotes="out.quotes",
-        topic_entities="out.entities",
-        topic_dlq="out.dlq",
-        partitions=1,
-    )
+    settings = unique_settings(EmbeddedBroker(port=port), partitions=1)
     broker = EmbeddedBroker(port=port).start()
     ensure_topics(settings)
     worker = start_worker(settings)
