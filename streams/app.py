@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import AsyncIterator
 from typing import Any
 
 import faust
 from aiokafka.helpers import create_ssl_context
 from faust.transport.drivers import aiokafka as aiokafka_driver
+from faust.types import TP, Message
 from faust.web import Request, Response, View
 
 from streams.agents import EnrichAgent, Outputs
@@ -70,7 +72,7 @@ class _Consumer(aiokafka_driver.Consumer):
     def _new_consumer_thread(self) -> _ConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
-    async def getmany(self, timeout: float) -> Any:
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
         async for tp, message in super().getmany(timeout):
             self._delivering = True
             try:
