@@ -54,6 +54,7 @@ if __package__ in (None, ""):  # `python bench/run.py`
 import orjson
 
 from bench.corpus import DEFAULT_SEED, Item, generate
+from streams.broker import stop_process
 from streams.settings import Settings, load_settings
 
 SHIM = Path(__file__).resolve().parent / "worker_shim.py"
@@ -385,13 +386,7 @@ class Worker:
         return memory_mb(self.pid)
 
     def stop(self, timeout: float = 20.0) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, timeout)
 
 
 def wait_assigned(workers: list[Worker], partitions: int, timeout: float) -> float:

@@ -23,6 +23,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_process(proc: subprocess.Popen[bytes], timeout: float) -> int:
+    """Ask a child process to stop (SIGTERM), kill it if it is still there after `timeout` s; its exit code."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return proc.returncode
+
+
 class EmbeddedBroker:
     """A Tansu broker subprocess on a local port; a context manager."""
 
@@ -78,12 +90,7 @@ class EmbeddedBroker:
     def stop(self) -> None:
         """Stop the broker (its data is gone)."""
         if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            stop_process(self.process, timeout=5)
             log.info("broker.stopped", broker=self.url)
 
     def __enter__(self) -> EmbeddedBroker:

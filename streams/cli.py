@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from typing import Any
 import orjson
 
 from streams import __version__
+from streams.broker import stop_process
 from streams.errors import ConfigError, DecodeError
 from streams.logging import configure_logging, get_logger
 from streams.settings import Settings, load_settings
@@ -230,13 +230,7 @@ def _worker_process(settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
     try:
         yield proc
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_process(proc, timeout=15)
 
 
 def summarise(event: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ import orjson
 import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
-from streams.broker import EmbeddedBroker
+from streams.broker import EmbeddedBroker, stop_process
 from streams.settings import Settings
 from streams.topics import ensure_topics
 
@@ -88,14 +88,7 @@ class WorkerProcess:
         raise AssertionError(f"no {name!r} log line within {timeout} s:\n" + "\n".join(self.raw_lines[-30:]))
 
     def stop(self, timeout: float = 20.0) -> int:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        return self.proc.returncode
+        return stop_process(self.proc, timeout)
 
 
 def start_worker(settings: Settings) -> WorkerProcess:
