@@ -59,8 +59,9 @@ _NO_SPACE_BEFORE = frozenset(",.;:!?)]}%»”’")
 _NO_SPACE_AFTER = frozenset("([{«“")
 
 
-def read_conll(path: Path) -> Iterator[list[list[tuple[str, str]]]]:
-    """Articles of a CoNLL-2002 file: lists of sentences of (word, IOB2 tag)."""
+def read_conll(path: Path, column: int = -1) -> Iterator[list[list[tuple[str, str]]]]:
+    """Articles of a CoNLL-2002 file: lists of sentences of (word, label); the label is the IOB2 tag
+    (last column) or, with `column=1`, the part-of-speech tag."""
     article: list[list[tuple[str, str]]] = []
     sentence: list[tuple[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -78,7 +79,7 @@ def read_conll(path: Path) -> Iterator[list[list[tuple[str, str]]]]:
                 yield article
             article = []
             continue
-        sentence.append((parts[0], parts[-1]))
+        sentence.append((parts[0], parts[column]))
     if sentence:
         article.append(sentence)
     if article:
@@ -97,26 +98,47 @@ def spaces_for(words: list[str]) -> list[bool]:
 
 
 def to_docs(vocab, path: Path) -> list:
-    """spaCy Docs with gold entities, `SENTENCES_PER_DOC` sentences each."""
+    """spaCy Docs with gold entities and part-of-speech tags, `SENTENCES_PER_DOC` sentences each."""
     from spacy.tokens import Doc
     from spacy.training import iob_to_biluo
     from spacy.training.iob_utils import biluo_tags_to_spans
 
     docs = []
-    for article in read_conll(path):
+    for article, article_pos in zip(read_conll(path), read_conll(path, column=1), strict=True):
         for at in range(0, len(article), SENTENCES_PER_DOC):
             chunk = article[at : at + SENTENCES_PER_DOC]
             words = [w for sentence in chunk for w, _ in sentence]
             tags = [t for sentence in chunk for _, t in sentence]
+            pos = [p for sentence in article_pos[at : at + SENTENCES_PER_DOC] for _, p in sentence]
             starts = [i == 0 for sentence in chunk for i in range(len(sentence))]
-            doc = Doc(vocab, words=words, spaces=spaces_for(words), sent_starts=starts)
+            doc = Doc(vocab, words=words, spaces=spaces_for(words), sent_starts=starts, tags=pos)
             doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
             docs.append(doc)
     return docs
 
 
-def config(max_steps: int, width: int, depth: int, vectors: str | None, dropout: float, seed: int = SEED) -> str:
-    """The training config (spaCy 3.8), everything spelled out."""
+def config(
+    max_steps: int, width: int, depth: int, vectors: str | None, dropout: float, seed: int = SEED, tagger: bool = False
+) -> str:
+    """The training config (spaCy 3.8), everything spelled out. With `tagger`, a part-of-speech tagger
+    learns from the CoNLL POS column on the same tok2vec (multi-task: it weighs nothing in model choice)."""
+    tagger_block = """
+[components.tagger]
+factory = "tagger"
+label_smoothing = 0.0
+neg_prefix = "!"
+overwrite = false
+
+[components.tagger.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[components.tagger.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = ${components.tok2vec.model.encode.width}
+upstream = "*"
+"""
     return f"""
 [paths]
 train = null
@@ -130,7 +152,7 @@ seed = {seed}
 
 [nlp]
 lang = "nl"
-pipeline = ["tok2vec","ner"]
+pipeline = {'["tok2vec","tagger","ner"]' if tagger else '["tok2vec","ner"]'}
 batch_size = 256
 tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
 
@@ -156,6 +178,7 @@ depth = {depth}
 window_size = 1
 maxout_pieces = 3
 
+{tagger_block if tagger else ""}
 [components.ner]
 factory = "ner"
 moves = null
@@ -241,6 +264,7 @@ progress_bar = false
 ents_f = 1.0
 ents_p = 0.0
 ents_r = 0.0
+{"tag_acc = 0.0" if tagger else ""}
 
 [initialize]
 vectors = {json.dumps(vectors) if vectors else "null"}
@@ -298,6 +322,7 @@ def main() -> None:
     parser.add_argument("--depth", type=int, default=4, help="CNN layers (context: depth tokens each side)")
     parser.add_argument("--dropout", type=float, default=0.15)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--tagger", action="store_true", help="also learn the CoNLL POS tags (multi-task)")
     parser.add_argument("--package-only", type=Path, help="skip training: package this trained model-best folder")
     parser.add_argument(
         "--vectors",
@@ -330,7 +355,8 @@ def main() -> None:
         ).vocab.vectors
         holder.to_disk(vectors)
     cfg = args.work / "config.cfg"
-    cfg.write_text(config(args.max_steps, args.width, args.depth, vectors, args.dropout, args.seed), encoding="utf-8")
+    settings = config(args.max_steps, args.width, args.depth, vectors, args.dropout, args.seed, args.tagger)
+    cfg.write_text(settings, encoding="utf-8")
 
     started = time.perf_counter()
     train(

@@ -6,6 +6,9 @@ The agent only wires the NLP core to topics. Its guarantees:
   Faust acks a message whose agent raised (faust-streaming issue 527).
 - A batch's offsets are acked only after the broker acknowledged every output
   event (or dead letter) of the batch: delivery is at least once.
+- Batches are pipelined: while the broker acknowledges one batch's events, the
+  next batch is already being enriched. Batches are published and acked one at
+  a time, in the order they were taken.
 - Broker trouble (timeouts, lost connections, leader changes) is retried with
   backoff, never dead-lettered: it is not the message's fault.
 - If even a dead letter cannot be written, the process exits at once without
@@ -21,7 +24,7 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import faust
 from aiokafka.errors import KafkaError, KafkaTimeoutError
@@ -66,6 +69,16 @@ class Received:
     stage: str = "decode"  # where it failed, when it failed
     reason: str | None = None
     outputs: list[tuple[faust.TopicT, str | None, dict[str, Any]]] = field(default_factory=list)
+    claim: dict[str, Any] | None = None  # its entry among the versions being published
+
+
+@dataclass(slots=True)
+class Batch:
+    """The raw events taken together, and the items to publish for them, in input order."""
+
+    events: Sequence[faust.EventT]
+    items: list[Received]
+    started: float
 
 
 @dataclass(slots=True)
@@ -112,48 +125,51 @@ class EnrichAgent:
         self.stats = stats
         # spaCy is not thread-safe: one thread runs every model call, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="enrich")
-        self.busy = False
+        # Dispatch id -> {"version", "digest"} of versions on their way out but not yet in the table.
+        self.claims: dict[str, dict[str, Any]] = {}
+        self.inflight: asyncio.Future | None = None  # the batch being published
+        self.busy = False  # a batch is being prepared
         self.draining = False
         self.stopped = asyncio.Event()
 
     async def __call__(self, stream: faust.StreamT) -> None:
+        # Acks are manual, and only manual: a stream with acks on would ack the messages still buffered
+        # once this loop is left (on SIGTERM), unprocessed, and they would be committed.
+        manual = stream.noack()
         try:
-            async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_wait):
+            async for events in manual.noack_take(self.settings.batch_size, within=self.settings.batch_wait):
                 self.busy = True
                 try:
-                    await self.process(events)
+                    batch = await self.prepare(events)
+                    if self.inflight is not None:
+                        await self.inflight  # one batch published at a time, in the order taken
+                    self.inflight = asyncio.ensure_future(self.settle(stream, batch))
                 except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
-                    log.critical(
-                        "worker.fatal",
-                        error_class=type(exc).__name__,
-                        error=str(exc)[:500],
-                        offsets=[e.message.offset for e in events],
-                    )
-                    os._exit(EXIT_FATAL)
+                    _fatal(exc, events)
                 finally:
                     self.busy = False
                 if self.draining:
-                    break  # leaving the loop acks the batch just processed
+                    break
         finally:
+            if self.inflight is not None and not self.inflight.done():
+                await asyncio.wait([self.inflight])
             self.stopped.set()
 
     async def drain(self, timeout: float) -> bool:
-        """Stop taking batches; wait (up to `timeout` s) for the one in flight. True when drained."""
+        """Stop taking batches; wait (up to `timeout` s) for those in flight to be acked. True when drained."""
         self.draining = True
-        if not self.busy:
-            return True
         try:
-            await asyncio.wait_for(self.stopped.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                if self.busy:
+                    await self.stopped.wait()
+                elif self.inflight is not None:
+                    await asyncio.wait([self.inflight])
             return True
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return False
 
-    async def process(self, events: Sequence[faust.EventT]) -> None:
-        """Decode, enrich and publish one batch; returns once the broker has acked every output.
-
-        Outputs are enqueued in the order of the input, so the events of one key
-        (the versions of a dispatch) keep their order on the output topics.
-        """
+    async def prepare(self, events: Sequence[faust.EventT]) -> Batch:
+        """Decode, de-duplicate and enrich a batch, and plan the events each item becomes."""
         started = time.perf_counter()
         batch = [item for event in events for item in self._receive(event.message)]
         fresh = self._new_versions([item for item in batch if item.dispatch is not None])
@@ -171,9 +187,18 @@ class EnrichAgent:
         plan = [item for item in batch if item.dispatch is None or id(item) in keep]
         for item in plan:
             self._plan_outputs(item)
-        await self._publish(plan)
-        for item in plan:
-            self._report(item, started)
+        return Batch(events=events, items=plan, started=started)
+
+    async def settle(self, stream: faust.StreamT, batch: Batch) -> None:
+        """Publish a batch, log what became of each item, then ack its offsets in order."""
+        try:
+            await self.publish(batch.items)
+        except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
+            _fatal(exc, batch.events)
+        for item in batch.items:
+            self._report(item, batch.started)
+        for event in batch.events:
+            await stream.ack(event)
 
     def _plan_outputs(self, item: Received) -> None:
         """The events one item becomes: enriched (+ quotes, entities), withdrawn, or a dead letter."""
@@ -204,10 +229,12 @@ class EnrichAgent:
         )
         item.outputs = [(self.outputs.dlq, key, letter)]
 
-    async def _publish(self, plan: list[Received]) -> None:
+    async def publish(self, plan: list[Received]) -> None:
         """Send every planned output in order and wait for the acks, retrying while the broker is in trouble.
 
-        An output the broker refuses turns its item into a dead letter; a dead
+        Outputs are enqueued in the order of the input, so the events of one key
+        (the versions of a dispatch) keep their order on the output topics. An
+        output the broker refuses turns its item into a dead letter; a dead
         letter the broker refuses raises (the caller stops the worker).
         """
         delay = RETRY_FIRST_S
@@ -263,6 +290,8 @@ class EnrichAgent:
     def _report(self, item: Received, started: float) -> None:
         """Log what became of an item once its outputs are acknowledged, and remember its version."""
         where = _where(item.source)
+        if item.claim is not None and self.claims.get(item.dispatch.id) is item.claim:
+            del self.claims[item.dispatch.id]
         if item.error is not None:
             self.stats.rejected()
             log.warning(
@@ -300,11 +329,11 @@ class EnrichAgent:
     def _new_versions(self, items: list[Received]) -> list[Received]:
         """Drop exact re-deliveries and versions older than one already published; note what each replaces."""
         fresh: list[Received] = []
-        latest: dict[str, dict[str, Any]] = {}  # this batch's own dispatches count too
         for item in items:
             dispatch = item.dispatch
             digest = content_digest(dispatch, dispatch.version)
-            seen = latest.get(dispatch.id) or self.versions.get(dispatch.id)
+            # versions of this batch and of the one being published count too
+            seen = self.claims.get(dispatch.id) or self.versions.get(dispatch.id)
             if seen and seen["digest"] == digest:
                 self._skip(item, "duplicate", seen)
                 continue
@@ -313,7 +342,7 @@ class EnrichAgent:
                 continue
             item.supersedes = seen["version"] if seen else None
             item.digest = digest
-            latest[dispatch.id] = {"version": dispatch.version, "digest": digest}
+            item.claim = self.claims[dispatch.id] = {"version": dispatch.version, "digest": digest}
             fresh.append(item)
         return fresh
 
@@ -344,6 +373,17 @@ class EnrichAgent:
         except DecodeError as exc:
             return [Received(source=source, value=message.value, error=exc)]
         return [Received(source=source, value=message.value, dispatch=d) for d in dispatches]
+
+
+def _fatal(exc: BaseException, events: Sequence[faust.EventT]) -> NoReturn:
+    """Stop the process at once, acking nothing: the batch is processed again after a restart."""
+    log.critical(
+        "worker.fatal",
+        error_class=type(exc).__name__,
+        error=str(exc)[:500],
+        offsets=[e.message.offset for e in events],
+    )
+    os._exit(EXIT_FATAL)
 
 
 def _where(source: Source) -> dict[str, Any]:

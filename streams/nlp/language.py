@@ -80,9 +80,10 @@ def detect_language(text: str, *, hint: str | None = None) -> tuple[str, float]:
         if not isinstance(text, str):
             return UNDETERMINED
         sample = text[:MAX_CHARS]
-        if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+        letters = sum(c.isalpha() for c in sample)
+        if letters < MIN_LETTERS:
             return UNDETERMINED
-        if sum(c.isalpha() for c in sample) < SHORT_TEXT:
+        if letters < SHORT_TEXT:
             voted = _function_word_vote(sample)
             if voted and voted[0] in SUPPORTED:
                 return voted

@@ -50,6 +50,7 @@ _FOLD = re.compile(r"[\s\-‐‑–]+")
 _extra_alias_files: list[Path] = []
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every dispatch
 def key(text: str) -> str:
     """Lookup key: accents, case, dots, hyphens and apostrophe styles folded ("Etats-Unis" == "États Unis")."""
     text = unicodedata.normalize("NFKD", text)

