@@ -14,7 +14,8 @@ exactly `python -m streams worker`. Patches (comma-separated `name=value`):
 - `warm=1`: `Enricher.load()` also builds the language detector and runs one short text through each
   pipeline, so that the first batch does not pay for them;
 - `sample=PATH`: a sampling profiler over every thread (every 5 ms), its summary rewritten to PATH every 5 s;
-- `trace=1`: log a `bench.trace` line per batch (message age at batch start, enrich and publish times).
+- `trace=1`: log a `bench.trace` line per batch (message age at batch start, enrich and publish times);
+- `pipelined=0`: the agent waits for a batch's acks before it prepares the next (as before pipelining).
 """
 
 from __future__ import annotations
@@ -65,6 +66,15 @@ def apply(spec: str) -> list[str]:
             _sample(value)
         elif name == "trace" and value == "1":
             _trace()
+        elif name == "pipelined" and value == "0":
+            from streams.agents import EnrichAgent
+
+            async def prepare(self, events, _original=EnrichAgent.prepare):
+                if self.inflight is not None:
+                    await self.inflight
+                return await _original(self, events)
+
+            EnrichAgent.prepare = prepare
         elif name == "exclude":
             from streams.nlp import models
 
@@ -153,47 +163,50 @@ def _trace() -> None:
 
     from streams import agents
 
-    original_process, original_publish, original_enrich = (
-        agents.EnrichAgent.process,
-        agents.EnrichAgent._publish,
+    original_prepare, original_publish, original_enrich = (
+        agents.EnrichAgent.prepare,
+        agents.EnrichAgent.publish,
         agents.enrich_batch,
     )
-    phases: dict[str, float] = {}
+    enrich_ms: list[float] = []
+    traces: dict[int, dict] = {}  # id(events) -> what is known of that batch so far
 
     def enrich_batch(enricher, dispatches):
         started = time.perf_counter()
-        phases["enrich_start"] = started
         try:
             return original_enrich(enricher, dispatches)
         finally:
-            phases["enrich_ms"] = (time.perf_counter() - started) * 1000
+            enrich_ms.append((time.perf_counter() - started) * 1000)
 
-    async def process(self, events):
-        phases.clear()
+    async def prepare(self, events):
+        enrich_ms.clear()
         now, started = time.time(), time.perf_counter()
         ages = [now - e.message.timestamp for e in events if e.message.timestamp]
-        await original_process(self, events)
-        line = {
+        batch = await original_prepare(self, events)
+        traces[id(batch.items)] = {
             "event": "bench.trace",
             "batch": len(events),
             "age_at_start_ms": round(max(ages) * 1000, 1) if ages else None,
-            "to_executor_ms": round((phases.get("enrich_start", started) - started) * 1000, 1),
-            "enrich_ms": round(phases.get("enrich_ms", 0.0), 1),
-            "publish_ms": round(phases.get("publish_ms", 0.0), 1),
-            "total_ms": round((time.perf_counter() - started) * 1000, 1),
+            "prepare_ms": round((time.perf_counter() - started) * 1000, 1),
+            "enrich_ms": round(sum(enrich_ms), 1),
+            "started": started,
         }
-        sys.stderr.write(orjson.dumps(line).decode() + "\n")
+        return batch
 
     async def publish(self, plan):
         started = time.perf_counter()
         try:
             await original_publish(self, plan)
         finally:
-            phases["publish_ms"] = (time.perf_counter() - started) * 1000
+            line = traces.pop(id(plan), None)
+            if line is not None:
+                line["publish_ms"] = round((time.perf_counter() - started) * 1000, 1)
+                line["total_ms"] = round((time.perf_counter() - line.pop("started")) * 1000, 1)
+                sys.stderr.write(orjson.dumps(line).decode() + "\n")
 
     agents.enrich_batch = enrich_batch
-    agents.EnrichAgent.process = process
-    agents.EnrichAgent._publish = publish
+    agents.EnrichAgent.prepare = prepare
+    agents.EnrichAgent.publish = publish
 
 
 if __name__ == "__main__":
