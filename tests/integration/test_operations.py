@@ -90,7 +90,13 @@ def test_stats_report_lag_while_the_worker_falls_behind(broker):
         # lag = published - committed; commits trail the processed count by at most an interval's work
         slack = line["rate_per_s"] * (settings.commit_interval + settings.stats_interval) + 2 * settings.batch_size
         assert total - line["processed"] - 1 <= line["lag_total"] <= total - line["processed"] + slack
-        assert line["rate_per_s"] > 0 and line["latency_p50_ms"] <= line["latency_p95_ms"]
+        if line["rate_per_s"] > 0:  # batches finish in bursts: an interval may end before the next one does
+            assert line["latency_p50_ms"] <= line["latency_p95_ms"]
+        else:
+            assert line["latency_p50_ms"] is None
+    assert any(line["rate_per_s"] > 0 for line in behind)
+    processed = [line["processed"] for line in stats]
+    assert processed == sorted(processed)
     lags = [line["lag_total"] for line in behind]
     assert lags[0] > lags[-1], "the lag shrinks as the worker catches up"
     assert stats[-1]["lag_total"] == 0 and stats[-1]["processed"] == total
