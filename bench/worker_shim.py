@@ -15,7 +15,9 @@ exactly `python -m streams worker`. Patches (comma-separated `name=value`):
   pipeline, so that the first batch does not pay for them;
 - `sample=PATH`: a sampling profiler over every thread (every 5 ms), its summary rewritten to PATH every 5 s;
 - `trace=1`: log a `bench.trace` line per batch (message age at batch start, enrich and publish times);
-- `pipelined=0`: the agent waits for a batch's acks before it prepares the next (as before pipelining).
+- `pipelined=0`: the agent waits for a batch's acks before it prepares the next (as before pipelining);
+- `profile=PATH`: cProfile the event-loop thread from the first batch on, its stats dumped to PATH every 5 s
+  (read them with `pstats`): what the stream itself costs, apart from the enrichment thread.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ def apply(spec: str) -> list[str]:
                 return await _original(self, events)
 
             EnrichAgent.prepare = prepare
+        elif name == "profile":
+            _profile_loop(value)
         elif name == "exclude":
             from streams.nlp import models
 
@@ -83,6 +87,31 @@ def apply(spec: str) -> list[str]:
             raise SystemExit(f"worker_shim: unknown patch {item!r}")
         applied.append(item)
     return applied
+
+
+def _profile_loop(path: str) -> None:
+    """cProfile the thread of the agent's event loop, starting with its first batch."""
+    import asyncio
+    import cProfile
+
+    from streams.agents import EnrichAgent
+
+    profiler = cProfile.Profile()
+
+    async def dump() -> None:
+        while True:
+            await asyncio.sleep(5)
+            profiler.disable()
+            profiler.dump_stats(path)
+            profiler.enable()
+
+    async def prepare(self, events, _original=EnrichAgent.prepare, _started=[]):  # noqa: B006 - a started flag
+        if not _started:
+            _started.append(asyncio.get_running_loop().create_task(dump()))
+            profiler.enable()
+        return await _original(self, events)
+
+    EnrichAgent.prepare = prepare
 
 
 def _sample(path: str, interval: float = 0.005) -> None:

@@ -23,7 +23,7 @@ CANDIDATES: tuple[Language, ...] = (
 )
 SUPPORTED: frozenset[str] = frozenset(lang.iso_code_639_1.name.lower() for lang in CANDIDATES)
 UNDETERMINED = ("und", 0.0)
-MAX_CHARS = 2000  # only the start of the text is examined
+MAX_CHARS = 1000  # only the start of the text is examined (about 150 words: plenty, and half the time of 2000)
 MIN_LETTERS = 10  # fewer letters than this is too short to tell
 
 
