@@ -2,14 +2,16 @@
 
 wirestream logs through structlog with stable event names (`dispatch.enriched`,
 `dispatch.rejected`, `worker.started` ...). Records from the standard `logging`
-module (Faust, mode, aiokafka, kafka-python) go through the same renderer, so
-every line of a worker's output parses as JSON.
+module (Faust, mode, aiokafka, kafka-python) and exceptions that end a thread
+(`thread.crashed`) go through the same renderer, so every line of a worker's
+output parses as JSON.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 from typing import Any, TextIO
 
 import structlog
@@ -58,11 +60,25 @@ def configure_logging(level: str = "info", stream: TextIO | None = None) -> None
     # included: keep their warnings and errors only, at every level.
     for noisy in ("faust", "mode", "aiokafka", "kafka"):
         logging.getLogger(noisy).setLevel(max(numeric, logging.WARNING))
+    threading.excepthook = _log_thread_crash
     structlog.configure(
         processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,
+    )
+
+
+def _log_thread_crash(crash: threading.ExceptHookArgs) -> None:
+    """An exception that ends a thread (a library's, say) as one JSON line, not a bare traceback."""
+    if crash.exc_type is SystemExit:
+        return
+    structlog.get_logger("streams.logging").error(
+        "thread.crashed",
+        thread=crash.thread.name if crash.thread else None,
+        error_class=crash.exc_type.__name__,
+        error=str(crash.exc_value)[:500],
+        exc_info=(crash.exc_type, crash.exc_value, crash.exc_traceback),
     )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import orjson
 import pytest
@@ -31,6 +33,35 @@ def test_run_shows_every_sample_enriched_on_its_own_embedded_broker():
     assert {line["language"] for line in lines} == {"fr", "nl", "en"}
     assert any(q["speaker"] == "Nadia Lemaire" for line in lines for q in line["quotes"])
     assert "embedded broker on kafka://127.0.0.1:" in done.stderr.decode()
+
+
+def test_ctrl_c_stops_run_cleanly_the_worker_before_its_broker(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIRESTREAM_")}
+    out, err = tmp_path / "stdout", tmp_path / "stderr"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        # a process group of its own, like a shell's foreground job: Ctrl-C signals the whole group
+        run = subprocess.Popen(
+            [sys.executable, "-m", "streams", "run"], stdout=stdout, stderr=stderr, env=env, start_new_session=True
+        )
+        try:
+            deadline = time.monotonic() + 180
+            while len(out.read_bytes().splitlines()) < 5 and time.monotonic() < deadline and run.poll() is None:
+                time.sleep(0.2)
+            assert len(out.read_bytes().splitlines()) == 5, err.read_text()[-3000:]
+            os.killpg(run.pid, signal.SIGINT)
+            assert run.wait(timeout=60) == 130
+        finally:
+            if run.poll() is None:
+                os.killpg(run.pid, signal.SIGKILL)
+    text = err.read_text().splitlines()
+    logs = [orjson.loads(line) for line in text if line.startswith("{")]
+    assert all(line.startswith(("{", "wirestream: ")) for line in text if line), text
+    assert [line for line in logs if line["level"] in ("error", "critical")] == []
+    events = [line["event"] for line in logs]
+    assert "worker.stopping" in events and events[-1] == "broker.stopped"
+    broker_pid = next(line["pid"] for line in logs if line["event"] == "broker.started")
+    with pytest.raises(ProcessLookupError):
+        os.kill(broker_pid, 0)
 
 
 def test_publish_then_tail_with_filters(broker, tmp_path):
