@@ -16,6 +16,8 @@ from typing import Any, TextIO
 
 import structlog
 
+log = structlog.get_logger(__name__)
+
 _SHARED = [
     structlog.contextvars.merge_contextvars,
     structlog.stdlib.add_log_level,
@@ -73,7 +75,7 @@ def _log_thread_crash(crash: threading.ExceptHookArgs) -> None:
     """An exception that ends a thread (a library's, say) as one JSON line, not a bare traceback."""
     if crash.exc_type is SystemExit:
         return
-    structlog.get_logger("streams.logging").error(
+    log.error(
         "thread.crashed",
         thread=crash.thread.name if crash.thread else None,
         error_class=crash.exc_type.__name__,
