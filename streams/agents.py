@@ -21,10 +21,10 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 import faust
 from aiokafka.errors import KafkaError, KafkaTimeoutError
@@ -68,7 +68,7 @@ class Received:
     result: Enrichment | None = None
     stage: str = "decode"  # where it failed, when it failed
     reason: str | None = None
-    outputs: list[tuple[faust.TopicT, str | None, dict[str, Any]]] = field(default_factory=list)
+    outputs: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)  # (topic, key, event)
     claim: dict[str, Any] | None = None  # its entry among the versions being published
 
 
@@ -81,14 +81,21 @@ class Batch:
     started: float
 
 
+class Send(Protocol):
+    """Hand one message to the producer; the awaited result is a future the broker's ack resolves."""
+
+    def __call__(self, topic: str, key: bytes | None, value: bytes) -> Awaitable[asyncio.Future]: ...
+
+
 @dataclass(slots=True)
 class Outputs:
-    """The Faust topics the agent writes to."""
+    """The topics the agent writes to, by name, and how it sends to them."""
 
-    enriched: faust.TopicT
-    quotes: faust.TopicT
-    entities: faust.TopicT
-    dlq: faust.TopicT
+    enriched: str
+    quotes: str
+    entities: str
+    dlq: str
+    send: Send
 
 
 def enrich_batch(enricher: Enricher, dispatches: list[Dispatch]) -> list[Enrichment | BaseException]:
@@ -252,7 +259,7 @@ class EnrichAgent:
             transient = [(item, exc) for item, exc in failed.values() if is_transient(exc)]
             refused = [(item, exc) for item, exc in failed.values() if not is_transient(exc)]
             for item, exc in refused:
-                if item.outputs and item.outputs[0][0] is self.outputs.dlq:
+                if item.outputs and item.outputs[0][0] == self.outputs.dlq:
                     raise exc  # even the dead letter cannot be written
                 item.error, item.stage, item.result = exc, "publish", None
                 self._plan_outputs(item)
@@ -273,15 +280,11 @@ class EnrichAgent:
             first = next((i for i, item in enumerate(pending) if id(item) in failed), len(pending))
             pending = pending[first:]
 
-    @staticmethod
-    async def _enqueue(topic: faust.TopicT, key: str | None, event: dict[str, Any]) -> asyncio.Future:
-        """Hand one event to the producer now, keeping order; the future resolves on the broker's ack.
-
-        `force=True`: send now, not as a Faust "attachment" delayed until the source offset is acked.
-        """
+    async def _enqueue(self, topic: str, key: str | None, event: dict[str, Any]) -> asyncio.Future:
+        """Hand one event to the producer now, keeping order; the future resolves on the broker's ack."""
         raw_key = key.encode("utf-8") if key is not None else None
         try:
-            return await topic.send(key=raw_key, value=dumps(event), force=True)
+            return await self.outputs.send(topic, raw_key, dumps(event))
         except Exception as exc:  # noqa: BLE001 - refused at once (too large, no metadata): an outcome like any
             failed = asyncio.get_running_loop().create_future()
             failed.set_exception(exc)

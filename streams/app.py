@@ -9,11 +9,12 @@ from typing import Any
 
 import faust
 from aiokafka.helpers import create_ssl_context
+from faust.exceptions import ProducerSendError
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import TP, Message
 from faust.web import Request, Response, View
 
-from streams.agents import EnrichAgent, Outputs
+from streams.agents import EnrichAgent, Outputs, Send
 from streams.logging import get_logger
 from streams.nlp.enrich import Enricher
 from streams.settings import Settings
@@ -127,6 +128,11 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
         consumer_max_fetch_size=max(4 * 1024 * 1024, 2 * settings.max_dispatch_bytes),
         producer_max_request_size=4 * settings.max_dispatch_bytes + 1024 * 1024,
         producer_acks=-1,
+        # A batch of dispatches becomes ~30 events each, sent at once: per-partition batches of up to 256 KiB
+        # (Faust: 16 KiB) and a 5 ms linger send them in a few requests instead of dozens, which saves the
+        # broker and the event loop CPU next to the models (bench/README.md, finding 14).
+        producer_max_batch_size=256 * 1024,
+        producer_linger=0.005,
         stream_wait_empty=False,  # on stop, commit what was processed; the rest is consumed again later
     )
     app.fetch_max_wait_ms = int(settings.fetch_max_wait * 1000)
@@ -138,12 +144,7 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
         value_serializer="raw",
         partitions=settings.partitions,
     )
-    outputs = Outputs(
-        **{
-            role: app.topic(name, key_serializer="raw", value_serializer="raw")
-            for role, name in settings.output_topics.items()
-        }
-    )
+    outputs = Outputs(**settings.output_topics, send=producer_send(app))
     # The last version published per dispatch id. Its changelog is partitioned by the key's hash, like a
     # raw topic keyed by dispatch id, so a worker holds the entries of the partitions it consumes.
     versions = app.Table(
@@ -166,6 +167,24 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
     if settings.stats_interval > 0:
         _add_stats_timer(app, settings, stats)
     return app
+
+
+def producer_send(app: faust.App) -> Send:
+    """Send straight through the app's (aiokafka) producer, one call per message.
+
+    Faust's `topic.send` wraps the same call in future messages, codecs and sensor callbacks, which
+    took about two thirds of the event loop's CPU (bench/README.md, finding 14); the agent needs none
+    of them: its events are serialised already, and it waits for the acks itself.
+    """
+
+    async def send(topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+        producer = await app.maybe_start_producer()
+        try:
+            return await producer.send(topic, key, value, None, None, None)
+        except ProducerSendError as exc:  # Faust's wrapper: the agent tells Kafka's errors apart (transient or not)
+            raise (exc.__cause__ or exc) from None
+
+    return send
 
 
 def _add_rebalance_logs(app: faust.App, settings: Settings, stats: WorkerStats) -> None:

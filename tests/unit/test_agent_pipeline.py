@@ -54,16 +54,13 @@ class Broker:
         self.held: list[asyncio.Future] = []
         self.loop: asyncio.AbstractEventLoop | None = None
 
-    def topic(self, name: str) -> SimpleNamespace:
-        async def send(key: bytes | None, value: bytes, force: bool) -> asyncio.Future:
-            self.sent.append((name, key.decode() if key else ""))
-            if name == "enriched":
-                self.timeline.add(f"sent {key.decode()}")
-            ack = asyncio.get_running_loop().create_future()
-            self.held.append(ack)
-            return ack
-
-        return SimpleNamespace(send=send, get_topic_name=lambda: name)
+    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+        self.sent.append((topic, key.decode() if key else ""))
+        if topic == "enriched":
+            self.timeline.add(f"sent {key.decode()}")
+        ack = asyncio.get_running_loop().create_future()
+        self.held.append(ack)
+        return ack
 
     def release(self) -> None:
         """Acknowledge everything sent so far."""
@@ -120,7 +117,7 @@ class Stream:
 def run_agent():
     timeline = Timeline()
     broker = Broker(timeline)
-    outputs = Outputs(**{role: broker.topic(role) for role in ("enriched", "quotes", "entities", "dlq")})
+    outputs = Outputs(enriched="enriched", quotes="quotes", entities="entities", dlq="dlq", send=broker.send)
     versions: dict = {}
     stats = WorkerStats()
     agent = EnrichAgent(Settings(health_port=0), RecordingEnricher(broker, timeline), outputs, stats, versions)

@@ -86,17 +86,20 @@ def test_transient_and_refused_broker_errors_are_told_apart():
     assert not is_transient(ValueError("bad"))
 
 
-class RefusingTopic:
-    """An output topic whose broker refuses every message (failure injection)."""
+def refusing(*topics: str, sent: list | None = None):
+    """A producer's send that refuses every message to these topics at once (failure injection);
+    the others are acknowledged, and recorded in `sent` as (topic, event)."""
 
-    def __init__(self, error: Exception) -> None:
-        self.error = error
+    async def send(topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+        if topic in topics:
+            raise MessageSizeTooLargeError()
+        if sent is not None:
+            sent.append((topic, orjson.loads(value)))
+        ack = asyncio.get_running_loop().create_future()
+        ack.set_result(None)
+        return ack
 
-    async def send(self, **_):
-        raise self.error
-
-    def get_topic_name(self) -> str:
-        return "refusing"
+    return send
 
 
 def batch_of(value: bytes):
@@ -104,14 +107,30 @@ def batch_of(value: bytes):
     return [SimpleNamespace(message=message)]
 
 
-def agent_with(dlq) -> EnrichAgent:
-    refusing = RefusingTopic(MessageSizeTooLargeError())
-    outputs = Outputs(enriched=refusing, quotes=refusing, entities=refusing, dlq=dlq)
+def agent_with(send) -> EnrichAgent:
+    outputs = Outputs(enriched="enriched", quotes="quotes", entities="entities", dlq="dlq", send=send)
     return EnrichAgent(Settings(health_port=0), RULES_ONLY, outputs, WorkerStats(), versions={})
 
 
+def test_an_event_the_broker_refuses_makes_its_dispatch_a_dead_letter():
+    sent: list = []
+    agent = agent_with(refusing("enriched", sent=sent))
+    value = orjson.dumps({"id": "d-1", "lang": "fr", "body": "NAMUR, 3 mars (Belga) - Le conseil a voté le budget."})
+
+    async def prepare_and_publish():
+        batch = await agent.prepare(batch_of(value))
+        await agent.publish(batch.items)
+
+    asyncio.run(prepare_and_publish())
+    topics = [topic for topic, _ in sent]
+    assert "enriched" not in topics and topics.count("dlq") == 1 and topics[-1] == "dlq"
+    letter = sent[-1][1]
+    assert letter["reason"] == "publish_error" and letter["stage"] == "publish"
+    assert letter["id"] == "d-1" and letter["error"]["class"] == "MessageSizeTooLargeError"
+
+
 def test_a_dead_letter_the_broker_refuses_stops_the_batch():
-    agent = agent_with(RefusingTopic(MessageSizeTooLargeError()))
+    agent = agent_with(refusing("enriched", "quotes", "entities", "dlq"))
 
     async def prepare_and_publish():
         batch = await agent.prepare(batch_of(b"\xff not utf-8"))
@@ -129,7 +148,7 @@ def test_the_worker_exits_without_acking_when_a_dead_letter_cannot_be_written(mo
         raise SystemExit(code)
 
     monkeypatch.setattr("streams.agents.os._exit", fake_exit)
-    agent = agent_with(RefusingTopic(MessageSizeTooLargeError()))
+    agent = agent_with(refusing("enriched", "quotes", "entities", "dlq"))
 
     class Stream:
         acked = False
@@ -147,3 +166,25 @@ def test_the_worker_exits_without_acking_when_a_dead_letter_cannot_be_written(mo
         asyncio.run(agent(Stream()))
     assert codes == [70]
     assert not Stream.acked
+
+
+def test_the_producer_send_passes_kafka_errors_through_faust_s_wrapper():
+    from aiokafka.errors import KafkaTimeoutError
+    from faust.exceptions import ProducerSendError
+
+    from streams.app import producer_send
+
+    class Producer:
+        async def send(self, *_args):
+            try:
+                raise KafkaTimeoutError()
+            except KafkaTimeoutError as exc:
+                raise ProducerSendError("Error while sending") from exc
+
+    class App:
+        async def maybe_start_producer(self):
+            return Producer()
+
+    with pytest.raises(KafkaTimeoutError) as raised:
+        asyncio.run(producer_send(App())("enriched", b"k", b"{}"))
+    assert is_transient(raised.value)  # retried by the agent, not dead-lettered
