@@ -140,6 +140,12 @@ def busy_ticks() -> int:
     return sum(values) - values[3] - (values[4] if len(values) > 4 else 0)  # minus idle and iowait
 
 
+def idle_ticks() -> int:
+    """Clock ticks all CPUs spent idle (or waiting for I/O) since boot (/proc/stat)."""
+    values = [int(v) for v in _read("/proc/stat").splitlines()[0].split()[1:]]
+    return values[3] + (values[4] if len(values) > 4 else 0)
+
+
 def thread_ticks(pid: int) -> dict[int, int]:
     """Clock ticks each thread of a process spent on a CPU, by thread id (the main thread's id is the pid)."""
     out = {}
@@ -160,6 +166,16 @@ def thread_split(pid: int, before: dict[int, int], after: dict[int, int]) -> str
     top = max(delta.values(), default=0)
     rest = sum(delta.values()) - top
     return f"event loop {main / CLK_TCK:.1f} s, enrichment thread {top / CLK_TCK:.1f} s, others {rest / CLK_TCK:.1f} s"
+
+
+def harness_split(before: dict[int, int], after: dict[int, int]) -> str:
+    """This process's CPU during a run, by thread name (several log readers add up under one name)."""
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    seconds: dict[str, float] = {}
+    for tid, ticks in after.items():
+        name = "main" if tid == os.getpid() else names.get(tid, "other")
+        seconds[name] = seconds.get(name, 0.0) + (ticks - before.get(tid, 0)) / CLK_TCK
+    return ", ".join(f"{name} {s:.1f} s" for name, s in sorted(seconds.items(), key=lambda kv: -kv[1]) if s >= 0.05)
 
 
 def process_ticks(pid: int) -> int:
@@ -345,7 +361,7 @@ class Worker:
         self.traces: list[dict[str, Any]] = []  # with --worker-patch trace=1
         self.tail: list[str] = []
         self.fatal: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._read, name="log reader", daemon=True).start()
 
     def _read(self) -> None:
         assert self.proc.stderr is not None
@@ -406,18 +422,25 @@ def wait_assigned(workers: list[Worker], partitions: int, timeout: float) -> flo
     raise RuntimeError(f"partitions not assigned within {timeout:.0f} s ({states})")
 
 
+BURST_FETCH_WAIT_MS = 200
+
+
 class Collector:
     """Reads the enriched and dead-letter topics from the start; notes when each dispatch id first arrives."""
 
-    def __init__(self, settings: Settings, partitions: int) -> None:
+    def __init__(self, settings: Settings, partitions: int, fetch_wait_ms: int = 20) -> None:
+        """`fetch_wait_ms`: 20 where latency is measured, so that our own polling adds next to nothing to it;
+        longer in the burst runs, where only the last arrival counts and polling would take CPU from the workers.
+        """
         from kafka import KafkaConsumer, TopicPartition
 
         self.consumer = KafkaConsumer(
             **settings.kafka_client_config(),
             group_id=None,
             enable_auto_commit=False,
-            fetch_max_wait_ms=20,  # so that our own polling adds next to nothing to the latency
+            fetch_max_wait_ms=fetch_wait_ms,
             max_partition_fetch_bytes=8 * 1024 * 1024,
+            check_crcs=False,  # kafka-python's CRC-32C is pure Python: CPU the workers beside it would lose
         )
         tps = [TopicPartition(settings.topic_enriched, p) for p in range(partitions)]
         tps += [TopicPartition(settings.topic_dlq, p) for p in range(settings.dlq_partitions)]
@@ -428,7 +451,7 @@ class Collector:
         self.dead: dict[str, float] = {}
         self.records = 0
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread = threading.Thread(target=self._run, name="collector", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
@@ -522,7 +545,7 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
     """The whole corpus published at once; timed from the first publish to the last enriched event consumed."""
     scenario = f"stream{workers}"
     with stream_setup(base, scenario, workers, patches) as (settings, running, meter):
-        collector = Collector(settings, settings.partitions)
+        collector = Collector(settings, settings.partitions, fetch_wait_ms=BURST_FETCH_WAIT_MS)
         try:
             send = producer(settings, linger_ms=5)
             keys = {item.key for item in items}
@@ -530,6 +553,7 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
             cpu0 = {w.pid: process_ticks(w.pid) for w in running}
             threads0 = {w.pid: thread_ticks(w.pid) for w in running}
             broker0 = process_ticks(broker_pid) if broker_pid else 0
+            harness0, harness_threads0, idle0 = process_ticks(os.getpid()), thread_ticks(os.getpid()), idle_ticks()
             started = time.time()
             for i, item in enumerate(items):
                 key, value = item.message()
@@ -545,6 +569,9 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
             cpu = {w.pid: process_ticks(w.pid) - cpu0[w.pid] for w in running}
             splits = [thread_split(w.pid, threads0[w.pid], thread_ticks(w.pid)) for w in running]
             broker_cpu = (process_ticks(broker_pid) - broker0) if broker_pid else 0
+            harness_cpu, idle = process_ticks(os.getpid()) - harness0, idle_ticks() - idle0
+            harness_threads = harness_split(harness_threads0, thread_ticks(os.getpid()))
+            measured = time.time() - started
             send.close()
         finally:
             collector.close()
@@ -558,7 +585,8 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
     row.notes.append(
         f"CPU: workers {sum(cpu.values()) / CLK_TCK:.1f} s ("
         + ", ".join(f"{t / CLK_TCK / max(seconds, 1e-9):.2f}" for t in cpu.values())
-        + f" cores), broker {broker_cpu / CLK_TCK:.1f} s, over {seconds:.1f} s; "
+        + f" cores), broker {broker_cpu / CLK_TCK:.1f} s, this harness {harness_cpu / CLK_TCK:.1f} s, over"
+        + f" {seconds:.1f} s ({harness_threads}); idle {idle / CLK_TCK / max(measured, 1e-9):.2f} cores; "
         + "; ".join(f"worker {i + 1}: {split}" for i, split in enumerate(splits))
     )
     row.extra = {
@@ -567,6 +595,8 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
         "published_s": published,
         "worker_cpu_s": [t / CLK_TCK for t in cpu.values()],
         "broker_cpu_s": broker_cpu / CLK_TCK,
+        "harness_cpu_s": harness_cpu / CLK_TCK,
+        "idle_cores": idle / CLK_TCK / max(measured, 1e-9),
     }
     for worker in running:
         row.notes += trace_notes(worker.traces)

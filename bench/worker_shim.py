@@ -16,6 +16,8 @@ exactly `python -m streams worker`. Patches (comma-separated `name=value`):
 - `sample=PATH`: a sampling profiler over every thread (every 5 ms), its summary rewritten to PATH every 5 s;
 - `trace=1`: log a `bench.trace` line per batch (message age at batch start, enrich and publish times);
 - `pipelined=0`: the agent waits for a batch's acks before it prepares the next (as before pipelining);
+- `linger_ms=N`, `batch_kb=N`: the worker producer's `producer_linger` and `producer_max_batch_size`
+  (Faust's defaults: 0 ms and 16 KB per partition batch);
 - `profile=PATH`: cProfile the event-loop thread from the first batch on, its stats dumped to PATH every 5 s
   and at exit (read them with `pstats`): what the stream itself costs, apart from the enrichment thread.
 """
@@ -79,6 +81,8 @@ def apply(spec: str) -> list[str]:
             EnrichAgent.prepare = prepare
         elif name == "profile":
             _profile_loop(value)
+        elif name in ("linger_ms", "batch_kb"):
+            _producer_setting(name, int(value))
         elif name == "exclude":
             from streams.nlp import models
 
@@ -119,6 +123,20 @@ def _profile_loop(path: str) -> None:
         return await _original(self, events)
 
     EnrichAgent.prepare = prepare
+
+
+def _producer_setting(name: str, value: int) -> None:
+    """Pass one more producer setting to the worker's Faust app."""
+    from streams import app
+
+    setting = {"linger_ms": ("producer_linger", value / 1000), "batch_kb": ("producer_max_batch_size", value * 1024)}
+    key, converted = setting[name]
+
+    def init(self, *args, _original=app.App.__init__, **kwargs):
+        kwargs[key] = converted
+        _original(self, *args, **kwargs)
+
+    app.App.__init__ = init
 
 
 def _sample(path: str, interval: float = 0.005) -> None:
