@@ -121,3 +121,21 @@ def test_a_language_without_a_pipeline_flows_through_rules_and_gazetteers():
     assert ents["Klaus Brenner"].type == "PER" and ents["Klaus Brenner"].role == "Bundeskanzler"
     assert not {"Montag", "Vertretern", "Energiepreise", "Treffen", "Die NATO"} & set(ents)  # nouns, a weekday
     assert all(e.source == "rule" for e in ents.values())
+
+
+def test_the_training_config_builds_its_own_model_or_starts_from_an_installed_ner():
+    from thinc.api import Config
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from train_dutch_ner import config
+    finally:
+        sys.path.remove(str(BENCH))
+    own = Config().from_str(config(5000, 128, 4, "/tmp/vectors", 0.15))
+    assert own["nlp"]["pipeline"] == ["tok2vec", "ner"]
+    assert own["components"]["tok2vec"]["model"]["encode"]["width"] == 128
+    assert own["training"]["optimizer"]["learn_rate"]["initial_rate"] == 0.001
+    sourced = Config().from_str(config(5000, 128, 4, "/tmp/vectors", 0.15, source="/tmp/donor", learn_rate=0.002))
+    assert sourced["nlp"]["pipeline"] == ["ner"]
+    assert sourced["components"] == {"ner": {"source": "/tmp/donor"}}
+    assert sourced["training"]["optimizer"]["learn_rate"]["initial_rate"] == 0.002
