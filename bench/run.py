@@ -133,17 +133,11 @@ def _read(path: str) -> str:
         return ""
 
 
-def busy_ticks() -> int:
-    """Clock ticks all CPUs spent busy since boot (/proc/stat)."""
-    fields = _read("/proc/stat").splitlines()[0].split()[1:]
-    values = [int(v) for v in fields]
-    return sum(values) - values[3] - (values[4] if len(values) > 4 else 0)  # minus idle and iowait
-
-
-def idle_ticks() -> int:
-    """Clock ticks all CPUs spent idle (or waiting for I/O) since boot (/proc/stat)."""
+def cpu_ticks() -> tuple[int, int]:
+    """Clock ticks all CPUs spent busy, and idle (or waiting for I/O), since boot (/proc/stat)."""
     values = [int(v) for v in _read("/proc/stat").splitlines()[0].split()[1:]]
-    return values[3] + (values[4] if len(values) > 4 else 0)
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return sum(values) - idle, idle
 
 
 def thread_ticks(pid: int) -> dict[int, int]:
@@ -193,7 +187,7 @@ class CpuMeter:
     def __init__(self) -> None:
         self.pids: set[int] = {os.getpid()}
         self.started = time.monotonic()
-        self.busy0 = busy_ticks()
+        self.busy0 = cpu_ticks()[0]
         self.ours0 = process_ticks(os.getpid())
         self.last: dict[int, int] = {}
 
@@ -211,7 +205,7 @@ class CpuMeter:
         self.sample()
         elapsed = max(time.monotonic() - self.started, 1e-9)
         ours = sum(self.last.values()) - self.ours0
-        return max(0.0, (busy_ticks() - self.busy0 - ours) / CLK_TCK / elapsed)
+        return max(0.0, (cpu_ticks()[0] - self.busy0 - ours) / CLK_TCK / elapsed)
 
 
 def memory_mb(pid: int) -> dict[str, float]:
@@ -553,7 +547,7 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
             cpu0 = {w.pid: process_ticks(w.pid) for w in running}
             threads0 = {w.pid: thread_ticks(w.pid) for w in running}
             broker0 = process_ticks(broker_pid) if broker_pid else 0
-            harness0, harness_threads0, idle0 = process_ticks(os.getpid()), thread_ticks(os.getpid()), idle_ticks()
+            harness0, harness_threads0, idle0 = process_ticks(os.getpid()), thread_ticks(os.getpid()), cpu_ticks()[1]
             started = time.time()
             for i, item in enumerate(items):
                 key, value = item.message()
@@ -569,7 +563,7 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
             cpu = {w.pid: process_ticks(w.pid) - cpu0[w.pid] for w in running}
             splits = [thread_split(w.pid, threads0[w.pid], thread_ticks(w.pid)) for w in running]
             broker_cpu = (process_ticks(broker_pid) - broker0) if broker_pid else 0
-            harness_cpu, idle = process_ticks(os.getpid()) - harness0, idle_ticks() - idle0
+            harness_cpu, idle = process_ticks(os.getpid()) - harness0, cpu_ticks()[1] - idle0
             harness_threads = harness_split(harness_threads0, thread_ticks(os.getpid()))
             measured = time.time() - started
             send.close()
@@ -585,8 +579,8 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
     row.notes.append(
         f"CPU: workers {sum(cpu.values()) / CLK_TCK:.1f} s ("
         + ", ".join(f"{t / CLK_TCK / max(seconds, 1e-9):.2f}" for t in cpu.values())
-        + f" cores), broker {broker_cpu / CLK_TCK:.1f} s, this harness {harness_cpu / CLK_TCK:.1f} s, over"
-        + f" {seconds:.1f} s ({harness_threads}); idle {idle / CLK_TCK / max(measured, 1e-9):.2f} cores; "
+        + f" cores), broker {broker_cpu / CLK_TCK:.1f} s, this harness {harness_cpu / CLK_TCK:.1f} s"
+        + f" ({harness_threads}), over {seconds:.1f} s; idle {idle / CLK_TCK / max(measured, 1e-9):.2f} cores; "
         + "; ".join(f"worker {i + 1}: {split}" for i, split in enumerate(splits))
     )
     row.extra = {
