@@ -17,7 +17,7 @@ exactly `python -m streams worker`. Patches (comma-separated `name=value`):
 - `trace=1`: log a `bench.trace` line per batch (message age at batch start, enrich and publish times);
 - `pipelined=0`: the agent waits for a batch's acks before it prepares the next (as before pipelining);
 - `linger_ms=N`, `batch_kb=N`: the worker producer's `producer_linger` and `producer_max_batch_size`
-  (Faust's defaults: 0 ms and 16 KB per partition batch);
+  (Faust's defaults: 0 ms and 16 KiB per partition batch);
 - `profile=PATH`: cProfile the event-loop thread from the first batch on, its stats dumped to PATH every 5 s
   and at exit (read them with `pstats`): what the stream itself costs, apart from the enrichment thread.
 """

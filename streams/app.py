@@ -128,9 +128,9 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
         consumer_max_fetch_size=max(4 * 1024 * 1024, 2 * settings.max_dispatch_bytes),
         producer_max_request_size=4 * settings.max_dispatch_bytes + 1024 * 1024,
         producer_acks=-1,
-        # A batch of dispatches becomes ~30 events each, sent at once: per-partition batches of up to 256 KiB
-        # (Faust: 16 KiB) and a 5 ms linger send them in a few requests instead of dozens, which saves the
-        # broker and the event loop CPU next to the models (bench/README.md, finding 14).
+        # Each dispatch becomes ~30 events, and a batch's are sent at once: per-partition batches of up to
+        # 256 KiB (Faust: 16 KiB) and a 5 ms linger send them in a few requests instead of dozens, which saves
+        # the broker and the event loop CPU next to the models (bench/README.md, finding 14).
         producer_max_batch_size=256 * 1024,
         producer_linger=0.005,
         stream_wait_empty=False,  # on stop, commit what was processed; the rest is consumed again later
@@ -172,9 +172,9 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
 def producer_send(app: faust.App) -> Send:
     """Send straight through the app's (aiokafka) producer, one call per message.
 
-    Faust's `topic.send` wraps the same call in future messages, codecs and sensor callbacks, which
-    took about two thirds of the event loop's CPU (bench/README.md, finding 14); the agent needs none
-    of them: its events are serialised already, and it waits for the acks itself.
+    Faust's `topic.send` wraps the same call in future messages, codecs and sensor callbacks, about 60 %
+    of the agent's send path under cProfile (bench/README.md, finding 14). The agent needs none of them:
+    its events are serialised already, and it waits for the acks itself.
     """
 
     async def send(topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
