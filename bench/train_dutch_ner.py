@@ -315,8 +315,7 @@ def spacy_meta(package: str) -> dict:
     """meta.json of an installed pipeline package (name prefixed with its language, as spaCy does)."""
     import spacy
 
-    folder = spacy.util.get_package_path(package)
-    found = json.loads(next(folder.glob("*/meta.json")).read_text(encoding="utf-8"))
+    found = spacy.util.load_meta(spacy.util.get_package_path(package) / "meta.json")
     found["name"] = f"{found['lang']}_{found['name']}"
     return found
 
