@@ -188,3 +188,11 @@ def test_the_producer_send_passes_kafka_errors_through_faust_s_wrapper():
     with pytest.raises(KafkaTimeoutError) as raised:
         asyncio.run(producer_send(App())("enriched", b"k", b"{}"))
     assert is_transient(raised.value)  # retried by the agent, not dead-lettered
+
+
+def test_the_worker_producer_sends_a_batch_s_events_in_few_requests():
+    from streams.app import create_app
+
+    app = create_app(Settings(health_port=0, stats_interval=0), enricher=RULES_ONLY)
+    assert app.conf.producer_max_batch_size == 256 * 1024  # Faust's default, 16 KiB, splits a batch's events
+    assert app.conf.producer_linger == 0.005
