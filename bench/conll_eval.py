@@ -5,13 +5,17 @@
 
 The pipeline is given as WIRESTREAM_PIPELINES names it (a shipped name such as `nl_wire_ner`, an
 installed package or a folder). It tags the gold tokens (the CoNLL tokenisation, as conlleval
-assumes), article by article in chunks of the sentences the training used; an entity counts when
-its type and both boundaries match the gold one exactly (conlleval's definition). MISC counts.
+assumes), article by article in chunks of the sentences the training used, with no sentence
+boundaries marked (as at run time). Scoring is conlleval's, sentence by sentence: an entity counts
+when its type and both boundaries match the gold one exactly, and one the pipeline runs across a
+sentence boundary counts as two, ended by the boundary (conlleval reads the blank line between
+sentences as an O tag). MISC counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -26,7 +30,7 @@ from streams.nlp.models import load_pipeline, pipeline_label
 
 
 def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """(start, end, type) of the IOB2 entities of one chunk (token offsets, end exclusive)."""
+    """(start, end, type) of the IOB entities of one sentence (token offsets, end exclusive)."""
     spans, start, kind = set(), None, None
     for i, tag in enumerate([*tags, "O"]):
         if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
@@ -35,6 +39,22 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
         if tag.startswith("B-") or (tag.startswith("I-") and start is None):
             start, kind = i, tag[2:]
     return spans
+
+
+def sentence_spans(tags: list[str], lengths: list[int]) -> set[tuple[int, int, str]]:
+    """The entities of a chunk of sentences (`lengths` tokens each), read sentence by sentence: one that
+    runs across a boundary is cut there, as conlleval cuts it."""
+    spans: set[tuple[int, int, str]] = set()
+    at = 0
+    for length in lengths:
+        spans |= {(start + at, end + at, kind) for start, end, kind in gold_spans(tags[at : at + length])}
+        at += length
+    return spans
+
+
+def iob_tags(doc) -> list[str]:
+    """The IOB2 tag of each token of a tagged Doc."""
+    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -48,27 +68,36 @@ def evaluate(pipeline: str, path: Path) -> dict:
 
     nlp = load_pipeline(pipeline)
     tp, pred, gold = Counter(), Counter(), Counter()
+    crossing = 0  # entities the pipeline ran across a sentence boundary
     chunks = []
     for article in read_conll(path):
         for at in range(0, len(article), SENTENCES_PER_DOC):
             chunk = article[at : at + SENTENCES_PER_DOC]
             words = [w for sentence in chunk for w, _ in sentence]
-            chunks.append((words, [t for sentence in chunk for _, t in sentence]))
+            tags = [t for sentence in chunk for _, t in sentence]
+            chunks.append((words, tags, [len(sentence) for sentence in chunk]))
     started = time.perf_counter()
-    docs = nlp.pipe(Doc(nlp.vocab, words=words, spaces=spaces_for(words)) for words, _ in chunks)
-    for (_, tags), doc in zip(chunks, docs, strict=True):
-        expected = gold_spans(tags)
-        found = {(e.start, e.end, e.label_) for e in doc.ents}
+    docs = nlp.pipe(Doc(nlp.vocab, words=words, spaces=spaces_for(words)) for words, _, _ in chunks)
+    for (_, tags, lengths), doc in zip(chunks, docs, strict=True):
+        expected = sentence_spans(tags, lengths)
+        found = sentence_spans(iob_tags(doc), lengths)
+        starts = set(itertools.accumulate(lengths[:-1]))
+        crossing += sum(any(i in starts for i in range(e.start + 1, e.end)) for e in doc.ents)
         for kind in ("ALL", "PER", "ORG", "LOC", "MISC"):
             keep = lambda s, k=kind: k == "ALL" or s[2] == k  # noqa: E731
             tp[kind] += len({s for s in found & expected if keep(s)})
             pred[kind] += len({s for s in found if keep(s)})
             gold[kind] += len({s for s in expected if keep(s)})
     seconds = time.perf_counter() - started
-    result = {"pipeline": pipeline_label(pipeline), "split": path.name, "entities": gold["ALL"]}
+    result = {
+        "pipeline": pipeline_label(pipeline),
+        "split": path.name,
+        "entities": gold["ALL"],
+        "across_sentences": crossing,
+    }
     result.update(prf(tp["ALL"], pred["ALL"], gold["ALL"]))
     result["per_type"] = {k: prf(tp[k], pred[k], gold[k]) for k in ("PER", "ORG", "LOC", "MISC")}
-    result["tokens_per_s"] = round(sum(len(w) for w, _ in chunks) / seconds)
+    result["tokens_per_s"] = round(sum(len(words) for words, _, _ in chunks) / seconds)
     return result
 
 
@@ -84,6 +113,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(f"{result['pipeline']} on ned.{args.split} ({result['entities']} entities)")
+    print(f"  {result['across_sentences']} found across a sentence boundary, scored as conlleval cuts them")
     print(f"  all   P {result['p']:.4f}  R {result['r']:.4f}  F1 {result['f1']:.4f}")
     for kind, s in result["per_type"].items():
         print(f"  {kind:5} P {s['p']:.4f}  R {s['r']:.4f}  F1 {s['f1']:.4f}")

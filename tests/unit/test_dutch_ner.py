@@ -89,6 +89,28 @@ def test_conll_reader_and_scorer_on_a_tiny_invented_file(tmp_path):
     assert spaces_for(words) == [True, True, True, True, False, True]
 
 
+def test_the_scorer_cuts_an_entity_found_across_a_sentence_boundary_as_conlleval_does():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from conll_eval import iob_tags, sentence_spans
+    finally:
+        sys.path.remove(str(BENCH))
+    # "... bezocht Gent" + "Luc Van Damme sprak": a pipeline that runs "Gent Luc Van Damme" together as one person
+    words = ["Hij", "bezocht", "Gent", "Luc", "Van", "Damme", "sprak"]
+    doc = Doc(spacy.blank("nl").vocab, words=words)
+    doc.ents = [Span(doc, 2, 6, label="PER")]
+    found = iob_tags(doc)
+    assert found == ["O", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O"]
+    gold = ["O", "O", "B-LOC", "B-PER", "I-PER", "I-PER", "O"]
+    # conlleval reads the blank line between the sentences as an O tag: the found entity is two there
+    assert sentence_spans(found, [3, 4]) == {(2, 3, "PER"), (3, 6, "PER")}
+    assert sentence_spans(gold, [3, 4]) == {(2, 3, "LOC"), (3, 6, "PER")}
+    assert sentence_spans(found, [7]) == {(2, 6, "PER")}
+
+
 def test_a_missing_vectors_package_is_a_config_error(tmp_path):
     import json
     import shutil
@@ -139,3 +161,45 @@ def test_the_training_config_builds_its_own_model_or_starts_from_an_installed_ne
     assert sourced["nlp"]["pipeline"] == ["ner"]
     assert sourced["components"] == {"ner": {"source": "/tmp/donor"}}
     assert sourced["training"]["optimizer"]["learn_rate"]["initial_rate"] == 0.002
+
+
+def test_swapped_copies_keep_the_sentences_and_swap_each_name_for_another_of_its_type():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from train_dutch_ner import swapped_copies
+    finally:
+        sys.path.remove(str(BENCH))
+    vocab = spacy.blank("nl").vocab
+    first = Doc(vocab, words=["Els", "Peeters", "woont", "in", "Mol", ".", "Ze", "werkt", "."])
+    first.set_ents([Span(first, 0, 2, "PER"), Span(first, 4, 5, "LOC")])
+    for token, start in zip(first, [1, 0, 0, 0, 0, 0, 1, 0, 0], strict=True):
+        token.is_sent_start = bool(start)
+    second = Doc(vocab, words=["Jan", "bezocht", "Sint-Niklaas", "."], sent_starts=[True, False, False, False])
+    second.set_ents([Span(second, 0, 1, "PER"), Span(second, 2, 3, "LOC")])
+    copies = swapped_copies([first, second], seed=3)
+    assert len(copies) == 2
+    for original, copy in zip([first, second], copies, strict=True):
+        assert [e.label_ for e in copy.ents] == [e.label_ for e in original.ents]
+        assert len(list(copy.sents)) == len(list(original.sents))
+        outside = [t.text for t in original if not t.ent_type_]
+        assert [t.text for t in copy if not t.ent_type_] == outside
+    names = {"PER": {"Els Peeters", "Jan"}, "LOC": {"Mol", "Sint-Niklaas"}}
+    assert all(e.text in names[e.label_] for copy in copies for e in copy.ents)
+
+
+def test_the_shipped_dutch_pipeline_scores_at_least_0_80_on_conll_testb():
+    sys.path.insert(0, str(BENCH))
+    try:
+        from conll_eval import evaluate
+        from train_dutch_ner import DEFAULT_DATA
+    finally:
+        sys.path.remove(str(BENCH))
+    testb = DEFAULT_DATA / "ned.testb"
+    if not testb.is_file():
+        pytest.skip(f"CoNLL-2002 Dutch not found at {testb}")
+    result = evaluate("nl_wire_ner", testb)
+    assert result["entities"] == 3941
+    assert result["f1"] >= 0.80, result
