@@ -11,6 +11,7 @@ import faust
 from aiokafka.helpers import create_ssl_context
 from faust.exceptions import ProducerSendError
 from faust.transport.drivers import aiokafka as aiokafka_driver
+from faust.transport.drivers.aiokafka import ensure_aiokafka_TPset
 from faust.types import TP, Message
 from faust.web import Request, Response, View
 
@@ -54,6 +55,16 @@ class _ConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
         consumer._fetch_max_wait_ms = self.app.fetch_max_wait_ms
         return consumer
 
+    async def hold(self, tps: set[TP], held: bool) -> None:
+        """Pause (or resume) fetching `tps` in aiokafka itself, for those still assigned."""
+
+        async def apply() -> None:
+            consumer = self._ensure_consumer()
+            assigned = ensure_aiokafka_TPset(tps) & consumer.assignment()
+            (consumer.pause if held else consumer.resume)(*assigned)
+
+        await self.call_thread(apply)
+
 
 class _Consumer(aiokafka_driver.Consumer):
     """Faust's consumer, with no record fetched before a seek delivered after it.
@@ -66,9 +77,16 @@ class _Consumer(aiokafka_driver.Consumer):
     backlog lost messages that way. Here every partition is paused while the seek runs,
     and the seek waits for the record being delivered, so a fetched batch stops at the
     seek and everything after the committed offsets is read again.
+
+    The pause is Faust's (its getmany drops records of partitions it has paused) and
+    aiokafka's too, from just before the seek until Faust's pause is lifted: with Faust's
+    alone, a fetch in flight could take records of the paused partitions past the seek
+    (aiokafka reads an empty partition set as "all") and Faust then dropped them, so the
+    worker waited for records it had already skipped.
     """
 
     _delivering = False  # a record handed to the stream has not been taken yet
+    _thread: _ConsumerThread
 
     def _new_consumer_thread(self) -> _ConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -84,14 +102,19 @@ class _Consumer(aiokafka_driver.Consumer):
     async def perform_seek(self) -> None:
         active = set(self._get_active_partitions())
         self.pause_partitions(active)  # the batch being delivered skips records of paused partitions
+        held = False
         try:
             for _ in range(SEEK_SETTLE_STEPS):
                 if not self._delivering:
                     break
                 await asyncio.sleep(0.01)
+            await self._thread.hold(active, held=True)
+            held = True
             await super().perform_seek()
         finally:
             self.resume_partitions(active)
+            if held:
+                await self._thread.hold(active, held=False)
 
 
 class _Transport(aiokafka_driver.Transport):
