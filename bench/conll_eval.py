@@ -21,12 +21,16 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_dutch_ner import DEFAULT_DATA, SENTENCES_PER_DOC, read_conll, spaces_for
 
 from streams.nlp.models import load_pipeline, pipeline_label
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
@@ -52,7 +56,7 @@ def sentence_spans(tags: list[str], lengths: list[int]) -> set[tuple[int, int, s
     return spans
 
 
-def iob_tags(doc) -> list[str]:
+def iob_tags(doc: Doc) -> list[str]:
     """The IOB2 tag of each token of a tagged Doc."""
     return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
 

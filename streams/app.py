@@ -81,8 +81,8 @@ class _Consumer(aiokafka_driver.Consumer):
     The pause is Faust's (its getmany drops records of partitions it has paused) and
     aiokafka's too, from just before the seek until Faust's pause is lifted: with Faust's
     alone, a fetch in flight could take records of the paused partitions past the seek
-    (aiokafka reads an empty partition set as "all") and Faust then dropped them, so the
-    worker waited for records it had already skipped.
+    (aiokafka reads an empty partition set as "all") and Faust then dropped them: the
+    worker never processed them.
     """
 
     _delivering = False  # a record handed to the stream has not been taken yet
