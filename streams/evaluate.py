@@ -11,7 +11,11 @@ Gold files follow the shared annotation guidelines: one dispatch per line with
   together; indirect apart) are paired greedily by token overlap, best first,
   from 0.8 (direct) or 0.5 (indirect) up;
 - speaker accuracy: over the paired quotes, the predicted speaker is one of the
-  gold speaker's forms, or both are unnamed;
+  gold speaker's forms, or both are unnamed; a speaker whose `entity_id` points
+  to an entity that is neither PER, ORG nor a type the gold speaker allows is
+  wrong whatever its name;
+- quotes attributed: every quote of every kind, counted right only when it is
+  paired and its speaker is right (who said what, end to end);
 - not_quote_hits: unpaired predicted quotes whose text is a gold not-quote.
 
 Texts are compared after Unicode compatibility folding, accent and case
@@ -28,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCORED_TYPES = frozenset({"PER", "ORG", "LOC"})
+SPEAKER_TYPES = frozenset({"PER", "ORG"})
 QUOTE_GROUPS = {"direct": (frozenset({"direct", "mixed"}), 0.8), "indirect": (frozenset({"indirect"}), 0.5)}
 _TRIM = " \"'«»“”„‘’‚‹›.,;:"
 
@@ -66,6 +71,9 @@ class Tally:
         for group in QUOTE_GROUPS:
             out.update(_prf(f"quotes_{group}", c[f"{group}_tp"], c[f"{group}_pred"], c[f"{group}_gold"]))
         out["speaker_accuracy"] = round(c["spk_ok"] / c["spk_n"], 4) if c["spk_n"] else 0.0
+        quotes_pred = sum(c[f"{group}_pred"] for group in QUOTE_GROUPS)
+        quotes_gold = sum(c[f"{group}_gold"] for group in QUOTE_GROUPS)
+        out.update(_prf("quotes_attributed", c["spk_ok"], quotes_pred, quotes_gold))
         out["not_quote_hits"] = c["not_quote_hits"]
         return out
 
@@ -140,7 +148,7 @@ def _score_quotes(
         paired_gold.add(i)
         paired_pred.add(j)
         tally.counts["spk_n"] += 1
-        if _same_speaker(doc, gold[i].get("speaker"), pred[j].get("speaker")):
+        if _same_speaker(doc, event, gold[i].get("speaker"), pred[j].get("speaker")):
             tally.counts["spk_ok"] += 1
         else:
             name = (pred[j].get("speaker") or {}).get("name")
@@ -158,12 +166,20 @@ def _score_quotes(
             tally.counts["not_quote_hits"] += fold(quote["text"]) in not_quotes
 
 
-def _same_speaker(doc: dict[str, Any], gold_name: str | None, speaker: dict[str, Any] | None) -> bool:
+def _same_speaker(
+    doc: dict[str, Any], event: dict[str, Any], gold_name: str | None, speaker: dict[str, Any] | None
+) -> bool:
+    """Whether a predicted speaker names the gold one, through an entity of a speaker's type."""
     name = speaker.get("name") if speaker else None
     if gold_name is None or name is None:
         return gold_name is None and name is None
-    forms = {fold(gold_name)}
+    forms, types = {fold(gold_name)}, set(SPEAKER_TYPES)
     for entity in doc.get("entities", []):
         if entity["name"] == gold_name:
             forms |= {fold(m) for m in entity.get("mentions", [])}
+            types |= {entity["type"], *entity.get("alt_types", [])}
+    entity_id = speaker.get("entity_id")
+    linked = next((e for e in event.get("entities", []) if entity_id is not None and e.get("id") == entity_id), None)
+    if linked is not None and linked.get("type") not in types:
+        return False
     return fold(name) in forms

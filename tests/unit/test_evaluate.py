@@ -71,6 +71,26 @@ def test_misses_spurious_wrong_speakers_and_not_quotes():
     assert len(tally.misses["speakers_wrong"]) == 1 and len(tally.misses["quotes_spurious"]) == 2
 
 
+def test_a_speaker_linked_to_a_place_is_wrong_and_attribution_counts_every_quote():
+    pred = event(
+        [{"id": "loc-lebrun", "name": "Lebrun", "type": "LOC"}, {"id": "dinant", "name": "Dinant", "type": "LOC"}],
+        [
+            {
+                "text": "Nous ne fermerons pas la piscine cet été",
+                "kind": "direct",
+                "speaker": {"name": "Lebrun", "entity_id": "loc-lebrun"},  # the right name, but a place
+            },
+            {"text": "le budget sera voté en juin", "kind": "indirect", "speaker": None},
+            {"text": "un mot de trop ici", "kind": "direct", "speaker": None},  # spurious
+        ],
+    )
+    figures = score([GOLD], {"t1": pred}).figures()
+    assert figures["speaker_accuracy"] == 0.5
+    # one quote of three predicted, and of two in the gold, is matched with the right speaker
+    assert (figures["quotes_attributed_p"], figures["quotes_attributed_r"]) == (0.3333, 0.5)
+    assert figures["quotes_attributed_f1"] == 0.4
+
+
 def test_missing_prediction_counts_as_empty():
     figures = score([GOLD], {}).figures()
     assert figures["docs_missing"] == 1 and figures["entities_r"] == 0.0 and figures["quotes_direct_p"] == 0.0
