@@ -50,7 +50,7 @@ def score(label: str, gold: list[dict], work: Path, details: str | None) -> dict
     command = [sys.executable, "-m", "streams", "evaluate", str(gold_path), "--json", "--pred", str(pred_path)]
     subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
     out = {}
-    for lang in sorted({g["lang"] for g in gold}) + ["all"]:
+    for lang in [*sorted({g["lang"] for g in gold}), "all"]:
         part = work / f"{label}.{lang}.jsonl"
         chosen = [g for g in gold if lang in ("all", g["lang"])]
         part.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in chosen), encoding="utf-8")
