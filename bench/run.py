@@ -268,8 +268,8 @@ def run_offline(items: list[Item], settings: Settings) -> Row:
     """What `wirestream enrich` does with the corpus, in-process, batch by batch."""
     from streams.agents import enrich_batch
     from streams.events import Source, dumps, enriched_event
-    from streams.nlp.decode import decode
     from streams.nlp.enrich import Enricher
+    from streams.wire.decode import decode
 
     enricher = Enricher(settings.pipeline_map)
     enricher.load()

@@ -41,10 +41,10 @@ from streams.events import (
     withdrawn_event,
 )
 from streams.logging import get_logger
-from streams.nlp.decode import Dispatch, decode
 from streams.nlp.enrich import Enricher, Enrichment
 from streams.settings import Settings
 from streams.stats import WorkerStats
+from streams.wire.decode import Dispatch, decode
 
 log = get_logger(__name__)
 

@@ -358,8 +358,8 @@ def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
     from streams.agents import enrich_batch
     from streams.events import Source, dead_letter_event, dumps, enriched_event, withdrawn_event
     from streams.inputs import read_inputs
-    from streams.nlp.decode import decode
     from streams.nlp.enrich import Enricher
+    from streams.wire.decode import decode
 
     enricher = Enricher(settings.pipeline_map)
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
@@ -418,7 +418,7 @@ def _batched(values: Iterator[bytes], size: int) -> Iterator[list[bytes]]:
 
 
 def _timestamp(value: str) -> datetime:
-    from streams.nlp.formats.values import parse_timestamp
+    from streams.wire.values import parse_timestamp
 
     moment = parse_timestamp(value)
     if moment is None:
@@ -445,8 +445,8 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
     from streams.evaluate import score
     from streams.events import Source, dumps, enriched_event
-    from streams.nlp.decode import decode
     from streams.nlp.enrich import Enricher
+    from streams.wire.decode import decode
 
     gold = [orjson.loads(line) for line in Path(args.gold).read_bytes().splitlines() if line.strip()]
     dispatches = [d for g in gold for d in decode(orjson.dumps({"id": str(g["id"]), "body": g["raw"]}))]

@@ -16,9 +16,9 @@ from typing import Any
 import orjson
 
 from streams import __version__
-from streams.nlp.decode import Dispatch
 from streams.nlp.enrich import Enrichment
 from streams.nlp.types import Entity, Quote
+from streams.wire.decode import Dispatch
 
 ENRICHED = "wirestream.enriched.v1"
 QUOTE = "wirestream.quote.v1"

@@ -17,8 +17,8 @@ import orjson
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from streams.logging import get_logger
-from streams.nlp.formats.values import parse_timestamp
 from streams.settings import Settings
+from streams.wire.values import parse_timestamp
 
 log = get_logger(__name__)
 

@@ -13,14 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from streams.nlp.decode import Dispatch
 from streams.nlp.entities import find_entities
-from streams.nlp.formats.values import parse_timestamp
-from streams.nlp.header import parse_header
 from streams.nlp.language import detect_language
 from streams.nlp.models import DEFAULT_PIPELINES, load_pipeline, pipeline_label
 from streams.nlp.quotes import extract_quotes
-from streams.nlp.types import Entity, Header, Quote
+from streams.nlp.types import Entity, Quote
+from streams.wire.decode import Dispatch
+from streams.wire.header import Header, parse_header
+from streams.wire.values import parse_timestamp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -26,11 +26,9 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import linking
 from streams.nlp.lexicon import (
-    AGENCIES,
     DEMONYM_ENDINGS,
     FUNCTION_WORDS,
     MINISTER_TITLES,
-    MONTHS,
     NAME_PARTICLES,
     NOT_ENTITIES,
     ORG_WORDS,
@@ -39,10 +37,11 @@ from streams.nlp.lexicon import (
     ROLE_LINKS,
     SPEECH_CUES,
     TITLES,
-    WEEKDAYS,
 )
 from streams.nlp.linking import slug
-from streams.nlp.types import Entity, EntityType, Header, Mention, Section
+from streams.nlp.types import Entity, EntityType, Mention, Section
+from streams.wire.header import Header
+from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -1,32 +1,8 @@
-"""Word lists the header parser and the entity corrections rely on, as data (extend them here)."""
+"""Word lists the entity corrections rely on, as data (extend them here); the wire's own: `streams.wire.lexicon`."""
 
 from __future__ import annotations
 
 # fmt: off
-# Agency credits: case-folded form -> usual spelling.
-AGENCIES: dict[str, str] = {
-    name.casefold(): name
-    for name in (
-        "Belga", "AFP", "Reuters", "AP", "dpa", "dpa-AFX", "ANP", "ANSA", "EFE", "Bloomberg", "APA",
-        "ATS", "Keystone-ATS", "SDA", "Lusa", "PAP", "CTK", "TASS", "Interfax", "Xinhua", "Kyodo",
-        "Yonhap", "UPI", "Europa Press", "Anadolu", "BNA",
-    )
-}
-
-WEEKDAYS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
-)
-
-MONTHS = frozenset(
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
-    "januari februari maart april mei juni juli augustus september oktober november december "
-    "january february march may june july august october "
-    "januar februar märz juni juli oktober dezember".split()
-)
-
 # Titles and functions that precede a name; they are never part of it.
 TITLES = frozenset((
     # French

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from streams.wire import lexicon as wire
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteLexicon:
@@ -342,17 +344,8 @@ TIME_NOUNS = _words(
     "morning evening afternoon night week month year day weekend"
 )
 
-WEEKDAYS = _words(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
-
-MONTHS = _words(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "januari februari maart april mei juni juli augustus september oktober november december "
-    "january february march may june july august october jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+WEEKDAYS = wire.WEEKDAYS
+MONTHS = wire.MONTHS | wire.MONTH_ABBREVIATIONS
 
 # Nouns of speech: in "réaction de l'avocat" the complement is the speaker.
 SPEECH_NOUNS = _words(

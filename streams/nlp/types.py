@@ -43,23 +43,3 @@ class Quote:
     cue: str | None = None
     speaker_text: str | None = None
     speaker_entity: Entity | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """What the wire header and sign-off say, and where the story body lies.
-
-    `body_start`/`body_end` index into the text the header was parsed from.
-    """
-
-    body_start: int
-    body_end: int
-    headline: str | None = None
-    byline: str | None = None
-    agency: str | None = None
-    dateline_place: str | None = None
-    dateline_date: str | None = None  # ISO 8601, as precise as the dateline says
-    dateline_text: str | None = None  # the dateline as written, e.g. "BRUXELLES, 12 mars"
-    markers: tuple[str, ...] = ()  # "URGENT", "FLASH", "UPDATE 2", "CORRECTED" ...
-    header_text: str = ""  # the header as written (dateline, credit, dash)
-    footer_text: str = ""  # trailing sign-off, e.g. "(Belga)"

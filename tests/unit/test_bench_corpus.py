@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from bench.corpus import MAX_WORDS, MIN_WORDS, generate, messages
-from streams.nlp.decode import decode
+from streams.wire.decode import decode
 from tests.eval_data import EVAL_DIR
 
 COUNT = 120

@@ -1,4 +1,4 @@
-"""Tests for streams.nlp.decode: format detection, plain text and the JSON envelope.
+"""Tests for streams.wire.decode: format detection, plain text and the JSON envelope.
 
 NewsML-G2, NITF and XML safety have their own files (test_formats_*.py).
 """
@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from streams.errors import DecodeError
-from streams.nlp.decode import DEFAULT_MAX_BYTES, Dispatch, content_id, decode
+from streams.wire.decode import DEFAULT_MAX_BYTES, Dispatch, content_id, decode
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

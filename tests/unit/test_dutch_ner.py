@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from streams.nlp.entities import find_entities
-from streams.nlp.header import parse_header
 from streams.nlp.models import DEFAULT_PIPELINES, load_pipeline, pipeline_label, resolve, shipped_pipeline
+from streams.wire.header import parse_header
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -127,8 +127,8 @@ def test_a_missing_vectors_package_is_a_config_error(tmp_path):
 
 
 def test_a_language_without_a_pipeline_flows_through_rules_and_gazetteers():
-    from streams.nlp.decode import Dispatch
     from streams.nlp.enrich import Enricher
+    from streams.wire.decode import Dispatch
 
     raw = (
         "BERLIN, 3. Mai (dpa) - Bundeskanzler Klaus Brenner hat am Montag in Berlin mit Vertretern aus "

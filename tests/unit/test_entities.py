@@ -16,8 +16,7 @@ from streams.nlp.entities import (
     normalise,
     slug,
 )
-from streams.nlp.header import parse_header
-from streams.nlp.types import Header
+from streams.wire.header import Header, parse_header
 
 
 def cands(text, *specs):

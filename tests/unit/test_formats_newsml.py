@@ -1,4 +1,4 @@
-"""Tests for IPTC NewsML-G2 decoding (streams.nlp.formats.newsml) through `decode`.
+"""Tests for IPTC NewsML-G2 decoding (streams.wire.newsml) through `decode`.
 
 The fixtures under tests/fixtures/newsml/ are invented items written after the
 NewsML-G2 2.33 specification.
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from streams.errors import DecodeError
-from streams.nlp.decode import Dispatch, Subject, decode
+from streams.wire.decode import Dispatch, Subject, decode
 
 NEWSML = Path(__file__).parent.parent / "fixtures" / "newsml"
 GUID = "urn:newsml:belga.be:20250403:BEL-NAMUR-BUDGET"

@@ -1,4 +1,4 @@
-"""Tests for IPTC NITF 3.x decoding (streams.nlp.formats.nitf) through `decode`.
+"""Tests for IPTC NITF 3.x decoding (streams.wire.nitf) through `decode`.
 
 The fixtures under tests/fixtures/nitf/ are invented documents written after the
 NITF 3.x DTD and schema.
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from streams.errors import DecodeError
-from streams.nlp.decode import Dispatch, Subject, content_id, decode
+from streams.wire.decode import Dispatch, Subject, content_id, decode
 
 NITF = Path(__file__).parent.parent / "fixtures" / "nitf"
 DOC_ID = "afp-20250403-seisme-grece-0831"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from streams.nlp.formats.text import clean, paragraphs, text_paragraphs
-from streams.nlp.formats.values import (
+from streams.wire.header import parse_header
+from streams.wire.values import (
     add_marker,
     agency_of,
     code_value,
@@ -18,6 +18,7 @@ from streams.nlp.formats.values import (
     strip_byline,
     title_place,
 )
+from streams.wire.xmltext import clean, paragraphs, text_paragraphs
 
 
 @pytest.mark.parametrize(
@@ -90,6 +91,21 @@ def test_place_of(dateline, place):
 def test_title_place_only_touches_all_caps():
     assert title_place("SAINT-GILLES") == "Saint-Gilles"
     assert title_place("La Louvière") == "La Louvière"
+
+
+@pytest.mark.parametrize(
+    ("written", "titled"),
+    [
+        ("RIO DE JANEIRO", "Rio de Janeiro"),
+        ("VILLENEUVE-D'ASCQ", "Villeneuve-d'Ascq"),
+        ("'S-HERTOGENBOSCH", "'s-Hertogenbosch"),
+        ("BRUXELLES/LUXEMBOURG", "Bruxelles/Luxembourg"),
+    ],
+)
+def test_a_place_is_cased_alike_from_a_text_dateline_and_from_metadata(written, titled):
+    from_text = parse_header(f"{written}, 3 mars (Belga) - Le texte suit ici.").dateline_place
+    assert title_place(written) == from_text == titled
+    assert place_of(f"{written}, 3 mars") == titled
 
 
 def test_agency_of_prefers_a_known_agency_then_the_first_given():

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from streams.errors import DecodeError
-from streams.nlp.decode import Dispatch, decode
-from streams.nlp.formats.xml_safety import looks_like_xml
+from streams.wire.decode import Dispatch, decode
+from streams.wire.xml_safety import looks_like_xml
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ATTACKS = sorted((FIXTURES / "attacks").glob("*.xml"))

@@ -1,4 +1,4 @@
-"""Tests for streams.nlp.header.parse_header (all dispatches are invented)."""
+"""Tests for streams.wire.header.parse_header (all dispatches are invented)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.nlp.header import parse_header
-from streams.nlp.types import Header
+from streams.wire.header import Header, parse_header
 
 FR = (
     "Le conseil communal a approuvé lundi soir le réaménagement de la place du Marché, "

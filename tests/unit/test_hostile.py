@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from streams.agents import EnrichAgent, Outputs, is_transient
 from streams.errors import DecodeError
 from streams.events import Source, enriched_event
-from streams.nlp.decode import decode
 from streams.nlp.enrich import Enricher
 from streams.settings import Settings
 from streams.stats import WorkerStats
+from streams.wire.decode import decode
 from tests.schemas import validate
 
 RULES_ONLY = Enricher({})  # no model: fast enough for many examples; the model path is tested elsewhere

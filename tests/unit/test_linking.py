@@ -6,8 +6,8 @@ import pytest
 
 from streams.nlp import linking
 from streams.nlp.entities import Candidate, find_entities, group
-from streams.nlp.header import parse_header
 from streams.nlp.models import DEFAULT_PIPELINES, load_pipeline
+from streams.wire.header import parse_header
 
 ID_PATTERN = re.compile(r"^(per|org|loc|misc):")  # schemas/wirestream.enriched.v1.json
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timezone
 
-from streams.nlp.lexicon import AGENCIES
+from streams.wire.lexicon import AGENCIES, MARKERS, PLACE_PARTICLES
 
 # ISO 8601 basic form, as NITF recommends: 20250403T093000+0200, 20250403T093000Z, 20250403
 _BASIC_RE = re.compile(
@@ -18,11 +18,8 @@ _BASIC_RE = re.compile(
 )
 _EXTENDED_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Update/correction/urgency markers at the start of a headline or slugline ("UPDATE 2-", "CORRECTED-").
-_MARKER_RE = re.compile(
-    r"(?P<marker>UPDATE[ \t]?\d{1,2}|UPDATE|URGENT|FLASH|BULLETIN|ALERTE|DRINGEND|SPOED"
-    r"|RECTIFICATIF|CORRECTED|CORRECTION|REFILE|EXCLUSIVE|BREAKING)[ \t]*[-–—:]"
-)
-_PLACE_RE = re.compile(r"[^\W\d_][^\d,;:()]{0,59}")
+_MARKER_RE = re.compile(rf"(?P<marker>{MARKERS})[ \t]*[-–—:]")
+_PLACE_RE = re.compile(r"['’]?[^\W\d_][^\d,;:()]{0,59}")  # "'s-Hertogenbosch" too
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -101,10 +98,23 @@ def place_of(dateline: str | None) -> str | None:
 
 
 def title_place(place: str) -> str:
-    """Title-case an all-caps place ("BRUXELLES/LUXEMBOURG" -> "Bruxelles/Luxembourg"); others unchanged."""
+    """Title-case an all-caps place, particles in lower case; others unchanged.
+
+    "BRUXELLES/LUXEMBOURG" -> "Bruxelles/Luxembourg", "RIO DE JANEIRO" -> "Rio de Janeiro",
+    "VILLENEUVE-D'ASCQ" -> "Villeneuve-d'Ascq", "'S-HERTOGENBOSCH" -> "'s-Hertogenbosch".
+    """
     if place != place.upper():
         return place
-    return re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), place.lower())
+    out = []
+    for i, token in enumerate(re.split(r"([\s/\-]+)", place)):
+        low = token.lower()
+        if i and low in PLACE_PARTICLES:
+            out.append(low)
+        else:
+            out.append(re.sub(r"[^\W\d_]+", lambda w: w[0].capitalize(), low))
+    titled = "".join(out)
+    titled = re.sub(r"(?<=[\s/\-])([LD])(?=['’])", lambda c: c[1].lower(), titled)
+    return re.sub(r"^(['’])S(?=-)", r"\1s", titled)
 
 
 def agency_of(*candidates: str | None) -> str | None:

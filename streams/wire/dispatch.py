@@ -1,6 +1,6 @@
 """The `Dispatch`: one dispatch as received, in any input format, before enrichment.
 
-`streams.nlp.decode` re-exports everything here; import it from there.
+`streams.wire.decode` re-exports everything here; import it from there.
 """
 
 from __future__ import annotations

@@ -26,9 +26,8 @@ import re
 from xml.etree.ElementTree import Element
 
 from streams.errors import DecodeError
-from streams.nlp.formats.dispatch import Dispatch, Status, Subject, content_id
-from streams.nlp.formats.text import child, children, clean, descendants, join_paragraphs, paragraphs, text_of
-from streams.nlp.formats.values import (
+from streams.wire.dispatch import Dispatch, Status, Subject, content_id
+from streams.wire.values import (
     add_marker,
     agency_of,
     iso_date,
@@ -39,7 +38,8 @@ from streams.nlp.formats.values import (
     strip_byline,
     title_place,
 )
-from streams.nlp.formats.xml_safety import local_name, xml_lang
+from streams.wire.xml_safety import local_name, xml_lang
+from streams.wire.xmltext import child, children, clean, descendants, join_paragraphs, paragraphs, text_of
 
 MAX_VERSION = 2**31 - 1
 _MANAGEMENT_STATUS: dict[str, Status] = {

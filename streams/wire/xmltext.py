@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from xml.etree.ElementTree import Element
 
-from streams.nlp.formats.xml_safety import local_name
+from streams.wire.xml_safety import local_name
 
 PARAGRAPH_SEPARATOR = "\n\n"
 

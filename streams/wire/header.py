@@ -14,46 +14,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from streams.nlp.lexicon import AGENCIES
-from streams.nlp.types import Header
+from streams.wire.lexicon import AGENCIES, MARKERS, MONTH_NUMBERS, PLACE_PARTICLES, fold
+from streams.wire.values import title_place
 
 HEAD_LIMIT = 640  # the header must lie within the first characters
 TAIL_LIMIT = 320  # the sign-off must lie within the last characters
 MAX_FUTURE = timedelta(days=3)  # a dateline may run this far ahead of received_at
 
 
-# Month names and abbreviations (French, Dutch, English, German), accents removed.
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "janvier janv jan januari january januar janner",
-            "fevrier fevr fev februari febr feb february februar",
-            "mars mar maart mrt march marz",
-            "avril avr april apr",
-            "mai mei may",
-            "juin juni june jun",
-            "juillet juil juli july jul",
-            "aout augustus august aug",
-            "septembre sept sep september",
-            "octobre oct oktober october okt",
-            "novembre nov november",
-            "decembre dec december dezember dez",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
-
 # Urgency/update markers: on their own line or as a slug prefix ("UPDATE 2-...").
-_MARKER_RE = re.compile(
-    r"(?P<marker>UPDATE[ \t]?\d{1,2}|UPDATE|URGENT|FLASH|BULLETIN|ALERTE|DRINGEND|SPOED"
-    r"|RECTIFICATIF|CORRECTED|CORRECTION|REFILE|EXCLUSIVE|BREAKING)"
-    r"(?:[ \t]*[-–—:][ \t]*|[ \t]*(?=\n|\Z))"
-)
+_MARKER_RE = re.compile(rf"(?P<marker>{MARKERS})(?:[ \t]*[-–—:][ \t]*|[ \t]*(?=\n|\Z))")
 _BYLINE_RE = re.compile(r"(?:Par|By|Door|Von)[ \t]+(?P<name>[^\W\d_][^\n]{1,80})")
 _NOTE_RE = re.compile(r"\([^()\n]{2,200}\)")
 _DATELINE_RE = re.compile(
@@ -72,13 +46,29 @@ _REUTERS_CREDIT_RE = re.compile(
     r"\((?:Reporting|Writing|Additional reporting|Editing|Compiled|Reporting and writing)\b[^()\n]{0,280}\)"
 )
 _SPACE_RE = re.compile(r"\s*")
-# Lower-case words inside place names ("Rio de Janeiro", "Frankfurt am Main").
-_PARTICLES = frozenset(
-    ("de", "du", "des", "en", "sur", "sous", "lez", "lès", "la", "le", "les", "ten", "ter", "aan", "op", "am", "der")
-)
 _PLACE_CHARS = frozenset("'’.-")
 # Lower-case words allowed inside a byline ("Par Julie DUMONT, avec Marc LEROY à Kiev").
-_NAME_WORDS = _PARTICLES | {"and", "et", "und", "with", "avec", "met", "in", "à", "van", "den", "von", "te"}
+_NAME_WORDS = PLACE_PARTICLES | {"and", "et", "und", "with", "avec", "met", "in", "à", "van", "den", "von", "te"}
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the wire header and sign-off say, and where the story body lies.
+
+    `body_start`/`body_end` index into the text the header was parsed from.
+    """
+
+    body_start: int
+    body_end: int
+    headline: str | None = None
+    byline: str | None = None
+    agency: str | None = None
+    dateline_place: str | None = None
+    dateline_date: str | None = None  # ISO 8601, as precise as the dateline says
+    dateline_text: str | None = None  # the dateline as written, e.g. "BRUXELLES, 12 mars"
+    markers: tuple[str, ...] = ()  # "URGENT", "FLASH", "UPDATE 2", "CORRECTED" ...
+    header_text: str = ""  # the header as written (dateline, credit, dash)
+    footer_text: str = ""  # trailing sign-off, e.g. "(Belga)"
 
 
 def parse_header(text: str, *, received_at: datetime | None = None) -> Header:
@@ -187,7 +177,7 @@ def _match_dateline(head: str, pos: int, received_at: datetime | None) -> dict[s
         return None
     return {
         "agency": agency,
-        "dateline_place": _title_place(place) if place else None,
+        "dateline_place": title_place(place) if place else None,
         "dateline_date": iso,
         "dateline_text": written or None,
         "end": m.end(),
@@ -212,25 +202,9 @@ def _is_place(s: str) -> bool:
                 return False
             if not all(c.isalpha() or c in _PLACE_CHARS or unicodedata.combining(c) for c in segment):
                 return False
-        if not caps and not word[0].isupper() and not (i and word.casefold() in _PARTICLES):
+        if not caps and not word[0].isupper() and not (i and word.casefold() in PLACE_PARTICLES):
             return False
     return True
-
-
-def _title_place(place: str) -> str:
-    """Title-case an all-caps place ("BRUXELLES/LUXEMBOURG" -> "Bruxelles/Luxembourg")."""
-    if place != place.upper():
-        return place
-    out = []
-    for i, token in enumerate(re.split(r"([\s/\-]+)", place)):
-        low = token.lower()
-        if i and low in _PARTICLES:
-            out.append(low)
-        else:
-            out.append(re.sub(r"[^\W\d_]+", lambda w: w[0].capitalize(), low))
-    titled = "".join(out)
-    titled = re.sub(r"(?<=[\s/\-])([LD])(?=['’])", lambda c: c[1].lower(), titled)
-    return re.sub(r"^(['’])S(?=-)", r"\1s", titled)  # 's-Hertogenbosch
 
 
 def _parse_date(dl: str, received_at: datetime | None) -> tuple[str | None, str]:
@@ -259,8 +233,7 @@ def _parse_date(dl: str, received_at: datetime | None) -> tuple[str | None, str]
 
 def _month(word: str) -> int | None:
     """Month number of a French, Dutch, English or German month name or abbreviation."""
-    folded = unicodedata.normalize("NFKD", word.casefold())
-    return MONTHS.get("".join(c for c in folded if not unicodedata.combining(c)))
+    return MONTH_NUMBERS.get(fold(word))
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

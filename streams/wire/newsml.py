@@ -25,18 +25,9 @@ import re
 from xml.etree.ElementTree import Element
 
 from streams.errors import DecodeError
-from streams.nlp.formats import nitf
-from streams.nlp.formats.dispatch import Dispatch, Status, Subject
-from streams.nlp.formats.text import (
-    child,
-    children,
-    clean,
-    join_paragraphs,
-    paragraphs,
-    text_of,
-    text_paragraphs,
-)
-from streams.nlp.formats.values import (
+from streams.wire import nitf
+from streams.wire.dispatch import Dispatch, Status, Subject
+from streams.wire.values import (
     add_marker,
     agency_of,
     code_value,
@@ -48,7 +39,16 @@ from streams.nlp.formats.values import (
     strip_byline,
     title_place,
 )
-from streams.nlp.formats.xml_safety import local_name, parse_xml, xml_lang
+from streams.wire.xml_safety import local_name, parse_xml, xml_lang
+from streams.wire.xmltext import (
+    child,
+    children,
+    clean,
+    join_paragraphs,
+    paragraphs,
+    text_of,
+    text_paragraphs,
+)
 
 NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
 MAX_VERSION = 2**31 - 1

@@ -23,10 +23,10 @@ from __future__ import annotations
 import orjson
 
 from streams.errors import DecodeError
-from streams.nlp.formats import newsml, nitf
-from streams.nlp.formats.dispatch import STATUSES, Dispatch, Subject, content_id
-from streams.nlp.formats.values import parse_timestamp
-from streams.nlp.formats.xml_safety import local_name, looks_like_xml, parse_xml
+from streams.wire import newsml, nitf
+from streams.wire.dispatch import STATUSES, Dispatch, Subject, content_id
+from streams.wire.values import parse_timestamp
+from streams.wire.xml_safety import local_name, looks_like_xml, parse_xml
 
 __all__ = ["DEFAULT_MAX_BYTES", "STATUSES", "DecodeError", "Dispatch", "Subject", "content_id", "decode"]
 
