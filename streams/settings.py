@@ -24,10 +24,48 @@ else:  # pragma: no cover
 ENV_PREFIX = "WIRESTREAM_"
 SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
 SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+# A dead letter on Kafka keeps at most this much of the original value (base64 makes it a third larger), so
+# that it fits a default message size limit of 1 MiB; `wirestream replay` re-reads longer values from the source.
+DEAD_LETTER_VALUE_LIMIT = 512 * 1024
 
 
 def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
     return field(default=default, metadata={"help": help, "secret": secret})
+
+
+@dataclass(frozen=True, slots=True)
+class OutputTopics:
+    """The topics a dispatch's events and dead letters go to."""
+
+    enriched: str
+    quotes: str
+    entities: str
+    dlq: str
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """What one message's fate depends on (`streams.pipeline`)."""
+
+    topics: OutputTopics
+    max_dispatch_bytes: int
+    dead_letter_value_limit: int | None  # a dead letter keeps the value whole up to this size; None: always whole
+
+
+@dataclass(frozen=True, slots=True)
+class AgentConfig:
+    """How the worker's agent takes its batches."""
+
+    batch_size: int
+    batch_wait: float
+
+
+@dataclass(frozen=True, slots=True)
+class LagConfig:
+    """Whose lag `worker.stats` measures: a consumer group on a topic."""
+
+    topic: str
+    group: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +145,20 @@ class Settings:
             "entities": self.topic_entities,
             "dlq": self.topic_dlq,
         }
+
+    def pipeline_config(self) -> PipelineConfig:
+        """The pipeline's part of the settings, as the worker uses it (dead letters sized for Kafka)."""
+        return PipelineConfig(
+            topics=OutputTopics(**self.output_topics),
+            max_dispatch_bytes=self.max_dispatch_bytes,
+            dead_letter_value_limit=min(self.max_dispatch_bytes, DEAD_LETTER_VALUE_LIMIT),
+        )
+
+    def agent_config(self) -> AgentConfig:
+        return AgentConfig(batch_size=self.batch_size, batch_wait=self.batch_wait)
+
+    def lag_config(self) -> LagConfig:
+        return LagConfig(topic=self.topic_raw, group=self.app_id)
 
     def topic_partitions(self) -> dict[str, int]:
         """Every topic wirestream uses, with the partition count it is created with."""
