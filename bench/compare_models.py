@@ -3,7 +3,8 @@
     .venv/bin/python bench/compare_models.py [--eval-dir ../shared/eval] [--repeat 3]
 
 Entity figures come from the shared scorer (score.py) on the French gold
-dispatches; speed is the enrichment time per dispatch (same run, same texts).
+dispatches; speed is the time per dispatch through `streams.pipeline` (decode,
+enrichment, events; same run, same texts).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from streams.events import Source, enriched_event
+from streams.events import Source
 from streams.nlp.enrich import Enricher
 from streams.nlp.models import load_pipeline
-from streams.wire.decode import Dispatch
+from streams.pipeline import Pipeline
+from streams.settings import Settings
 
 CANDIDATES = ("fr_core_news_sm", "fr_core_news_md")
 REPO = Path(__file__).resolve().parent.parent
@@ -43,7 +45,7 @@ def main() -> None:
         if line.strip()
     ]
     french = [g for g in gold if g["lang"] == "fr"]
-    dispatches = [Dispatch(id=g["id"], text=g["raw"]) for g in french]
+    messages = [(Source(), json.dumps({"id": g["id"], "body": g["raw"]}).encode()) for g in french]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         gold_path = Path(tmp) / "gold.jsonl"
@@ -52,15 +54,16 @@ def main() -> None:
             started = time.perf_counter()
             load_pipeline(name)
             load_s = time.perf_counter() - started
-            enricher = Enricher({"fr": name})
-            list(enricher.enrich_many(dispatches[:2]))  # warm up
+            pipeline = Pipeline(Enricher({"fr": name}), Settings().pipeline_config())
+            pipeline.run(messages[:2])  # warm up
             best = float("inf")
             for _ in range(args.repeat):
                 started = time.perf_counter()
-                results = list(enricher.enrich_many(dispatches))
+                plan = pipeline.run(messages)
                 best = min(best, time.perf_counter() - started)
+            events = [item.outputs[0][2] for item in plan.items if item.result is not None]
             pred = Path(tmp) / f"{name}.jsonl"
-            pred.write_bytes(b"".join(json.dumps(enriched_event(r, Source())).encode() + b"\n" for r in results))
+            pred.write_bytes(b"".join(json.dumps(event).encode() + b"\n" for event in events))
             scored = subprocess.run(
                 [
                     sys.executable,
@@ -82,7 +85,7 @@ def main() -> None:
                     figures["entities_p"],
                     figures["entities_r"],
                     figures["entities_f1"],
-                    best * 1000 / len(dispatches),
+                    best * 1000 / len(messages),
                     load_s,
                     package_mb(name.replace("_", "-")),
                 )

@@ -54,8 +54,9 @@ if __package__ in (None, ""):  # `python bench/run.py`
 import orjson
 
 from bench.corpus import DEFAULT_SEED, Item, generate
-from streams.broker import stop_process
+from streams.kafka.broker import stop_process
 from streams.settings import Settings, load_settings
+from streams.stats import percentile
 
 SHIM = Path(__file__).resolve().parent / "worker_shim.py"
 SCENARIOS = ("ceiling", "offline", "stream1", "stream2", "paced")
@@ -92,14 +93,6 @@ class Row:
     other_load: float | None = None  # cores busy with processes outside this benchmark
     notes: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-def percentile(values: Sequence[float], fraction: float) -> float | None:
-    """Nearest-rank percentile (None when empty)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered), max(1, round(fraction * len(ordered)))) - 1]
 
 
 # -- machine and CPU accounting -----------------------------------------------------------------
@@ -265,16 +258,19 @@ def run_ceiling(items: list[Item], pipelines: dict[str, str], batch_size: int) -
 
 
 def run_offline(items: list[Item], settings: Settings) -> Row:
-    """What `wirestream enrich` does with the corpus, in-process, batch by batch."""
-    from streams.agents import enrich_batch
-    from streams.events import Source, dumps, enriched_event
+    """What `wirestream enrich` does with the corpus, in-process, batch by batch: `streams.pipeline`, JSON."""
+    from streams.events import Source, dumps
     from streams.nlp.enrich import Enricher
-    from streams.wire.decode import decode
+    from streams.pipeline import Pipeline
+
+    def messages(chunk: list[Item]) -> list[tuple[Source, bytes]]:
+        return [(Source(key=item.key.encode()), item.value) for item in chunk]
 
     enricher = Enricher(settings.pipeline_map)
     enricher.load()
-    warm = [d for lang in ("fr", "nl", "en") for item in items if item.lang == lang for d in decode(item.value)][:24]
-    enrich_batch(enricher, warm[::8])  # warm up (the language detector is built on first use)
+    pipeline = Pipeline(enricher, settings.pipeline_config())  # no versions ledger, as `wirestream enrich`
+    warm = [item for lang in ("fr", "nl", "en") for item in items if item.lang == lang][:24]
+    pipeline.run(messages(warm[::8]))  # warm up (the language detector is built on first use)
     meter = CpuMeter()
     out = io.BytesIO()
     totals: dict[str, float] = {}
@@ -283,13 +279,12 @@ def run_offline(items: list[Item], settings: Settings) -> Row:
     failures = 0
     started, cpu_started = time.perf_counter(), time.process_time()
     for i in range(0, len(items), settings.batch_size):
-        chunk = items[i : i + settings.batch_size]
-        dispatches = [d for item in chunk for d in decode(item.value, item.key.encode())]
-        for result in enrich_batch(enricher, dispatches):
-            if isinstance(result, BaseException):
+        for received in pipeline.run(messages(items[i : i + settings.batch_size])).items:
+            result = received.result
+            if result is None:
                 failures += 1
                 continue
-            out.write(dumps(enriched_event(result, Source())) + b"\n")
+            out.write(dumps(received.outputs[0][2]) + b"\n")
             lang = by_lang.setdefault(result.language, {})
             for stage, ms in result.timings_ms.items():
                 totals[stage] = totals.get(stage, 0.0) + ms
@@ -493,8 +488,8 @@ def stream_setup(
     base: Settings, scenario: str, workers: int, patches: str
 ) -> Iterator[tuple[Settings, list[Worker], CpuMeter]]:
     """A fresh embedded broker, topics and consumer group of their own, and started, assigned workers."""
-    from streams.broker import EmbeddedBroker
-    from streams.topics import ensure_topics
+    from streams.kafka.admin import ensure_topics
+    from streams.kafka.broker import EmbeddedBroker
 
     tag = uuid.uuid4().hex[:6]
     workdir = Path(tempfile.mkdtemp(prefix=f"wirestream-bench-{scenario}-"))

@@ -7,22 +7,20 @@
 The inputs: the synthetic corpus of `bench/corpus.py` (120 dispatches), the shared gold sets (seed,
 dev, dev2: as envelopes and as plain text keyed by id), the XML fixtures of `tests/fixtures`, the
 hostile values of the reliability tests and 200 seeded random byte strings. They go through the
-worker's own path (decode, versions ledger, enrichment, event planning) in batches of 16, one
-ledger per input set. Each output is written as `[set, input index, topic, key, event]` with the
-times that depend on the clock (`enriched_at`, `failed_at`, `withdrawn_at`, and `received_at` when
-it came from the clock) blanked.
+worker's own path, `streams.pipeline` (decode, versions ledger, enrichment, event planning), in
+batches of 16, one ledger per input set, which remembers each batch as the agent's settling does.
+Each output is written as `[set, input index, topic, key, event]` with the times that depend on the
+clock (`enriched_at`, `failed_at`, `withdrawn_at`, and `received_at` when it came from the clock) blanked.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,30 +58,20 @@ def input_sets() -> Iterator[tuple[str, list[tuple[bytes | None, bytes]]]]:
 
 def outputs(values: list[tuple[bytes | None, bytes]], name: str) -> Iterator[list[Any]]:
     """The planned outputs of each input, through the worker's path."""
-    from streams.agents import EnrichAgent, Outputs
+    from streams.events import Source
+    from streams.pipeline import Pipeline, VersionsLedger
     from streams.settings import Settings
-    from streams.stats import WorkerStats
 
-    async def send(topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
-        raise AssertionError("nothing is sent")
-
-    settings = Settings()
-    outputs_ = Outputs(**settings.output_topics, send=send)
-    agent = EnrichAgent(settings, enricher(), outputs_, WorkerStats(), {})
+    pipeline = Pipeline(enricher(), Settings().pipeline_config(), VersionsLedger())
     for start in range(0, len(values), BATCH):
-        events = [
-            SimpleNamespace(
-                message=SimpleNamespace(
-                    topic="wire.raw", partition=0, offset=start + i, key=key, value=value, timestamp=1_700_000_000.0
-                )
-            )
+        messages = [
+            (Source(topic="wire.raw", partition=0, offset=start + i, key=key, timestamp_ms=1_700_000_000_000), value)
             for i, (key, value) in enumerate(values[start : start + BATCH])
         ]
-        batch = asyncio.run(agent.prepare(events))
-        for item in batch.items:
+        for item in pipeline.run(messages).items:
             for topic, key, event in item.outputs:
                 yield [name, item.source.offset, topic, key, blank_clock(event)]
-            agent._report(item, batch.started)  # what settling the batch does: the ledger remembers the version
+            pipeline.settle(item)  # what the agent does once the outputs are acknowledged
 
 
 _ENRICHER: list[Any] = []

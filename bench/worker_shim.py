@@ -1,25 +1,21 @@
 """`wirestream worker` with experimental patches, to measure a proposed change to streams/ before making it.
 
-    BENCH_PATCHES=switch=0.001,lingua=low python bench/worker_shim.py
+    BENCH_PATCHES=switch=0.001,exclude=parser python bench/worker_shim.py
 
 bench/run.py starts workers through this file when given `--worker-patch`; without BENCH_PATCHES it is
 exactly `python -m streams worker`. Patches (comma-separated `name=value`):
 
 - `switch=SECONDS`: `sys.setswitchinterval(SECONDS)` (CPython's default is 0.005): how often a thread
   waiting for the GIL gets it from the enrichment thread that runs spaCy; the event loop is such a thread;
-- `lingua=low`: build the language detector in lingua's low-accuracy mode (trigram models only)
-  instead of preloading every model in high-accuracy mode;
-- `fetch_wait_ms=N`: the Faust consumer's `fetch_max_wait_ms` (hard-coded 1500 in Faust's aiokafka driver);
 - `exclude=comp+comp`: also exclude these spaCy components when loading pipelines (e.g. `parser`);
-- `warm=1`: `Enricher.load()` also builds the language detector and runs one short text through each
-  pipeline, so that the first batch does not pay for them;
 - `sample=PATH`: a sampling profiler over every thread (every 5 ms), its summary rewritten to PATH every 5 s;
 - `trace=1`: log a `bench.trace` line per batch (message age at batch start, enrich and publish times);
 - `pipelined=0`: the agent waits for a batch's acks before it prepares the next (as before pipelining);
-- `linger_ms=N`, `batch_kb=N`: the worker producer's `producer_linger` and `producer_max_batch_size`
-  (Faust's defaults: 0 ms and 16 KiB per partition batch);
 - `profile=PATH`: cProfile the event-loop thread from the first batch on, its stats dumped to PATH every 5 s
   and at exit (read them with `pstats`): what the stream itself costs, apart from the enrichment thread.
+
+Patches that became wirestream's own code are gone: `fetch_wait_ms` (WIRESTREAM_FETCH_MAX_WAIT), `lingua=low`
+(streams/nlp/language.py), `warm` (`Enricher.load`), `linger_ms` and `batch_kb` (streams/kafka/app.py).
 """
 
 from __future__ import annotations
@@ -35,43 +31,12 @@ def apply(spec: str) -> list[str]:
         name, _, value = item.partition("=")
         if name == "switch":
             sys.setswitchinterval(float(value))
-        elif name == "lingua" and value == "low":
-            from functools import cache
-
-            from lingua import LanguageDetectorBuilder
-
-            from streams.nlp import language
-
-            @cache
-            def detector():
-                return LanguageDetectorBuilder.from_languages(*language.CANDIDATES).with_low_accuracy_mode().build()
-
-            language._detector = detector
-        elif name == "fetch_wait_ms":
-            import aiokafka
-
-            def init(self, *args, _original=aiokafka.AIOKafkaConsumer.__init__, _wait=int(value), **kwargs):
-                kwargs["fetch_max_wait_ms"] = _wait
-                _original(self, *args, **kwargs)
-
-            aiokafka.AIOKafkaConsumer.__init__ = init
-        elif name == "warm" and value == "1":
-            from streams.nlp import enrich
-            from streams.nlp.language import detect_language
-
-            def load(self, _original=enrich.Enricher.load):
-                _original(self)
-                detect_language("Le ministre a annoncé mardi un nouveau plan pour les transports publics.")
-                for name in self.pipelines.values():
-                    list(enrich.load_pipeline(name).pipe(["Le ministre Jean Dupont a parlé à Namur."]))
-
-            enrich.Enricher.load = load
         elif name == "sample":
             _sample(value)
         elif name == "trace" and value == "1":
             _trace()
         elif name == "pipelined" and value == "0":
-            from streams.agents import EnrichAgent
+            from streams.kafka.agent import EnrichAgent
 
             async def prepare(self, events, _original=EnrichAgent.prepare):
                 if self.inflight is not None:
@@ -81,8 +46,6 @@ def apply(spec: str) -> list[str]:
             EnrichAgent.prepare = prepare
         elif name == "profile":
             _profile_loop(value)
-        elif name in ("linger_ms", "batch_kb"):
-            _producer_setting(name, int(value))
         elif name == "exclude":
             from streams.nlp import models
 
@@ -99,7 +62,7 @@ def _profile_loop(path: str) -> None:
     import atexit
     import cProfile
 
-    from streams.agents import EnrichAgent
+    from streams.kafka.agent import EnrichAgent
 
     profiler = cProfile.Profile()
     dumper: asyncio.Task | None = None
@@ -123,20 +86,6 @@ def _profile_loop(path: str) -> None:
         return await _original(self, events)
 
     EnrichAgent.prepare = prepare
-
-
-def _producer_setting(name: str, value: int) -> None:
-    """Pass one more producer setting to the worker's Faust app."""
-    from streams import app
-
-    setting = {"linger_ms": ("producer_linger", value / 1000), "batch_kb": ("producer_max_batch_size", value * 1024)}
-    key, converted = setting[name]
-
-    def init(self, *args, _original=app.App.__init__, **kwargs):
-        kwargs[key] = converted
-        _original(self, *args, **kwargs)
-
-    app.App.__init__ = init
 
 
 def _sample(path: str, interval: float = 0.005) -> None:
@@ -215,13 +164,11 @@ def _trace() -> None:
 
     import orjson
 
-    from streams import agents
+    from streams import pipeline
+    from streams.kafka.agent import EnrichAgent
+    from streams.kafka.publisher import Publisher
 
-    original_prepare, original_publish, original_enrich = (
-        agents.EnrichAgent.prepare,
-        agents.EnrichAgent.publish,
-        agents.enrich_batch,
-    )
+    original_prepare, original_publish, original_enrich = EnrichAgent.prepare, Publisher.publish, pipeline.enrich_batch
     enrich_ms: list[float] = []
     traces: dict[int, dict] = {}  # id(events) -> what is known of that batch so far
 
@@ -237,7 +184,7 @@ def _trace() -> None:
         now, started = time.time(), time.perf_counter()
         ages = [now - e.message.timestamp for e in events if e.message.timestamp]
         batch = await original_prepare(self, events)
-        traces[id(batch.items)] = {
+        traces[id(batch.plan.items)] = {
             "event": "bench.trace",
             "batch": len(events),
             "age_at_start_ms": round(max(ages) * 1000, 1) if ages else None,
@@ -247,20 +194,20 @@ def _trace() -> None:
         }
         return batch
 
-    async def publish(self, plan):
+    async def publish(self, items):
         started = time.perf_counter()
         try:
-            await original_publish(self, plan)
+            await original_publish(self, items)
         finally:
-            line = traces.pop(id(plan), None)
+            line = traces.pop(id(items), None)
             if line is not None:
                 line["publish_ms"] = round((time.perf_counter() - started) * 1000, 1)
                 line["total_ms"] = round((time.perf_counter() - line.pop("started")) * 1000, 1)
                 sys.stderr.write(orjson.dumps(line).decode() + "\n")
 
-    agents.enrich_batch = enrich_batch
-    agents.EnrichAgent.prepare = prepare
-    agents.EnrichAgent.publish = publish
+    pipeline.enrich_batch = enrich_batch
+    EnrichAgent.prepare = prepare
+    Publisher.publish = publish
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import subprocess
 import sys
@@ -16,8 +17,8 @@ from typing import Any
 import orjson
 
 from streams import __version__
-from streams.broker import stop_process
-from streams.errors import ConfigError, DecodeError
+from streams.errors import ConfigError, LibraryVersionError
+from streams.kafka.broker import stop_process
 from streams.logging import configure_logging, get_logger
 from streams.settings import Settings, load_settings
 
@@ -34,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, settings) or 0
     except ConfigError as exc:
         print(f"wirestream: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except LibraryVersionError as exc:
+        print(f"wirestream: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -135,43 +139,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    from streams.app import Worker, create_app
+    from streams.kafka.faust_compat import check_versions
+
+    check_versions()  # before anything else: an override of a renamed internal would do nothing, silently
+    from streams.kafka.admin import check_topics, ensure_topics
+    from streams.kafka.app import create_app
+    from streams.kafka.backoff import retry
+    from streams.kafka.faust_compat import Worker
     from streams.nlp.enrich import Enricher
-    from streams.topics import check_topics, ensure_topics
 
     enricher = Enricher(settings.pipeline_map)
     enricher.load()  # a missing model fails here, before anything connects
     if settings.create_topics:
-        _with_backoff(lambda: ensure_topics(settings), what="topics.ensure", broker=settings.broker)
+        retry(lambda: ensure_topics(settings), what="topics.ensure", broker=settings.broker)
     else:
-        _with_backoff(lambda: check_topics(settings), what="topics.check", broker=settings.broker)
+        retry(lambda: check_topics(settings), what="topics.check", broker=settings.broker)
     log.info(
         "worker.starting", broker=settings.broker, topic=settings.topic_raw, models=enricher.models, version=__version__
     )
     app = create_app(settings, enricher)
     app.worker_stats.models_loaded = True
     worker = Worker(app, loglevel=settings.log_level, override_logging=False, quiet=True, redirect_stdouts=False)
-    worker.spinner = None  # a terminal spinner would mix escape codes into the JSON log stream
     worker.execute_from_commandline()
     return 0
-
-
-def _with_backoff(action: Callable[[], Any], *, what: str, broker: str, limit_s: float = 300.0) -> Any:
-    """Run `action` until it succeeds, waiting longer after each failure (up to `limit_s` in all)."""
-    from kafka.errors import KafkaError
-
-    delay, deadline = 0.5, time.monotonic() + limit_s
-    while True:
-        try:
-            return action()
-        except ConfigError:
-            raise
-        except (KafkaError, OSError) as exc:
-            if time.monotonic() > deadline:
-                raise
-            log.warning("broker.unavailable", action=what, broker=broker, error=str(exc), retry_in_s=delay)
-            time.sleep(delay)
-            delay = min(delay * 2, 10.0)
 
 
 # -- run ---------------------------------------------------------------------------------------
@@ -188,8 +178,9 @@ def sample_values() -> list[bytes]:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from streams.broker import EmbeddedBroker
-    from streams.topics import ensure_topics
+    from streams.kafka.admin import ensure_topics
+    from streams.kafka.broker import EmbeddedBroker
+    from streams.kafka.clients import consume_events, publish_values
 
     with contextlib.ExitStack() as stack:
         if args.broker is None and "WIRESTREAM_BROKER" not in os.environ:
@@ -199,7 +190,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         ensure_topics(settings)
         worker = stack.enter_context(_worker_process(settings))
         samples = sample_values()
-        published = _publish_values(settings, settings.topic_raw, samples)
+        published = publish_values(settings, settings.topic_raw, samples)
         print(
             f"wirestream: published {published} sample dispatches to {settings.topic_raw}; "
             f"enriched events follow (Ctrl-C to stop)",
@@ -207,7 +198,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         )
         seen = 0
         deadline = time.monotonic() + args.timeout
-        for event in _consume(settings, settings.topic_enriched, from_end=False, idle_timeout=1.0, forever=True):
+        for event in consume_events(settings, settings.topic_enriched, from_end=False, idle_timeout=1.0, forever=True):
             if event is not None:
                 seen += 1
                 print(orjson.dumps(event if args.full else summarise(event)).decode(), flush=True)
@@ -257,34 +248,18 @@ def summarise(event: dict[str, Any]) -> dict[str, Any]:
 
 def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
     from streams.inputs import read_inputs
+    from streams.kafka.clients import publish_values
 
-    count = _publish_values(settings, args.topic or settings.topic_raw, read_inputs(args.files))
+    count = publish_values(settings, args.topic or settings.topic_raw, read_inputs(args.files))
     print(f"wirestream: published {count} dispatches to {args.topic or settings.topic_raw}", file=sys.stderr)
     return 0
 
 
-def _publish_values(settings: Settings, topic: str, values: Any) -> int:
-    from kafka import KafkaProducer
-
-    producer = KafkaProducer(
-        **settings.kafka_client_config(),
-        acks="all",
-        linger_ms=5,
-        max_request_size=max(settings.max_dispatch_bytes * 2, 1_048_576),
-    )
-    try:
-        futures = [producer.send(topic, value=value) for value in values]
-        producer.flush()
-        for future in futures:
-            future.get(timeout=30)
-        return len(futures)
-    finally:
-        producer.close()
-
-
 def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.kafka.clients import consume_events
+
     shown = 0
-    for event in _consume(settings, args.topic, from_end=args.from_end, idle_timeout=args.idle_timeout):
+    for event in consume_events(settings, args.topic, from_end=args.from_end, idle_timeout=args.idle_timeout):
         if event is None or not matches(event, speaker=args.speaker, entity=args.entity, lang=args.lang):
             continue
         print(orjson.dumps(event).decode(), flush=True)
@@ -317,87 +292,29 @@ def matches(
     return True
 
 
-def _consume(
-    settings: Settings, topic: str, *, from_end: bool, idle_timeout: float | None, forever: bool = False
-) -> Iterator[dict[str, Any] | None]:
-    """Events of a topic as dicts; None after each idle second when `forever`."""
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic,
-        **settings.kafka_client_config(),
-        group_id=None,
-        auto_offset_reset="latest" if from_end else "earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=1000,
-    )
-    idle_since = time.monotonic()
-    try:
-        while True:
-            got = False
-            for record in consumer:
-                got = True
-                idle_since = time.monotonic()
-                try:
-                    yield orjson.loads(record.value)
-                except orjson.JSONDecodeError:
-                    continue
-            if not got:
-                if idle_timeout is not None and not forever and time.monotonic() - idle_since > idle_timeout:
-                    return
-                if forever:
-                    yield None
-    finally:
-        consumer.close()
-
-
 # -- enrich / topics / config ------------------------------------------------------------------
 
 
 def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
-    from streams.agents import enrich_batch
-    from streams.events import Source, dead_letter_event, dumps, enriched_event, withdrawn_event
+    from streams.events import Source, dumps
     from streams.inputs import read_inputs
     from streams.nlp.enrich import Enricher
-    from streams.wire.decode import decode
+    from streams.pipeline import Pipeline, Received
 
-    enricher = Enricher(settings.pipeline_map)
+    def order(item: Received) -> int:  # as it always was: a batch's decode failures, its withdrawals, the rest
+        return 0 if item.dispatch is None else 1 if item.result is None and item.error is None else 2
+
+    # enriched events only (no quote or entity events), and dead letters that keep the value whole
+    config = dataclasses.replace(settings.pipeline_config(), dead_letter_value_limit=None)
+    pipeline = Pipeline(Enricher(settings.pipeline_map), config)
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
     dead = sys.stderr.buffer if not args.dead_letters else open(args.dead_letters, "wb")  # noqa: SIM115
     failures = 0
     try:
         for chunk in _batched(read_inputs(args.files), settings.batch_size):
-            dispatches = []
-            for value in chunk:
-                try:
-                    dispatches.extend((value, d) for d in decode(value, max_bytes=settings.max_dispatch_bytes))
-                except DecodeError as exc:
-                    failures += 1
-                    dead.write(
-                        dumps(dead_letter_event(value, Source(), stage="decode", reason=exc.reason, error=exc)) + b"\n"
-                    )
-            for _, dispatch in (pair for pair in dispatches if pair[1].withdrawn):
-                out.write(dumps(withdrawn_event(dispatch, Source())) + b"\n")
-            dispatches = [pair for pair in dispatches if not pair[1].withdrawn]
-            results = enrich_batch(enricher, [d for _, d in dispatches])
-            for (value, dispatch), result in zip(dispatches, results, strict=True):
-                if isinstance(result, BaseException):
-                    failures += 1
-                    dead.write(
-                        dumps(
-                            dead_letter_event(
-                                value,
-                                Source(),
-                                stage="enrich",
-                                reason="enrich_error",
-                                error=result,
-                                dispatch_id=dispatch.id,
-                            )
-                        )
-                        + b"\n"
-                    )
-                else:
-                    out.write(dumps(enriched_event(result, Source())) + b"\n")
+            for item in sorted(pipeline.run([(Source(), value) for value in chunk]).items, key=order):
+                failures += item.dead_letter
+                (dead if item.dead_letter else out).write(dumps(item.outputs[0][2]) + b"\n")
     finally:
         if out is not sys.stdout.buffer:
             out.close()
@@ -443,14 +360,13 @@ def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from streams.evaluate import score
-    from streams.events import Source, dumps, enriched_event
+    from streams.evaluate import below_thresholds, predict, print_figures, score
+    from streams.events import dumps
     from streams.nlp.enrich import Enricher
-    from streams.wire.decode import decode
+    from streams.pipeline import Pipeline
 
     gold = [orjson.loads(line) for line in Path(args.gold).read_bytes().splitlines() if line.strip()]
-    dispatches = [d for g in gold for d in decode(orjson.dumps({"id": str(g["id"]), "body": g["raw"]}))]
-    events = [enriched_event(r, Source()) for r in Enricher(settings.pipeline_map).enrich_many(dispatches)]
+    events = predict(gold, Pipeline(Enricher(settings.pipeline_map), settings.pipeline_config()))
     if args.pred:
         Path(args.pred).write_bytes(b"".join(dumps(e) + b"\n" for e in events))
     predicted = {e["id"]: e for e in events}
@@ -459,34 +375,24 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(orjson.dumps(figures).decode())
     else:
-        _print_figures("all", figures)
+        print_figures("all", figures)
         if args.by_language:
             for lang in sorted({g.get("lang", "?") for g in gold}):
-                _print_figures(lang, score([g for g in gold if g.get("lang", "?") == lang], predicted).figures())
+                print_figures(lang, score([g for g in gold if g.get("lang", "?") == lang], predicted).figures())
     if args.details:
         for kind, lines in overall.misses.items():
             print(f"\n## {kind} ({len(lines)})")
             for line in lines:
                 print("  " + line)
-    failed = []
-    for threshold in args.min:
-        key, _, value = threshold.partition("=")
-        if figures.get(key, 0) < float(value):
-            failed.append(f"{key}={figures.get(key)} < {value}")
+    failed = below_thresholds(figures, args.min)
     if failed:
         print("below threshold: " + "; ".join(failed), file=sys.stderr)
         return 1
     return 0
 
 
-def _print_figures(title: str, figures: dict[str, Any]) -> None:
-    print(f"# {title}")
-    for key, value in figures.items():
-        print(f"{key:22} {value}")
-
-
 def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
-    from streams.topics import ensure_topics
+    from streams.kafka.admin import ensure_topics
 
     partitions = settings.topic_partitions()
     for topic, outcome in ensure_topics(settings).items():

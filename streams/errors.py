@@ -17,3 +17,7 @@ class DecodeError(WirestreamError):
 
 class ConfigError(WirestreamError):
     """A setting is missing or wrong; the message names the setting."""
+
+
+class LibraryVersionError(WirestreamError):
+    """An installed library is outside the versions wirestream's overrides of its internals were written for."""

@@ -29,7 +29,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from streams.pipeline import Pipeline
 
 SCORED_TYPES = frozenset({"PER", "ORG", "LOC"})
 SPEAKER_TYPES = frozenset({"PER", "ORG"})
@@ -183,3 +186,33 @@ def _same_speaker(
     if linked is not None and linked.get("type") not in types:
         return False
     return fold(name) in forms
+
+
+def predict(gold: list[dict[str, Any]], pipeline: Pipeline) -> list[dict[str, Any]]:
+    """The enriched event of each gold dispatch, all enriched as one batch."""
+    import orjson
+
+    from streams.events import Source
+
+    messages = [(Source(), orjson.dumps({"id": str(g["id"]), "body": g["raw"]})) for g in gold]
+    plan = pipeline.run(messages)
+    for item in plan.items:
+        if item.error is not None:
+            raise item.error  # gold data must enrich: a failure is a bug to see, not a miss to count
+    return [item.outputs[0][2] for item in plan.items]
+
+
+def print_figures(title: str, figures: dict[str, Any]) -> None:
+    print(f"# {title}")
+    for key, value in figures.items():
+        print(f"{key:22} {value}")
+
+
+def below_thresholds(figures: dict[str, Any], thresholds: Iterable[str]) -> list[str]:
+    """The `KEY=VALUE` thresholds a figure falls short of, said as `key=figure < value`."""
+    failed = []
+    for threshold in thresholds:
+        key, _, value = threshold.partition("=")
+        if figures.get(key, 0) < float(value):
+            failed.append(f"{key}={figures.get(key)} < {value}")
+    return failed

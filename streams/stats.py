@@ -1,25 +1,20 @@
-"""What a worker reports about itself: counters, latencies, readiness and consumer lag.
+"""What a worker reports about itself: counters, latencies and readiness; and the one percentile function.
 
 `WorkerStats` is fed by the agent; `worker.stats` log lines and the health
-endpoint read it. Lag is measured from outside the consumer, the way an
-operator would: the raw topic's end offsets against the group's committed ones.
+endpoint read it (consumer lag is measured by `streams.kafka.admin.consumer_lag`).
 """
 
 from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
-
-from kafka import TopicPartition
-from kafka.admin import OffsetSpec
-
-from streams.settings import Settings
 
 LATENCY_WINDOW = 10_000  # latencies kept for the percentiles of one stats interval
 
 
-def percentile(values: list[float], fraction: float) -> float | None:
+def percentile(values: Sequence[float], fraction: float) -> float | None:
     """The nearest-rank percentile of `values` (None when empty)."""
     if not values:
         return None
@@ -76,20 +71,3 @@ class WorkerStats:
         self._interval_started, self._interval_count = now, 0
         self._latencies.clear()
         return figures
-
-
-def consumer_lag(admin: Any, settings: Settings) -> dict[int, int]:
-    """Messages not yet committed by the consumer group, per partition of the raw topic.
-
-    `admin` is a kafka-python KafkaAdminClient; this call blocks (run it in a thread).
-    """
-    partitions = admin.describe_topics([settings.topic_raw])[0]["partitions"]
-    tps = [TopicPartition(settings.topic_raw, p["partition_index"]) for p in partitions]
-    ends = admin.list_partition_offsets({tp: OffsetSpec.LATEST for tp in tps})
-    committed = admin.list_group_offsets({settings.app_id: tps}).get(settings.app_id, {})
-    lag = {}
-    for tp in tps:
-        done = committed.get(tp)
-        done_offset = done.offset if done is not None and done.offset >= 0 else 0
-        lag[tp.partition] = max(ends[tp].offset - done_offset, 0)
-    return dict(sorted(lag.items()))

@@ -21,9 +21,9 @@ import orjson
 import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
-from streams.broker import EmbeddedBroker, stop_process
+from streams.kafka.admin import ensure_topics
+from streams.kafka.broker import EmbeddedBroker, stop_process
 from streams.settings import Settings
-from streams.topics import ensure_topics
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,7 @@ import orjson
 import pytest
 from kafka import KafkaProducer
 
-from streams.topics import ensure_topics
+from streams.kafka.admin import ensure_topics
 from tests.integration.conftest import consume, start_worker, unique_settings
 from tests.schemas import validate
 

@@ -10,8 +10,8 @@ from datetime import datetime
 import pytest
 from kafka import KafkaProducer
 
-from streams.broker import free_port
-from streams.topics import ensure_topics
+from streams.kafka.admin import ensure_topics
+from streams.kafka.broker import free_port
 from tests.integration.conftest import start_worker, unique_settings
 
 pytestmark = pytest.mark.integration

@@ -13,9 +13,9 @@ import orjson
 import pytest
 from kafka import KafkaAdminClient, KafkaProducer, TopicPartition
 
-from streams.broker import EmbeddedBroker, free_port
+from streams.kafka.admin import ensure_topics
+from streams.kafka.broker import EmbeddedBroker, free_port
 from streams.settings import Settings
-from streams.topics import ensure_topics
 from tests.integration.conftest import consume, settings_env, start_worker, unique_settings
 from tests.schemas import validate
 

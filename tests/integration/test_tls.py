@@ -21,8 +21,8 @@ import pytest
 from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
-from streams.broker import EmbeddedBroker, free_port
-from streams.topics import ensure_topics
+from streams.kafka.admin import ensure_topics
+from streams.kafka.broker import EmbeddedBroker, free_port
 from tests.integration.conftest import consume, start_worker, unique_settings
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")

@@ -13,9 +13,11 @@ from types import SimpleNamespace
 
 import orjson
 
-from streams.agents import EnrichAgent, Outputs
+from streams.kafka.agent import EnrichAgent
+from streams.kafka.publisher import Publisher
 from streams.nlp.enrich import Enricher
-from streams.settings import Settings
+from streams.pipeline import Pipeline, VersionsLedger
+from streams.settings import AgentConfig, OutputTopics, PipelineConfig
 from streams.stats import WorkerStats
 
 
@@ -117,10 +119,13 @@ class Stream:
 def run_agent():
     timeline = Timeline()
     broker = Broker(timeline)
-    outputs = Outputs(enriched="enriched", quotes="quotes", entities="entities", dlq="dlq", send=broker.send)
-    versions: dict = {}
+    topics = OutputTopics(enriched="enriched", quotes="quotes", entities="entities", dlq="dlq")
+    ledger = VersionsLedger()
+    pipeline = Pipeline(RecordingEnricher(broker, timeline), PipelineConfig(topics, 1_000_000, 512 * 1024), ledger)
     stats = WorkerStats()
-    agent = EnrichAgent(Settings(health_port=0), RecordingEnricher(broker, timeline), outputs, stats, versions)
+    agent = EnrichAgent(
+        AgentConfig(batch_size=16, batch_wait=0.01), pipeline, Publisher(broker.send, pipeline.refuse), stats
+    )
     stream = Stream(broker, timeline)
 
     async def main():
@@ -128,7 +133,7 @@ def run_agent():
         await asyncio.wait_for(agent(stream), timeout=20)
 
     asyncio.run(main())
-    return agent, broker, timeline, stream, versions, stats
+    return ledger, broker, timeline, stream, ledger.table, stats
 
 
 def test_the_next_batch_is_enriched_before_the_previous_one_is_acked():
@@ -147,9 +152,9 @@ def test_offsets_are_acked_in_order_and_outputs_keep_the_input_order():
 
 
 def test_a_redelivery_of_a_dispatch_still_in_flight_is_skipped():
-    agent, broker, timeline, _, versions, stats = run_agent()
+    ledger, broker, timeline, _, versions, stats = run_agent()
     assert [s for s in timeline.steps if s.startswith("enriched")] == ["enriched a", "enriched b", "enriched c"]
     assert stats.interval()["skipped"] == 1
     assert set(versions) == {"a", "b", "c"}  # remembered once published
-    assert agent.claims == {}  # nothing left marked as being published
+    assert ledger.claims == {}  # nothing left marked as being published
     assert not [1 for topic, _ in broker.sent if topic == "dlq"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from streams.broker import stop_process
+from streams.kafka.broker import stop_process
 
 
 def test_a_process_that_stops_on_sigterm_gives_its_exit_code():

@@ -6,7 +6,7 @@ from collections import defaultdict
 import pytest
 from faust.types import TP
 
-from streams.app import _Consumer
+from streams.kafka.faust_compat import Consumer
 
 RAW = TP("raw", 1)
 LEADER = TP("app-__assignor-__leader", 0)
@@ -25,8 +25,8 @@ class Thread:
         self.held = self.held | tps if held else self.held - tps
 
 
-class Probe(_Consumer):
-    """`_Consumer` with the broker's side of a seek replaced: committed offsets are given."""
+class Probe(Consumer):
+    """`Consumer` with the broker's side of a seek replaced: committed offsets are given."""
 
     def __init__(self, committed: dict[TP, int], fail: bool = False) -> None:  # no Faust service set-up
         self._active_partitions = {RAW, LEADER}

@@ -57,7 +57,6 @@ ANNOUNCED = {
 NOT_YET = "setting not yet implemented"
 # Variables that the code reads but that are not settings.
 NOT_SETTINGS = {"WIRESTREAM_CONFIG"}
-DRAIN_S = 8.0  # streams.app.DRAIN_TIMEOUT_S when it exists
 
 
 # -- helpers ------------------------------------------------------------------------------------------------
@@ -102,10 +101,8 @@ def settings_from_env(env: dict[str, Any], **replace: str) -> Settings:
 
 
 def drain_s() -> float:
-    try:
-        from streams.app import DRAIN_TIMEOUT_S
-    except ImportError:
-        return DRAIN_S
+    from streams.kafka.agent import DRAIN_TIMEOUT_S
+
     return float(DRAIN_TIMEOUT_S)
 
 
@@ -122,7 +119,7 @@ def seconds(value: str | int) -> float:
 
 def faust_internal_topics(settings: Settings) -> dict[str, dict[str, Any]]:
     """Faust's own topics for these settings, from the app the worker builds: name -> partitions, compacted."""
-    from streams.app import create_app
+    from streams.kafka.app import create_app
     from streams.nlp.enrich import Enricher
 
     plain = Settings().replace(app_id=settings.app_id, partitions=settings.partitions)

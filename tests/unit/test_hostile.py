@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from types import SimpleNamespace
 
 import orjson
@@ -11,11 +12,13 @@ from aiokafka.errors import KafkaConnectionError, MessageSizeTooLargeError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from streams.agents import EnrichAgent, Outputs, is_transient
 from streams.errors import DecodeError
 from streams.events import Source, enriched_event
+from streams.kafka.agent import EnrichAgent
+from streams.kafka.publisher import Publisher, is_transient
 from streams.nlp.enrich import Enricher
-from streams.settings import Settings
+from streams.pipeline import Pipeline, VersionsLedger
+from streams.settings import OutputTopics, Settings
 from streams.stats import WorkerStats
 from streams.wire.decode import decode
 from tests.schemas import validate
@@ -108,8 +111,10 @@ def batch_of(value: bytes):
 
 
 def agent_with(send) -> EnrichAgent:
-    outputs = Outputs(enriched="enriched", quotes="quotes", entities="entities", dlq="dlq", send=send)
-    return EnrichAgent(Settings(health_port=0), RULES_ONLY, outputs, WorkerStats(), versions={})
+    topics = OutputTopics(enriched="enriched", quotes="quotes", entities="entities", dlq="dlq")
+    config = Settings(health_port=0)
+    pipeline = Pipeline(RULES_ONLY, replace(config.pipeline_config(), topics=topics), VersionsLedger())
+    return EnrichAgent(config.agent_config(), pipeline, Publisher(send, pipeline.refuse), WorkerStats())
 
 
 def test_an_event_the_broker_refuses_makes_its_dispatch_a_dead_letter():
@@ -119,7 +124,7 @@ def test_an_event_the_broker_refuses_makes_its_dispatch_a_dead_letter():
 
     async def prepare_and_publish():
         batch = await agent.prepare(batch_of(value))
-        await agent.publish(batch.items)
+        await agent.publisher.publish(batch.plan.items)
 
     asyncio.run(prepare_and_publish())
     topics = [topic for topic, _ in sent]
@@ -134,7 +139,7 @@ def test_a_dead_letter_the_broker_refuses_stops_the_batch():
 
     async def prepare_and_publish():
         batch = await agent.prepare(batch_of(b"\xff not utf-8"))
-        await agent.publish(batch.items)
+        await agent.publisher.publish(batch.plan.items)
 
     with pytest.raises(MessageSizeTooLargeError):
         asyncio.run(prepare_and_publish())
@@ -147,7 +152,7 @@ def test_the_worker_exits_without_acking_when_a_dead_letter_cannot_be_written(mo
         codes.append(code)
         raise SystemExit(code)
 
-    monkeypatch.setattr("streams.agents.os._exit", fake_exit)
+    monkeypatch.setattr("streams.kafka.agent.os._exit", fake_exit)
     agent = agent_with(refusing("enriched", "quotes", "entities", "dlq"))
 
     class Stream:
@@ -172,7 +177,7 @@ def test_the_producer_send_passes_kafka_errors_through_faust_s_wrapper():
     from aiokafka.errors import KafkaTimeoutError
     from faust.exceptions import ProducerSendError
 
-    from streams.app import producer_send
+    from streams.kafka.faust_compat import producer_send
 
     class Producer:
         async def send(self, *_args):
@@ -191,7 +196,7 @@ def test_the_producer_send_passes_kafka_errors_through_faust_s_wrapper():
 
 
 def test_the_worker_producer_batches_up_to_256_kib_and_lingers_5_ms():
-    from streams.app import create_app
+    from streams.kafka.app import create_app
 
     app = create_app(Settings(health_port=0, stats_interval=0), enricher=RULES_ONLY)
     assert app.conf.producer_max_batch_size == 256 * 1024  # Faust's default, 16 KiB, splits a batch's events

@@ -8,8 +8,8 @@ import sys
 import faust
 import pytest
 
-from streams.app import credentials
 from streams.errors import ConfigError
+from streams.kafka.app import credentials
 from streams.settings import Settings, load_settings
 
 SECRET = "hunter2-do-not-print"
@@ -48,7 +48,7 @@ def test_sasl_over_tls_uses_the_ca_file(monkeypatch, ca):
         seen.update(kwargs)
         return object()
 
-    monkeypatch.setattr("streams.app.create_ssl_context", fake_context)
+    monkeypatch.setattr("streams.kafka.app.create_ssl_context", fake_context)
     settings = Settings(security_protocol="SASL_SSL", sasl_username="ws", sasl_password=SECRET, ssl_cafile=ca)
     creds = credentials(settings)
     assert creds.protocol.value == "SASL_SSL" and seen["cafile"] == ca
@@ -56,7 +56,7 @@ def test_sasl_over_tls_uses_the_ca_file(monkeypatch, ca):
 
 
 def test_tls_only(monkeypatch, ca):
-    monkeypatch.setattr("streams.app.create_ssl_context", lambda **kwargs: object())
+    monkeypatch.setattr("streams.kafka.app.create_ssl_context", lambda **kwargs: object())
     creds = credentials(Settings(security_protocol="SSL", ssl_cafile=ca))
     assert isinstance(creds, faust.SSLCredentials)
 

@@ -1,13 +1,16 @@
-"""Topic creation with explicit partition counts, through kafka-python's admin client."""
+"""Admin calls through kafka-python: topic creation with explicit partition counts, and consumer lag."""
 
 from __future__ import annotations
 
-from kafka import KafkaAdminClient
+from typing import Any
+
+from kafka import KafkaAdminClient, TopicPartition
+from kafka.admin import OffsetSpec
 from kafka.errors import TopicAlreadyExistsError
 
 from streams.errors import ConfigError
 from streams.logging import get_logger
-from streams.settings import Settings
+from streams.settings import LagConfig, Settings
 
 log = get_logger(__name__)
 
@@ -62,3 +65,22 @@ def check_topics(settings: Settings) -> None:
     for name in [*settings.topic_partitions(), *internal_topics(settings)]:
         if name not in existing:
             raise ConfigError(f"topic {name!r} does not exist and WIRESTREAM_CREATE_TOPICS is false: create it first")
+
+
+def consumer_lag(admin: Any, lag: LagConfig) -> dict[int, int]:
+    """Messages not yet committed by the consumer group, per partition of the topic.
+
+    Measured from outside the consumer, as an operator would (`kafka-consumer-groups --describe`): the
+    topic's end offsets against the group's committed ones. `admin` is a kafka-python KafkaAdminClient;
+    this call blocks (run it in a thread).
+    """
+    partitions = admin.describe_topics([lag.topic])[0]["partitions"]
+    tps = [TopicPartition(lag.topic, p["partition_index"]) for p in partitions]
+    ends = admin.list_partition_offsets({tp: OffsetSpec.LATEST for tp in tps})
+    committed = admin.list_group_offsets({lag.group: tps}).get(lag.group, {})
+    out = {}
+    for tp in tps:
+        done = committed.get(tp)
+        done_offset = done.offset if done is not None and done.offset >= 0 else 0
+        out[tp.partition] = max(ends[tp].offset - done_offset, 0)
+    return dict(sorted(out.items()))

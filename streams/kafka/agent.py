@@ -1,0 +1,201 @@
+"""The enrichment agent: batches of raw dispatches from Faust, through the pipeline, out through the publisher.
+
+The agent only wires `streams.pipeline` to topics. Its guarantees:
+
+- A message that fails at any stage becomes a dead letter *inside* the loop:
+  Faust acks a message whose agent raised (faust-streaming issue 527).
+- A batch's offsets are acked only after the broker acknowledged every output
+  event (or dead letter) of the batch: delivery is at least once.
+- Batches are pipelined: while the broker acknowledges one batch's events, the
+  next batch is already being enriched. Batches are published and acked one at
+  a time, in the order they were taken.
+- Broker trouble is retried with backoff, never dead-lettered (`publisher`).
+- If even a dead letter cannot be written, the process exits at once without
+  committing, so the batch is processed again after a restart (`worker.fatal`).
+- On SIGTERM the batch in flight is finished before the worker stops (`drain`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from streams.events import Source
+from streams.kafka.publisher import Publisher
+from streams.logging import get_logger
+from streams.pipeline import Pipeline, Plan, Received
+from streams.settings import AgentConfig
+from streams.stats import WorkerStats
+
+if TYPE_CHECKING:
+    import faust
+
+log = get_logger(__name__)
+
+EXIT_FATAL = 70  # EX_SOFTWARE: the supervisor restarts the worker, which re-processes the batch
+DRAIN_TIMEOUT_S = 8.0  # SIGTERM: the batch in flight gets this long to finish (the whole stop stays under 10 s)
+
+
+@dataclass(slots=True)
+class Batch:
+    """The raw events taken together, and the plan of what to publish for them."""
+
+    events: Sequence[faust.EventT]
+    plan: Plan
+    started: float
+
+
+class EnrichAgent:
+    """Process batches of raw messages; every message ends as events or a dead letter."""
+
+    def __init__(self, config: AgentConfig, pipeline: Pipeline, publisher: Publisher, stats: WorkerStats) -> None:
+        self.config = config
+        self.pipeline = pipeline
+        self.publisher = publisher
+        self.stats = stats
+        # spaCy is not thread-safe: one thread runs every model call, off the event loop.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="enrich")
+        self.inflight: asyncio.Future | None = None  # the batch being published
+        self.busy = False  # a batch is being prepared
+        self.draining = False
+        self.stopped = asyncio.Event()
+
+    async def __call__(self, stream: faust.StreamT) -> None:
+        # Acks are manual, and only manual: a stream with acks on would ack the messages still buffered
+        # once this loop is left (on SIGTERM), unprocessed, and they would be committed.
+        manual = stream.noack()
+        try:
+            async for events in manual.noack_take(self.config.batch_size, within=self.config.batch_wait):
+                self.busy = True
+                try:
+                    batch = await self.prepare(events)
+                    if self.inflight is not None:
+                        await self.inflight  # one batch published at a time, in the order taken
+                    self.inflight = asyncio.ensure_future(self.settle(stream, batch))
+                except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
+                    _fatal(exc, events)
+                finally:
+                    self.busy = False
+                if self.draining:
+                    break
+        finally:
+            if self.inflight is not None and not self.inflight.done():
+                await asyncio.wait([self.inflight])
+            self.stopped.set()
+
+    async def drain(self, timeout: float = DRAIN_TIMEOUT_S) -> bool:
+        """Stop taking batches; wait (up to `timeout` s) for those in flight to be acked. True when drained."""
+        self.draining = True
+        try:
+            async with asyncio.timeout(timeout):
+                if self.busy:
+                    await self.stopped.wait()
+                elif self.inflight is not None:
+                    await asyncio.wait([self.inflight])
+            return True
+        except TimeoutError:
+            return False
+
+    async def prepare(self, events: Sequence[faust.EventT]) -> Batch:
+        """Decode, de-duplicate and enrich a batch (the models off the event loop), and plan its outputs."""
+        started = time.perf_counter()
+        plan = self.pipeline.receive([(source_of(event.message), event.message.value) for event in events])
+        for item in plan.skipped:
+            self._skipped(item)
+        if plan.to_enrich:
+            await asyncio.get_running_loop().run_in_executor(self.executor, self.pipeline.enrich, plan)
+        return Batch(events=events, plan=self.pipeline.finish(plan), started=started)
+
+    async def settle(self, stream: faust.StreamT, batch: Batch) -> None:
+        """Publish a batch, log what became of each item, then ack its offsets in order."""
+        try:
+            await self.publisher.publish(batch.plan.items)
+        except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
+            _fatal(exc, batch.events)
+        for item in batch.plan.items:
+            self._report(item, batch.started)
+        for event in batch.events:
+            await stream.ack(event)
+
+    def _report(self, item: Received, started: float) -> None:
+        """Log what became of an item once its outputs are acknowledged; the ledger remembers its version."""
+        self.pipeline.settle(item)
+        where = _where(item.source)
+        if item.error is not None:
+            self.stats.rejected()
+            log.warning(
+                "dispatch.rejected",
+                dispatch_id=item.dispatch.id if item.dispatch else None,
+                reason=item.reason,
+                stage=item.stage,
+                error_class=type(item.error).__name__,
+                error=str(item.error)[:300],
+                **where,
+            )
+            return
+        dispatch = item.dispatch
+        if item.result is None:
+            log.info(
+                "dispatch.withdrawn", dispatch_id=dispatch.id, version=dispatch.version, status=dispatch.status, **where
+            )
+            return
+        event = item.outputs[0][2]
+        latency_ms = _latency_ms(item.source)
+        self.stats.enriched(latency_ms)
+        log.info(
+            "dispatch.enriched",
+            dispatch_id=dispatch.id,
+            language=event["language"],
+            entities=len(event["entities"]),
+            quotes=len(event["quotes"]),
+            processing_ms=round((time.perf_counter() - started) * 1000, 1),
+            latency_ms=latency_ms,
+            **where,
+        )
+
+    def _skipped(self, item: Received) -> None:
+        self.stats.skipped()
+        log.info(
+            f"dispatch.{item.skipped}",
+            dispatch_id=item.dispatch.id,
+            version=item.dispatch.version,
+            latest_version=item.latest_version,
+            **_where(item.source),
+        )
+
+
+def source_of(message: faust.types.Message) -> Source:
+    """Where a raw message came from, as the events say it."""
+    return Source(
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        key=message.key,
+        timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+    )
+
+
+def _fatal(exc: BaseException, events: Sequence[faust.EventT]) -> NoReturn:
+    """Stop the process at once, acking nothing: the batch is processed again after a restart."""
+    log.critical(
+        "worker.fatal",
+        error_class=type(exc).__name__,
+        error=str(exc)[:500],
+        offsets=[e.message.offset for e in events],
+    )
+    os._exit(EXIT_FATAL)
+
+
+def _where(source: Source) -> dict[str, Any]:
+    return {"topic": source.topic, "partition": source.partition, "offset": source.offset}
+
+
+def _latency_ms(source: Source) -> float | None:
+    if not source.timestamp_ms:
+        return None
+    return round(time.time() * 1000 - source.timestamp_ms, 1)

@@ -1,0 +1,156 @@
+"""The Faust app, built from settings by a factory: its agent, health endpoint, rebalance logs and stats."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import faust
+from aiokafka.helpers import create_ssl_context
+from faust.web import Request, Response, View
+
+from streams.kafka.admin import VERSIONS_TABLE, admin_client, consumer_lag
+from streams.kafka.agent import EnrichAgent
+from streams.kafka.faust_compat import App, producer_send
+from streams.kafka.publisher import Publisher
+from streams.logging import get_logger
+from streams.nlp.enrich import Enricher
+from streams.pipeline import Pipeline, VersionsLedger
+from streams.settings import Settings
+from streams.stats import WorkerStats
+
+log = get_logger(__name__)
+
+
+def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
+    """Faust credentials for the configured security protocol (None for PLAINTEXT)."""
+    ssl_context = None
+    if settings.security_protocol.endswith("SSL"):
+        ssl_context = create_ssl_context(
+            cafile=settings.ssl_cafile or None,
+            certfile=settings.ssl_certfile or None,
+            keyfile=settings.ssl_keyfile or None,
+        )
+    if settings.security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=settings.sasl_username,
+            password=settings.sasl_password,
+            mechanism=settings.sasl_mechanism,
+            ssl_context=ssl_context,
+        )
+    return faust.SSLCredentials(ssl_context) if ssl_context else None
+
+
+def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.App:
+    """A Faust app with the enrichment agent on the raw topic (`app.enrich_agent`, `app.worker_stats`)."""
+    app = App(
+        settings.app_id,
+        broker=settings.broker,
+        broker_credentials=credentials(settings),
+        store="memory://",
+        autodiscover=False,
+        web_enabled=settings.health_port > 0,
+        web_port=settings.health_port or 6066,
+        web_bind="0.0.0.0",
+        topic_replication_factor=settings.replication_factor,
+        topic_partitions=settings.partitions,
+        topic_allow_declare=settings.create_topics,
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=settings.heartbeat_interval,
+        broker_commit_interval=settings.commit_interval,
+        consumer_auto_offset_reset="earliest",
+        consumer_max_fetch_size=max(4 * 1024 * 1024, 2 * settings.max_dispatch_bytes),
+        producer_max_request_size=4 * settings.max_dispatch_bytes + 1024 * 1024,
+        producer_acks=-1,
+        # Each dispatch becomes ~30 events, and a batch's are sent at once: per-partition batches of up to
+        # 256 KiB (Faust: 16 KiB) and a 5 ms linger send them in a few requests instead of dozens, which saves
+        # the broker and the event loop CPU next to the models (bench/README.md, finding 14).
+        producer_max_batch_size=256 * 1024,
+        producer_linger=0.005,
+        stream_wait_empty=False,  # on stop, commit what was processed; the rest is consumed again later
+    )
+    app.fetch_max_wait_ms = int(settings.fetch_max_wait * 1000)
+    raw = app.topic(
+        settings.topic_raw,
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=settings.partitions,
+    )
+    # The last version published per dispatch id. Its changelog is partitioned by the key's hash, like a
+    # raw topic keyed by dispatch id, so a worker holds the entries of the partitions it consumes.
+    versions = app.Table(
+        VERSIONS_TABLE,
+        partitions=settings.partitions,
+        use_partitioner=True,  # keys and values are plain JSON: "id" -> {"version", "digest"}
+    )
+    stats = WorkerStats()
+    pipeline = Pipeline(
+        enricher or Enricher(settings.pipeline_map), settings.pipeline_config(), VersionsLedger(versions)
+    )
+    publisher = Publisher(producer_send(app), refuse=pipeline.refuse)
+    agent = EnrichAgent(settings.agent_config(), pipeline, publisher, stats)
+
+    async def enrich(stream: faust.StreamT) -> None:
+        await agent(stream)
+
+    app.agent(raw, name="enrich")(enrich)
+    app.enrich_agent, app.worker_stats = agent, stats
+    _add_rebalance_logs(app, settings.topic_raw, stats)
+    if settings.health_port:
+        _add_health_views(app, stats)
+    if settings.stats_interval > 0:
+        _add_stats_timer(app, settings, stats)
+    return app
+
+
+def _add_rebalance_logs(app: faust.App, topic: str, stats: WorkerStats) -> None:
+    def mine(tps: set) -> list[int]:
+        return sorted(tp.partition for tp in tps if tp.topic == topic)
+
+    @app.on_partitions_assigned.connect
+    async def _assigned(sender: faust.App, assigned: set, **_: Any) -> None:
+        stats.assigned = set(mine(assigned))
+        log.info("worker.assigned", topic=topic, partitions=mine(assigned))
+
+    @app.on_partitions_revoked.connect
+    async def _revoked(sender: faust.App, revoked: set, **_: Any) -> None:
+        log.info("worker.revoked", topic=topic, partitions=mine(revoked))
+
+
+def _add_health_views(app: faust.App, stats: WorkerStats) -> None:
+    @app.page("/healthz")
+    class Liveness(View):
+        async def get(self, request: Request) -> Response:
+            return self.json({"status": "alive"})
+
+    @app.page("/readyz")
+    class Readiness(View):
+        async def get(self, request: Request) -> Response:
+            body = {
+                "ready": stats.ready,
+                "models_loaded": stats.models_loaded,
+                "partitions": sorted(stats.assigned) if stats.assigned is not None else None,
+            }
+            return self.json(body, status=200 if stats.ready else 503)
+
+
+def _add_stats_timer(app: faust.App, settings: Settings, stats: WorkerStats) -> None:
+    admin: list[Any] = []  # created on first use, in the timer's thread
+    lag_of = settings.lag_config()
+
+    def measure_lag() -> dict[int, int]:
+        if not admin:
+            admin.append(admin_client(settings))
+        return consumer_lag(admin[0], lag_of)
+
+    @app.timer(settings.stats_interval)
+    async def report() -> None:
+        figures = stats.interval()
+        try:
+            lag = await asyncio.to_thread(measure_lag)
+            figures.update(lag=lag, lag_total=sum(lag.values()))
+        except Exception as exc:  # noqa: BLE001 - stats must never stop the worker
+            figures.update(lag=None, lag_total=None, lag_error=f"{type(exc).__name__}: {exc}"[:200])
+        log.info("worker.stats", topic=settings.topic_raw, **figures)
