@@ -44,8 +44,8 @@ K8S = DEPLOY / "k8s"
 DOCS = ROOT / "docs"
 
 SETTINGS = {f.name for f in fields(Settings)}
-# Settings announced for the deployment (health endpoint, stats, SASL/TLS) that may land after these files.
-ANNOUNCED = {
+# Settings the deployment files rely on (health endpoint, stats, SASL/TLS).
+DEPLOYED = {
     "health_port",
     "stats_interval",
     "security_protocol",
@@ -54,7 +54,6 @@ ANNOUNCED = {
     "sasl_password",
     "ssl_cafile",
 }
-NOT_YET = "setting not yet implemented"
 # Variables that the code reads but that are not settings.
 NOT_SETTINGS = {"WIRESTREAM_CONFIG"}
 
@@ -84,12 +83,9 @@ def setting_name(variable: str) -> str:
 
 
 def require_settings(*names: str) -> None:
-    """xfail while an announced setting is missing from Settings; fail for a name nobody announced."""
+    """Fail, naming them, when some of these are not settings of Settings."""
     missing = sorted(n for n in names if n not in SETTINGS)
-    unknown = [n for n in missing if n not in ANNOUNCED]
-    assert not unknown, f"not settings of streams.settings.Settings: {unknown}"
-    if missing:
-        pytest.xfail(f"{NOT_YET}: {', '.join(missing)}")
+    assert not missing, f"not settings of streams.settings.Settings: {missing}"
 
 
 def settings_from_env(env: dict[str, Any], **replace: str) -> Settings:
@@ -158,12 +154,7 @@ def _variables_used() -> dict[str, list[str]]:
 
 
 def _variable_params() -> list[Any]:
-    params = []
-    for variable, where in _variables_used().items():
-        name = setting_name(variable)
-        marks = [pytest.mark.xfail(reason=NOT_YET, strict=False)] if name in ANNOUNCED - SETTINGS else []
-        params.append(pytest.param(variable, where, marks=marks, id=variable))
-    return params
+    return [pytest.param(variable, where, id=variable) for variable, where in _variables_used().items()]
 
 
 def test_the_deploy_files_name_settings_at_all():
@@ -178,8 +169,13 @@ def test_every_variable_in_deploy_and_docs_is_a_real_setting(variable, where):
     )
 
 
-def test_the_announced_settings_exist():
-    require_settings(*sorted(ANNOUNCED))
+def test_the_settings_the_deployment_relies_on_exist():
+    require_settings(*sorted(DEPLOYED))
+
+
+def test_a_missing_setting_fails_the_test_that_requires_it():
+    with pytest.raises(AssertionError, match="no_such_setting"):
+        require_settings("health_port", "no_such_setting")
 
 
 # -- Dockerfile -----------------------------------------------------------------------------------------------
