@@ -3,7 +3,7 @@
 The stages: find the quote marks -> pair them into spans -> classify each span (direct, mixed, or
 not a quote) -> find its cue and speaker phrase -> resolve the speaker to an Entity. Indirect speech
 ("X a affirmé que ...", "selon X, ...", "X zei dat ...", "X said ...") is found from reporting cues
-outside quote marks. Word lists live in `lexicon_quotes`.
+outside quote marks. Word lists live in `streams.nlp.lexicon`.
 
 Everything is linear in the body: the regexes have no nested quantifiers, and every look-around
 works on a window of bounded size, so a malformed or 1 MB body degrades to fewer quotes.
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from streams.nlp import lexicon_quotes as lx
+from streams.nlp import lexicon as lx
 from streams.nlp.types import Entity, Quote, QuoteKind
 
 if TYPE_CHECKING:
@@ -811,7 +811,7 @@ def _inverted_subject(ctx: _Context, toks: list[_Tok], k: int, stop: int, level:
 
 def _is_adverbial(lex: lx.QuoteLexicon, low: str) -> bool:
     """Adverbs, dates and times that may stand between a verb and its inverted subject."""
-    if low in lex.adverbs or low in lx.WEEKDAYS or low in lx.MONTHS or low in lx.TIME_NOUNS:
+    if low in lex.adverbs or low in lx.WEEKDAYS or low in lx.MONTH_WORDS or low in lx.TIME_NOUNS:
         return True
     return low[:1].isdigit() or (low.endswith("ment") and len(low) > 6)
 
@@ -899,7 +899,7 @@ def _segment_kind(ctx: _Context, toks: list[_Tok], i: int, j: int, a: int) -> tu
     if k >= j:
         return "empty", k, j
     low = toks[k].low
-    if (low in lex.prepositions and low not in lex.of) or low in lx.WEEKDAYS or low in lx.MONTHS:
+    if (low in lex.prepositions and low not in lex.of) or low in lx.WEEKDAYS or low in lx.MONTH_WORDS:
         return "adv", k, j
     if low in lx.TIME_NOUNS or low[:1].isdigit():
         return "adv", k, j
@@ -1267,7 +1267,7 @@ def _zero_complement(ctx: _Context, toks: list[_Tok], cue: _Cue) -> int | None:
         if low in lx.WEEKDAYS or low in lex.adverbs:
             k += 1
         elif k + 1 < n and (
-            (low == "on" and (toks[k + 1].low in lx.WEEKDAYS or toks[k + 1].low in lx.MONTHS))
+            (low == "on" and (toks[k + 1].low in lx.WEEKDAYS or toks[k + 1].low in lx.MONTH_WORDS))
             or (low in ("last", "this", "next") and toks[k + 1].low in lx.TIME_NOUNS)
         ):
             k += 2
