@@ -69,7 +69,7 @@ def load_pipeline(name: str) -> Language:
     """
     import spacy
 
-    from streams.nlp import linking
+    from streams.nlp.entities import linking
 
     source = resolve(name)
     try:
