@@ -63,7 +63,7 @@ def apply(spec: str) -> list[str]:
                 _original(self)
                 detect_language("Le ministre a annoncé mardi un nouveau plan pour les transports publics.")
                 for name in self.pipelines.values():
-                    list(enrich.load_pipeline(name).pipe(["Le ministre Jean Dupont a parlé à Namur."]))
+                    list(enrich.wire_pipeline(name).pipe(["Le ministre Jean Dupont a parlé à Namur."]))
 
             enrich.Enricher.load = load
         elif name == "sample":
