@@ -405,6 +405,17 @@ def strip_vectors(folder: Path, package: str) -> None:
     (folder / "vocab" / "strings.json").write_text(json.dumps(sorted(nlp.get_pipe("ner").labels)), encoding="utf-8")
 
 
+def forget_training_paths(folder: Path) -> None:
+    """Null the corpora and vectors paths of the shipped config: they name the training machine's scratch folder."""
+    from thinc.api import Config
+
+    path = folder / "config.cfg"
+    cfg = Config().from_disk(path, interpolate=False)
+    cfg["paths"]["train"] = cfg["paths"]["dev"] = None
+    cfg["initialize"]["vectors"] = None
+    cfg.to_disk(path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with ned.train and ned.testa")
@@ -520,6 +531,7 @@ def package(
     add_verb_forms(out, verb_forms(data / "ned.train"))
     if vectors:
         strip_vectors(out, vectors)
+    forget_training_paths(out)
     took = f"trained in {minutes:.1f} min; " if minutes is not None else ""
     print(f"{took}best ned.testa F1 {meta['performance']['ents_f']:.4f} -> {out}")
 

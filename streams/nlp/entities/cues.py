@@ -1,0 +1,215 @@
+"""Candidates the model missed, from wire conventions: named passes over one `Coverage` of the body.
+
+Each pass reads the body, adds rule candidates where no candidate stands yet, and may drop a model
+span that a stronger cue contradicts. The passes run in the order of `PASSES`; each sees what the
+earlier ones found. The caller's list of candidates is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from streams.nlp.entities import linking
+from streams.nlp.entities.candidates import CAPITALISED_RUN, Candidate
+from streams.nlp.entities.words import NAME_WORD, WORD_RE, is_title
+from streams.nlp.lexicon import FUNCTION_WORDS, NOT_ENTITIES, ORG_WORDS, SPEECH_CUES, TITLES
+from streams.nlp.types import EntityType
+from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
+
+# Two or three capitalised words (particles allowed inside): a person's name after a cue.
+_PERSON_AFTER = re.compile(
+    rf"\s+((?:{NAME_WORD})(?:\s+(?:(?:de|van|der|den|von|du|le|la|ter|ten|De|Van|Le|La|Von|Du|Der|Den)\s+)?"
+    rf"{NAME_WORD}){{1,2}})"
+)
+_ACRONYM_TOKEN = r"[A-Z](?:[A-Z]|[&-](?=[A-Z]))+"
+# A title, a party acronym and a name: "le député N-VA Sander Loones", "het CD&V-Kamerlid" is not one.
+_TITLE_PARTY_NAME = re.compile(
+    rf"(?<![\w'’])([\w'’-]+)\s+({_ACRONYM_TOKEN})\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,2}})(?![\w'’-])"
+)
+# "Vooruit-voorzitter Conner Rousseau": an organisation glued to a title, then a name.
+_PARTY_TITLE_NAME = re.compile(
+    rf"(?<![\w'’-])((?:{NAME_WORD}\s+)?(?:{NAME_WORD}|{_ACRONYM_TOKEN}))-([a-zà-ÿA-Z][a-zà-ÿ]+)"
+    rf"\s+((?:{NAME_WORD})(?:\s+(?:(?:de|van|der|den|De|Van|Der|Den)\s+)?{NAME_WORD}){{1,2}})(?![\w'’-])"
+)
+_BRACKETED = re.compile(rf"\s*\(((?:{NAME_WORD})(?:\s+{NAME_WORD}){{0,2}})\)")
+# An acronym on its own, or heading a compound ("N-VA-fractieleider", "CD&V-Kamerlid").
+_ACRONYM_WORD = re.compile(
+    rf"(?<![\w'’&.-])(?:{_ACRONYM_TOKEN})(?![\w'’&]|-[\w])"
+    rf"|(?<![\w'’&.-])(?:{_ACRONYM_TOKEN})(?=-[A-ZÀ-Þ]?[a-zà-ÿ]+\b)"
+)
+# Capitals that are not organisations.
+_NOT_ACRONYMS = frozenset(
+    "ceo cfo coo cto eur usd gbp jpy chf pib bnp gdp vat tva btw pdf tv ok ii iii iv vi vii viii ix xi xii xiii "
+    "xiv xv xx ai ia it id sms gps dna adn km kg am pm ko nb ip ppm ebitda ebit ipo eps roi hr faq".split()
+)
+
+
+class Coverage:
+    """Which characters of a body a candidate already holds, and the candidates kept, added and dropped.
+
+    `kept` starts as the candidates given (the model's) and loses those a cue contradicts, to
+    `dropped`; `added` holds the rule candidates of the passes. A bytearray marks the covered
+    characters, so that an overlap test costs the length of the span.
+    """
+
+    def __init__(self, body: str, found: Iterable[Candidate]) -> None:
+        self.kept: list[Candidate] = list(found)
+        self.added: list[Candidate] = []
+        self.dropped: list[Candidate] = []
+        self._size = len(body) + 1
+        self._covered = bytearray(self._size)
+        self._cover(self.kept)
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        """The kept candidates, then the added ones."""
+        return self.kept + self.added
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no candidate holds a character of body[start:end]."""
+        return not any(self._covered[start:end])
+
+    def add(self, text: str, start: int, kind: EntityType) -> None:
+        """A rule candidate for `text`, found at `start`; its characters are covered from now on."""
+        self.added.append(Candidate(text, start, start + len(text), kind, source="rule"))
+        self._covered[start : start + len(text)] = b"\x01" * len(text)
+
+    def drop(self, start: int, end: int) -> None:
+        """Drop the kept candidates that overlap body[start:end] (added ones stay) and uncover their characters."""
+        self.dropped += [c for c in self.kept if c.start < end and start < c.end]
+        self.kept = [c for c in self.kept if not (c.start < end and start < c.end)]
+        self._cover(self.kept + self.added)
+
+    def retype(self, start: int, end: int, old: EntityType, new: EntityType) -> None:
+        """The kept candidate of type `old` that spans exactly body[start:end] becomes `new`."""
+        self.kept = [
+            replace(c, type=new) if (c.start, c.end) == (start, end) and c.type == old else c for c in self.kept
+        ]
+
+    def _cover(self, cands: list[Candidate]) -> None:
+        self._covered[:] = bytes(self._size)
+        for c in cands:
+            self._covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+
+def title_party_name(body: str, coverage: Coverage) -> None:
+    """ "le député N-VA Sander Loones": a title, a party acronym, a name -> ORG + PER, over the model's spans."""
+    for match in _TITLE_PARTY_NAME.finditer(body):
+        if not is_title(match.group(1)) or match.group(2).casefold() in AGENCIES:
+            continue
+        coverage.drop(match.start(2), match.end(3))
+        known = linking.lookup(match.group(2))
+        coverage.add(match.group(2), match.start(2), known.type if known is not None else "ORG")
+        coverage.add(match.group(3), match.start(3), "PER")
+
+
+def party_title_name(body: str, coverage: Coverage) -> None:
+    """ "Vooruit-voorzitter Conner Rousseau": an organisation glued to a title, then a name -> ORG + PER."""
+    for match in _PARTY_TITLE_NAME.finditer(body):
+        if not is_title(match.group(2)) or match.group(1).casefold() in AGENCIES:
+            continue  # "Vlaams Belang-Kamerlid Barbara Pas", "KRC Genk-middenvelder Jan Peeters"
+        org, org_start = match.group(1), match.start(1)
+        first = org.split()[0]
+        if " " in org and first.casefold() in FUNCTION_WORDS:
+            org_start += org.index(org.split()[1])  # "Ook PVDA-fractieleider ...": not "Ook PVDA"
+            org = body[org_start : match.end(1)]
+        coverage.drop(org_start, match.end(3))
+        known = linking.lookup(org)
+        coverage.add(org, org_start, known.type if known is not None else "ORG")
+        coverage.add(match.group(3), match.start(3), "PER")
+
+
+def name_after_title_or_verb(body: str, coverage: Coverage) -> None:
+    """A person's name (two or three capitalised words) right after a title or a verb of saying -> PER."""
+    for word in WORD_RE.finditer(body):
+        low = word.group().casefold()
+        if low not in TITLES and low not in SPEECH_CUES:
+            continue
+        match = _PERSON_AFTER.match(body, word.end())
+        if match is None or not coverage.free(*match.span(1)):
+            continue
+        words = match.group(1).split()
+        folded = [w.casefold() for w in words]
+        if any(f in TITLES or f in WEEKDAYS or f in MONTHS or f in AGENCIES or f in ORG_WORDS for f in folded):
+            continue
+        if linking.lookup(match.group(1)) is not None or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        coverage.add(match.group(1), match.start(1), "PER")
+
+
+def bracketed_party(body: str, coverage: Coverage) -> None:
+    """ "Adrien Dolimont (MR)": the party in brackets after a person -> ORG (a model's MISC there too)."""
+    for cand in [c for c in coverage.candidates if c.type == "PER"]:
+        match = _BRACKETED.match(body, cand.end)
+        if match is None or match.group(1).casefold() in AGENCIES:
+            continue
+        if coverage.free(*match.span(1)):
+            coverage.add(match.group(1), match.start(1), "ORG")
+        else:
+            coverage.retype(*match.span(1), "MISC", "ORG")
+
+
+def acronyms(body: str, coverage: Coverage) -> None:
+    """Acronyms ("CD&V", "PVDA") -> ORG, or what the gazetteers say ("RDC" -> LOC); not in a line of capitals."""
+    for match in _ACRONYM_WORD.finditer(body):
+        text = match.group()
+        if (
+            not coverage.free(match.start(), match.end())
+            or text.casefold() in NOT_ENTITIES
+            or text.casefold() in AGENCIES
+        ):
+            continue
+        if text.casefold() in _NOT_ACRONYMS or _in_caps_line(body, match.start()):
+            continue
+        known = linking.lookup(text)
+        coverage.add(text, match.start(), known.type if known is not None else "ORG")
+
+
+def known_names(body: str, coverage: Coverage) -> None:
+    """Countries and curated names (aliases) the gazetteers know; one replaces the model's part of it
+    ("Euronext Brussels" where the model saw only "Brussels")."""
+    for match in CAPITALISED_RUN.finditer(body):
+        known = linking.lookup(match.group(), None)
+        if known is None or known.source not in ("alias", "country") or len(match.group()) < 2:
+            continue
+        start, end = match.span()
+        if " " in match.group() and not coverage.free(start, end):
+            kept = coverage.kept
+            inside = [c for c in kept if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
+            outside = [c for c in kept if c.start < end and start < c.end and c not in inside]
+            if inside and not outside:  # "Euronext Brussels": the model saw only "Brussels"
+                coverage.drop(start, end)
+        if coverage.free(start, end):
+            coverage.add(match.group(), start, known.type)
+
+
+PASSES: tuple[Callable[[str, Coverage], None], ...] = (
+    title_party_name,
+    party_title_name,
+    name_after_title_or_verb,
+    bracketed_party,
+    acronyms,
+    known_names,
+)
+
+
+def cue_candidates(body: str, found: list[Candidate]) -> list[Candidate]:
+    """The candidates after every pass: those of `found` no cue contradicts, then the ones the cues add.
+
+    `found` itself is left as it is.
+    """
+    coverage = Coverage(body, found)
+    for run in PASSES:
+        run(body, coverage)
+    return coverage.candidates
+
+
+def _in_caps_line(body: str, pos: int) -> bool:
+    """Whether `pos` lies in a line written in capitals (a slug or headline), where caps mean nothing."""
+    start = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    line = body[start : end if end >= 0 else len(body)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)

@@ -1,0 +1,80 @@
+"""What a word or a name looks like on the wire: titles, acronyms, names, sentence starts."""
+
+from __future__ import annotations
+
+import re
+
+from streams.nlp.entities import linking
+from streams.nlp.lexicon import NAME_PARTICLES, ORG_WORDS, TITLES
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# One capitalised word of a name (a regex): "Dupont", "O'Neill", "N-VA".
+NAME_WORD = rf"[{_UPPER}](?:[\w'’&-]|\.(?=\w))*"
+# Words (with their apostrophes and hyphens) and single punctuation marks.
+WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+_SENTENCE_END = '.!?\n«»"“”:;'
+# Words an acronym does not spell: "Office national de sécurité sociale" is ONSS.
+_ACRONYM_SKIP = frozenset("de du des d l la le les et en van voor der den het of the and for & a à au aux".split())
+# Dutch compound titles end with one of these: "fractieleider", "partijvoorzitter", "oud-premier".
+_TITLE_ENDINGS = ("leider", "voorzitter", "secretaris", "minister", "woordvoerder", "kamerlid", "burgemeester")
+
+
+def normalise(text: str) -> str:
+    """Comparison key: no accents, case-folded, hyphens and spaces folded."""
+    return linking.key(text)
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is a title or function ("ministre", "Mr", "l'ex-ministre", "N-VA-fractieleider")."""
+    if sum(c.isalpha() for c in word) > 1 and word.isupper():
+        return False  # "MR" is a party, "Mr" a title
+    low = word.casefold().rstrip(".")
+    low = re.sub(r"^[ld]['’]", "", low)
+    if low in TITLES or low + "." in TITLES:
+        return True
+    head, dash, tail = low.rpartition("-")  # "N-VA-fractieleider", "Belang-Kamerlid", "ex-ministre"
+    return bool(dash and head) and (tail in TITLES or any(tail.endswith(t) for t in _TITLE_ENDINGS))
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to four capitalised words (particles allowed), no acronym before the last: a person's name."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+        and not any(w.isupper() and len(w) > 1 for w in words[:-1])
+    )
+
+
+def has_org_word(text: str) -> bool:
+    """Whether a word of the text makes it an organisation ("Banque", "Foundation", "partij")."""
+    return any(w.casefold().strip(".,") in ORG_WORDS for w in text.split())
+
+
+def is_acronym(text: str) -> bool:
+    """One word of 2 to 8 letters, at least two of them capitals: "CD&V", "N-VA", "PvdA"."""
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and " " not in text and sum(c.isupper() for c in letters) >= 2
+
+
+def initials(text: str) -> str:
+    """The acronym a name spells, as a comparison key: "Banque centrale européenne" -> "bce"."""
+    words = re.split(r"[\s'’]+", text)
+    return normalise("".join(w[0] for w in words if w and w.casefold() not in _ACRONYM_SKIP))
+
+
+def words_before(text: str, pos: int, limit: int = 10) -> list[str]:
+    """The last `limit` words and marks before `pos`."""
+    return WORD_RE.findall(text[max(0, pos - 120) : pos])[-limit:]
+
+
+def after_title(text: str, pos: int) -> bool:
+    """Whether the word right before `pos` is a title."""
+    before = words_before(text, pos, 1)
+    return bool(before) and is_title(before[-1])
+
+
+def at_sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` starts the text or follows a sentence's end, a line break, a quote mark or a colon."""
+    before = text[max(0, pos - 4) : pos].rstrip()
+    return not before or before[-1] in _SENTENCE_END

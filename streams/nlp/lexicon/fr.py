@@ -1,0 +1,190 @@
+"""French word lists: titles, portfolios and the other words of the entity corrections, and the quote lexicon.
+
+Every list is lower-case. Regular -er reporting verbs are given as stems and inflected by `_fr_forms`.
+"""
+
+from __future__ import annotations
+
+from streams.nlp.lexicon.shared import QuoteLexicon, words
+
+
+def _fr_forms(stems: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Finite, past-participle and present-participle forms of regular French -er verbs."""
+    finite, participles, gerunds = set(), set(), set()
+    for stem in stems.split():
+        soft = stem + ("e" if stem.endswith("g") else "")
+        soft = soft[:-1] + "ç" if soft.endswith("c") else soft
+        finite |= {stem + "e", stem + "ent", soft + "ait", soft + "aient", soft + "a"}
+        participles |= {stem + "é", stem + "ée"}
+        gerunds.add(soft + "ant")
+    return frozenset(finite), frozenset(participles), frozenset(gerunds)
+
+
+# fmt: off
+# ---------------------------------------------------------------- entities
+# Titles and functions that precede a name; they are never part of it.
+TITLES = words(
+    "m. mme mlle me mgr dr pr monsieur madame maître président présidente premier première ministre "
+    "vice-premier vice-président vice-présidente secrétaire député députée sénateur sénatrice bourgmestre "
+    "échevin échevine maire gouverneur porte-parole conseiller conseillère procureur procureure juge "
+    "commissaire général générale directeur directrice patron patronne chef cheffe entraîneur "
+    "sélectionneur capitaine attaquant défenseur gardien ambassadeur ambassadrice roi reine prince princesse "
+    "pape cardinal évêque chancelier chancelière ancien ancienne avocat avocate substitut "
+    "analyste économiste"
+)
+# Titles after which "de/des/du ..." names a portfolio, not an organisation: "ministre des Affaires étrangères".
+MINISTER_TITLES = words("ministre ministres commissaire échevin échevine")
+# Portfolios the model may tag alone ("Finances"): not entities after a minister title.
+PORTFOLIOS = frozenset(name.casefold() for name in (
+    "Affaires étrangères", "Affaires intérieures", "Intérieur", "Finances", "Budget", "Défense", "Justice",
+    "Economie", "Économie", "Santé", "Santé publique", "Agriculture", "Emploi", "Energie", "Énergie",
+    "Environnement", "Mobilité", "Enseignement", "Culture", "Sports", "Pensions", "Climat", "Travail",
+    "Commerce", "Commerce extérieur", "Affaires sociales", "Migration", "Asile", "Fonction publique",
+))
+# Capitalised common nouns and adjectives a model may tag, that are never entities on their own.
+NOT_ENTITIES = words(
+    "etat etats état états gouvernement premier première ministre président belge belges français française "
+    "européen européenne"
+)
+# Endings of demonyms ("Montois", "Brugeois", "Liégeoise"): a one-word place with one of them that no
+# gazetteer knows is a people, not a place.
+DEMONYM_ENDINGS = (
+    "ois", "oise", "oises", "ais", "aise", "aises", "iens", "ienne", "iennes", "ains", "aine", "aines",
+    "éens", "éenne", "éennes",
+)
+# Words that end the title phrase before a name ("le président a reçu X": "a" ends it).
+ROLE_BREAKERS = words(
+    "a ont est sont avait avaient sera seront qui que qu' et ou mais dont selon avec contre pour par "
+    "sur chez entre après avant lors comme déclaré dit affirmé "
+    "hier demain aujourd'hui soir matin ce cette ces aussi déjà encore"
+)
+# Lower-case words that may stand inside a title phrase after its title word ("secrétaire d'État américain").
+ROLE_LINKS = words("de du des d' la le les l' à au aux en et")
+# Verbs of saying before or after a name: "selon Marc Dupont", "a déclaré Marc Dupont".
+SPEECH_CUES = words("déclaré dit affirmé expliqué ajouté estimé indiqué souligné selon précisé")
+# Function words that start sentences: capitalised there, never part of a name.
+FUNCTION_WORDS = words(
+    "et mais puis aussi alors ainsi selon le la les un une des dans en sur pour par après avant avec il elle ils "
+    "elles nous on ce cette ces cependant pourtant enfin"
+)
+# Words that make a capitalised run an organisation, not a person ("Banque nationale").
+ORG_WORDS = words(
+    "banque groupe service services agence institut université commission conseil cour parti union "
+    "association fédération fonds compagnie sa ministère bureau fondation club confédération parlement "
+    "musée hôpital école collège académie orchestre théâtre ligue syndicat radio tv télévision"
+)
+
+# ---------------------------------------------------------------- quotes
+_FR_ER = (
+    "affirm annonc assur avou confi confirm déclar dénonc estim expliqu indiqu insist jug lanc martel not "
+    "observ plaid précis rappel regrett répét résum salu soulign ajout accus critiqu qualifi évoqu avanc "
+    "tranch rétorqu répliqu comment relev déplor fustig ironis gliss racont témoign réclam exig demand "
+    "souhait espér signal assén proclam clam justifi tonn lâch concéd suggér exhort interpell félicit "
+    "inquiét prôn détaill nuanc rassur reproch point alert menac mentionn invoqu tweet exclam "
+    "plaisant tempér insist lanc balay raill argu pest regrett souffl assur"
+)
+_FR_FINITE, _FR_PARTICIPLES, _FR_GERUNDS = _fr_forms(_FR_ER)
+_FR_IRREGULAR_FINITE = words(
+    "dit disent disait disaient écrit écrivent écrivait reconnaît reconnait reconnaissent reconnaissait "
+    "admet admettent promet prévient soutient soutiennent soutenait maintient répond répondent réagit "
+    "réagissent avertit conclut poursuit dément reprend convient prédit défend défendait rappelle "
+    "rappellent répète répètent espère suggère concède relève réjouit"
+)
+_FR_IRREGULAR_PARTICIPLES = words(
+    "dit écrit reconnu admis promis prévenu soutenu maintenu répondu réagi averti conclu poursuivi "
+    "démenti repris convenu prédit défendu réjoui réjouie"
+)
+_FR_IRREGULAR_GERUNDS = words("disant écrivant reconnaissant admettant soulignant réagissant avertissant")
+
+QUOTES = QuoteLexicon(
+    finite=_FR_FINITE | _FR_IRREGULAR_FINITE,
+    participles=_FR_PARTICIPLES | _FR_IRREGULAR_PARTICIPLES,
+    auxiliaries=words("a avait ont avaient aurait auraient aura"),
+    gerunds=(_FR_GERUNDS | _FR_IRREGULAR_GERUNDS) - words("maintenant concluant"),
+    multiword={
+        "fait": (("valoir",), ("savoir",)),
+        "mis": (("en", "garde"),),
+        "laissé": (("entendre",),),
+        "pointé": (("du", "doigt"),),
+    },
+    markers=words("selon"),  # "d'après" is matched as two tokens
+    complementizers=words("que qu'"),
+    viewpoint=words("pour"),
+    contrast=words("tandis alors"),  # followed by "que"
+    but=words("mais"),
+    pronouns=words("il elle lui"),
+    expletives=words("on ce c' cela ça"),
+    plural_pronouns=words("ils elles on eux"),
+    definite=words("le la les l' ce cet cette ces"),
+    indefinite=words(
+        "un une des plusieurs certains certaines quelques divers diverses nombreux nombreuses "
+        "deux trois quatre cinq six sept huit neuf dix d'autres"
+    ),
+    possessive=words("son sa ses leur leurs"),
+    prepositions=words(
+        "à au aux sur dans devant lors pendant depuis après avant en via par pour chez avec sans vers "
+        "contre auprès face derrière sous entre dès jusqu' jusqu'à lors"
+    ),
+    of=words("de du des d'"),
+    relatives=words("qui que qu' dont lequel laquelle lesquels lesquelles où"),
+    conjunctions=words("et mais ou car puis"),
+    adverbs=words(
+        "également aussi encore déjà notamment toutefois pourtant ensuite alors enfin ainsi ailleurs "
+        "d'ailleurs même bien plutôt immédiatement publiquement clairement vivement fermement longuement "
+        "lui-même elle-même eux-mêmes ouvertement hier aujourd'hui demain cependant néanmoins aussitôt "
+        "nouveau ne pas"
+    ),
+    clitics=words("nous vous lui leur me m' te t' les l' se s'"),
+    verb_hints=words(
+        "a ont est sont était étaient avait avaient sera seront serait seraient aurait auraient va vont doit "
+        "doivent devrait devraient peut peuvent pourrait pourraient fait font reste restent semble semblent "
+        "faut y"
+    ),
+    titles_abbrev={"me": "avocat", "maître": "avocat", "dr": "docteur", "pr": "professeur", "mgr": "évêque"},
+)
+
+# Person titles and functions (a definite description such as "le ministre" refers back to a person).
+PERSON_TITLES = words(
+    "ministre président présidente premier première chef porte-parole directeur directrice secrétaire "
+    "député députée eurodéputé eurodéputée sénateur sénatrice maire bourgmestre échevin échevine gouverneur "
+    "commissaire avocat avocate procureur procureure juge entraîneur entraineur sélectionneur capitaine "
+    "patron patronne pdg dirigeant dirigeante responsable conseiller conseillère ambassadeur ambassadrice "
+    "général générale chancelier chancelière roi reine pape opposant opposante syndicaliste délégué déléguée "
+    "expert experte analyste économiste chercheur chercheuse professeur professeure médecin docteur élu élue "
+    "candidat candidate ministre-président ministre-présidente fondateur fondatrice administrateur gérant "
+    "joueur joueuse attaquant défenseur gardien diplomate vice-président vice-présidente parlementaire "
+    "bâtonnier commandant colonel préfet préfète militant militante représentant représentante inspecteur "
+    "coureur cycliste leader"
+)
+# Nouns for people who are, by the guidelines, unnamed sources unless a name is given with them.
+UNNAMED_NOUNS = words(
+    "porte-parole source sources témoin témoins diplomate diplomates expert experts analyste analystes "
+    "responsable responsables observateur observateurs habitant habitants"
+)
+# Nouns that name an organisation; "l'organisation" may refer to an ORG whose name holds the noun.
+ORG_NOUNS = words(
+    "entreprise société groupe firme compagnie organisation fédération association syndicat parti club "
+    "équipe institution agence banque fondation musée université hôpital commission comité conseil "
+    "cour tribunal"
+)
+# Of those, the ones that mean "the company": they refer back to the last organisation named.
+COMPANY_NOUNS = words("entreprise société groupe firme compagnie constructeur brasseur")
+# A source that is a document or data set speaks for the organisation that published it.
+DOCUMENT_NOUNS = words("rapport étude chiffres données communiqué sondage enquête")
+# Nouns that introduce a title of a work or an event: the quoted words are a name, not speech.
+WORK_NOUNS = words(
+    "film livre roman album chanson série émission festival exposition édition opération pièce spectacle "
+    "documentaire titre ouvrage campagne programme plan"
+)
+# Time nouns: "la veille", "le lendemain" are adverbials, not subjects.
+TIME_NOUNS = words(
+    "veille lendemain matin soir midi après-midi nuit semaine week-end jour journée mois année an fin début "
+    "mi-juillet"
+)
+# Nouns of speech: in "réaction de l'avocat" the complement is the speaker.
+SPEECH_NOUNS = words("réaction déclaration message commentaire réponse explication mot analyse")
+# Indefinite determiners that name one person ("un porte-parole"): a pronoun may refer back to them.
+SINGULAR_INDEFINITE = words("un une")
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = words("mgr me mme mlle mm")
+# fmt: on

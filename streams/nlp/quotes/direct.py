@@ -1,0 +1,185 @@
+"""Direct and mixed quotes: quoted spans that are someone's words, classified, with their attribution."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from streams.nlp import lexicon as lx
+from streams.nlp.quotes.attribution import Attribution, FoundQuote, attribution_from_cue
+from streams.nlp.quotes.cues import Cue, cue_at, cue_text
+from streams.nlp.quotes.subjects import subject_before
+from streams.nlp.quotes.text import MAX_LOOKBACK, MIN_WORDS, SENTENCE_PUNCT, WINDOW, Tok, word_count
+
+if TYPE_CHECKING:
+    from streams.nlp.quotes.context import Context, Scope
+    from streams.nlp.quotes.marks import QuoteSpan
+
+
+def direct_quotes(ctx: Context) -> list[FoundQuote]:
+    """Quoted spans that are someone's words, classified direct or mixed, with their attribution."""
+    found: dict[int, FoundQuote] = {}
+    for k, span in enumerate(ctx.spans):
+        if word_count(ctx.body, span.start, span.end) < MIN_WORDS:
+            continue
+        scope = ctx.scope(span.parent)
+        embedded = _is_embedded(ctx, span, scope)
+        before, after = (_attribute_before, _attribute_after) if embedded else (_attribute_after, _attribute_before)
+        att = before(ctx, span, scope) or after(ctx, span, scope)
+        if _is_title(ctx, span, embedded, att):
+            continue
+        if embedded and att is None:
+            continue  # a quoted phrase nobody is said to have said: scare quotes
+        found[k] = FoundQuote(span.start, span.end, "mixed" if embedded else "direct", att)
+    _share_chains(ctx, found)
+    _carry_over(ctx, found)
+    return list(found.values())
+
+
+def _is_embedded(ctx: Context, span: QuoteSpan, scope: Scope) -> bool:
+    """Whether the quote sits inside a clause ("a dénoncé «...»") rather than opening one."""
+    body, k = ctx.body, span.open - 1
+    while k >= scope.start and body[k] in " \t\u00a0\u202f":
+        k -= 1
+    if k < scope.start:
+        return False
+    return body[k].isalnum() or (body[k] in "'’" and body[k - 1 : k].isalpha() and k + 1 not in ctx.closes)
+
+
+def _is_title(ctx: Context, span: QuoteSpan, embedded: bool, att: Attribution | None) -> bool:
+    """Titles of works and names in quote marks: capitalised words, or a noun such as "film" before them."""
+    body = ctx.body
+    text = body[span.start : span.end]
+    if text[-1] in ".!?…":
+        return False
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    letters = [next((c for c in w if c.isalpha()), "") for w in words]
+    title_case = bool(words) and 2 * sum(c.isupper() for c in letters) >= len(words)
+    starts_upper = next((c for c in text if c.isalpha()), "").isupper()
+    if not embedded:
+        return att is None and starts_upper and title_case
+    before = ctx.tokens(max(0, span.open - 60), span.open)[-3:]
+    work = any(t.low in lx.WORK_NOUNS for t in before)
+    return starts_upper and (title_case or work)
+
+
+def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution | None:
+    """An attribution right after the closing mark: "», a déclaré X", "', zei hij", "” he said"."""
+    _s, end = scope.sentence(span.close - 1)
+    if end <= span.close:
+        return None
+    _prev, next_open = ctx.neighbours(span)
+    toks = ctx.tokens(span.close, min(end, span.close + WINDOW, next_open + 1), span.level)
+    i = 1 if toks and toks[0].text == "," else 0
+    if i >= len(toks) or toks[i].quote:
+        return None
+    cue = cue_at(ctx, toks, i)
+    if cue is not None:
+        if cue.kind == "gerund":
+            return None
+        return attribution_from_cue(ctx, toks, cue, span.level, inverted=True)
+    for k in range(i + 1, min(len(toks), i + 10)):  # subject first: "he said", "a spokesman said"
+        t = toks[k]
+        if t.quote or t.text in SENTENCE_PUNCT or t.text in ":,;()" or t.low in ctx.lex.conjunctions:
+            break
+        cue = cue_at(ctx, toks, k)
+        if cue is not None and cue.kind == "verb":
+            ref = subject_before(ctx, toks, i, k, span.level)
+            return Attribution(cue_text(ctx, toks, cue), ref, ref.start)
+    return None
+
+
+def _attribute_before(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution | None:
+    """An attribution before the opening mark: "X a dénoncé «", "X : «", "Selon X, «", "Pour X, «"."""
+    start, _e = scope.sentence(span.open)
+    start = max(start, span.open - WINDOW)
+    prev_close, _next = ctx.neighbours(span)
+    after_quote = prev_close > start  # "«A», a-t-il dit, «B»": what stands between the two quotes first
+    toks = ctx.tokens(max(start, prev_close), span.open, span.level)
+    colon = bool(toks) and toks[-1].text == ":"
+    if not toks and not after_quote and scope.level == 0:
+        toks, colon = _colon_paragraph_before(ctx, span)
+    if colon:
+        toks = toks[:-1]
+    for region in (toks, None) if not colon and after_quote else (toks,):
+        region = region if region is not None else ctx.tokens(start, span.open, span.level)
+        cue = _last_cue(ctx, region)
+        if cue is not None and not (region is toks and after_quote and _coordinated(ctx, region[: cue.start])):
+            return attribution_from_cue(ctx, region, cue, span.level, inverted=False)
+    if toks and toks[0].low in ctx.lex.viewpoint and any(t.text == "," for t in toks):
+        ref = subject_before(ctx, toks, 1, len(toks), span.level)
+        if ref.kind in ("entity", "title", "org", "pronoun"):
+            return Attribution(toks[0].text, ref, ref.start)
+    if colon:
+        ref = subject_before(ctx, toks, 0, len(toks), span.level) if toks else None
+        return Attribution(":", ref, ref.start if ref else span.open)
+    return None
+
+
+def _last_cue(ctx: Context, toks: list[Tok]) -> Cue | None:
+    for k in range(len(toks) - 1, max(-1, len(toks) - MAX_LOOKBACK), -1):
+        cue = cue_at(ctx, toks, k)
+        if cue is not None and cue.kind != "after_marker":
+            return cue
+    return None
+
+
+def _coordinated(ctx: Context, toks: list[Tok]) -> bool:
+    """ "«...» et dénonce «...»": a verb coordinated with the sentence's first, sharing its subject."""
+    lex = ctx.lex
+    words = [t for t in toks if t.text not in (",", "-")]
+    return bool(words) and all(t.low in lex.conjunctions or t.low in lex.adverbs for t in words)
+
+
+def _colon_paragraph_before(ctx: Context, span: QuoteSpan) -> tuple[list[Tok], bool]:
+    """A quote opening a paragraph, introduced by the previous paragraph ending with a colon."""
+    par = ctx.paragraph_of(span.open)
+    if par == 0 or span.open != ctx.paragraph_text[par]:
+        return [], False
+    end = ctx.paragraph_starts[par]
+    while end > 0 and ctx.body[end - 1].isspace():
+        end -= 1
+    if end == 0 or ctx.body[end - 1] != ":":
+        return [], False
+    start, _e = ctx.scope(None).sentence(end - 1)
+    return ctx.tokens(max(start, end - WINDOW), end, 0), True
+
+
+def _share_chains(ctx: Context, found: dict[int, FoundQuote]) -> None:
+    """Paragraphs of one quotation (each re-opening the quote) share one attribution."""
+    groups: dict[int, list[int]] = {}
+    head: dict[int, int] = {}
+    for k in sorted(found):
+        prev = ctx.spans[k].chain_prev
+        root = head.get(prev, prev) if prev is not None and prev in found else k
+        head[k] = root
+        groups.setdefault(root, []).append(k)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        atts = [found[members[-1]].attribution, *(found[k].attribution for k in members)]
+        att = next((a for a in atts if a is not None), None)
+        for k in members:
+            found[k].attribution = att
+
+
+def _carry_over(ctx: Context, found: dict[int, FoundQuote]) -> None:
+    """A quote with no attribution of its own keeps the previous quote's speaker in the same paragraph."""
+    prev: int | None = None
+    for k in sorted(found):
+        span, f = ctx.spans[k], found[k]
+        if f.attribution is None and prev is not None and f.kind == "direct":
+            before = ctx.spans[prev]
+            att = found[prev].attribution
+            same_place = before.parent == span.parent and ctx.paragraph_of(before.open) == ctx.paragraph_of(span.open)
+            if att is not None and same_place and not _other_person_between(ctx, before.close, span.open, att):
+                f.attribution = att
+        if found[k].attribution is not None:
+            prev = k
+
+
+def _other_person_between(ctx: Context, start: int, end: int, att: Attribution) -> bool:
+    ref = att.ref
+    for s, _e, ent in ctx.mentions.overlapping(start, end):
+        if ent.type == "PER" and ctx.inside(s) is None and not (ref and ref.start <= s < ref.end):
+            return True
+    return False

@@ -1,0 +1,190 @@
+"""Speaker phrases: what a noun phrase names (an entity, a pronoun, a title, an organisation, an unnamed source)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from streams.nlp import lexicon as lx
+from streams.nlp.quotes.cues import cue_at
+from streams.nlp.quotes.text import Tok, tok_start
+from streams.nlp.types import Entity
+
+if TYPE_CHECKING:
+    from streams.nlp.quotes.context import Context
+
+
+@dataclass(slots=True)
+class SpeakerRef:
+    """A phrase naming a speaker, before resolution."""
+
+    kind: str  # entity | pronoun | title | org | unnamed | possessive | none
+    start: int
+    end: int
+    entity: Entity | None = None
+    mention: tuple[int, int] | None = None
+    noun: str | None = None
+    plural: bool = False
+
+
+def _is_modifier(body: str, start: int, end: int) -> bool:
+    """A name used as a modifier: "N-VA-fractieleider", "Leuven-based", "Poland's", not a speaker."""
+    after = body[end : end + 2]
+    if after[:1] == "-" and after[1:2].isalpha():
+        return True
+    return after in ("'s", "’s") or (after[:1].isalpha() and end > start)
+
+
+def title_word(ctx: Context, low: str) -> tuple[str, str] | None:
+    """("person" | "org", noun) when a word is a person's title or an organisation noun."""
+    if low in ctx.lex.titles_abbrev:
+        return "person", ctx.lex.titles_abbrev[low]
+    if low in lx.PERSON_TITLES:
+        return "person", low
+    if low in lx.ORG_NOUNS or low in lx.COMPANY_NOUNS:
+        return "org", low
+    if "-" in low:
+        return title_word(ctx, low.rsplit("-", 1)[1])
+    if ctx.lang == "nl":  # compounds: "bondscoach", "museumdirecteur", "batterijproducent"
+        for n in range(len(low) - 1, 4, -1):
+            if low[-n:] in lx.PERSON_TITLES:
+                return "person", low[-n:]
+            if low[-n:] in lx.COMPANY_NOUNS:
+                return "org", low[-n:]
+    return None
+
+
+def noun_phrase_end(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
+    """Token index past the noun phrase at k: a pronoun, or a name or title with its complements."""
+    lex = ctx.lex
+    if k >= stop:
+        return k
+    if toks[k].low in lex.pronouns or toks[k].low in lex.plural_pronouns:
+        return k + 1
+    i = k
+    while i < stop and i - k < 16:
+        t = toks[i]
+        mention = ctx.mentions.starting_at(t.start)
+        if mention is not None and not t.quote:
+            while i < stop and toks[i].start < mention[1]:
+                i += 1
+            continue
+        low = t.low
+        if t.text == "," and i + 1 < stop and i > k and _apposition_at(ctx, toks, i + 1, stop):
+            i += 1
+            continue
+        if t.quote or not t.text[0].isalnum():
+            break
+        if i > k and (
+            (low in lex.prepositions and low not in lex.of)
+            or (low in lex.relatives and toks[i - 1].low not in lex.of)
+            or low in lex.conjunctions
+            or low in lx.WEEKDAYS
+            or (low in lx.TIME_NOUNS and toks[i - 1].low not in lex.definite)
+            or cue_at(ctx, toks, i) is not None
+        ):
+            break
+        i += 1
+    return i
+
+
+def _apposition_at(ctx: Context, toks: list[Tok], j: int, stop: int) -> bool:
+    """Whether ", <this>" continues a noun phrase: ", Denis Kadima", ", président de ..."."""
+    t = toks[j]
+    if ctx.mentions.starting_at(t.start) is not None or title_word(ctx, t.low):
+        return True
+    if t.low in ctx.lex.definite or t.low in ctx.lex.indefinite:
+        return any(title_word(ctx, x.low) for x in toks[j + 1 : min(stop, j + 4)])
+    return False
+
+
+def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source: bool = False) -> SpeakerRef:
+    """What kind of speaker the phrase toks[a:b] names: an entity, a pronoun, a title, an unnamed source."""
+    lex = ctx.lex
+    while a < b and (toks[a].low in lex.conjunctions or toks[a].low in lex.adverbs):
+        a += 1
+    if a >= b:
+        pos = toks[a].start if a < len(toks) else len(ctx.body)
+        return SpeakerRef("none", pos, pos)
+    start, end = toks[a].start, toks[b - 1].end
+    first = toks[a].low
+    document = source and any(t.low in lx.DOCUMENT_NOUNS for t in toks[a:b])
+    cands = heading_mentions(ctx, toks, a, b, level, relaxed=document)
+    person = [c for c in cands if c[2].type == "PER"]
+    if first in lex.indefinite and not document and not person:
+        return SpeakerRef("unnamed", start, end, plural=first not in lx.SINGULAR_INDEFINITE)
+    if person or cands:  # the first person named, else the last name: "De Limburgse producent VoltaCell"
+        s, e, ent = person[0] if person else cands[-1]
+        return SpeakerRef("entity", start, end, ent, (s, e))
+    if first in lex.pronouns or (b == a + 1 and first in lx.POSSESSIVE_PRONOUNS):
+        return SpeakerRef("pronoun", start, end)  # "zei hij", "selon lui", "volgens haar"
+    if first in lex.plural_pronouns:
+        return SpeakerRef("unnamed", start, end, plural=True)
+    names = [t.text for t in toks[a:b] if t.text[:1].isupper() and not title_word(ctx, t.low)]
+    ent = ctx.mentions.by_name(names) if names and first not in lex.definite else None
+    if ent is not None:  # a name the entity stage did not mark: "Me Lambrecht"
+        return SpeakerRef("entity", start, end, ent)
+    head = _head_noun(ctx, toks, a + (first in lex.definite or first in lex.possessive), b)
+    if head is not None and head[0] == "speech":  # "réaction de l'avocat": the complement speaks
+        return analyze(ctx, toks, head[2], b, level)
+    if first in lex.possessive:
+        if head is not None and head[0] == "person":
+            return SpeakerRef("title", start, end, noun=head[1])
+        return SpeakerRef("possessive", start, end)
+    if head is not None and head[1] in lx.UNNAMED_NOUNS and first not in lex.definite:
+        return SpeakerRef("unnamed", start, end, plural=True)
+    if head is not None:
+        return SpeakerRef("title" if head[0] == "person" else "org", start, end, noun=head[1])
+    return SpeakerRef("definite" if first in lex.definite else "none", start, end)
+
+
+def _head_noun(ctx: Context, toks: list[Tok], k: int, b: int) -> tuple[str, str, int] | None:
+    """The title, organisation or speech noun heading a phrase, before its complements."""
+    lex = ctx.lex
+    for i in range(k, min(b, k + 5)):
+        low = toks[i].low
+        if low in lx.SPEECH_NOUNS:
+            j = i + 1
+            while j < b and toks[j].low not in lex.of:
+                j += 1
+            if j + 1 < b:
+                return "speech", low, j + 1
+        title = title_word(ctx, low)
+        if title is not None:
+            return title[0], title[1], i
+        mention = ctx.mentions.starting_at(toks[i].start)
+        if low in lex.of or low in lex.prepositions or (mention and not _is_modifier(ctx.body, *mention[:2])):
+            return None
+    return None
+
+
+def heading_mentions(
+    ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, relaxed: bool = False
+) -> list[tuple[int, int, Entity]]:
+    """Entity mentions heading the phrase toks[a:b]; complements ("de la Ceni") and modifiers left out."""
+    out = []
+    for s, e, ent in ctx.mentions.overlapping(toks[a].start, toks[b - 1].end):
+        if ctx.inside(s, level) is not None:
+            continue
+        k = bisect.bisect_left(toks, s, key=tok_start) - 1
+        if not relaxed and (_is_modifier(ctx.body, s, e) or _in_complement(ctx, toks, k, a, ent.type != "PER")):
+            continue
+        out.append((s, e, ent))
+    return out
+
+
+def _in_complement(ctx: Context, toks: list[Tok], k: int, a: int, far: bool) -> bool:
+    """Whether a name after toks[k] sits in a complement ("de la Ceni", "for the opposition X Party").
+
+    A person's name right after a noun is its head ("le président du parti Paul Dupont"), so only the
+    token before it counts; other names may sit a few lower-case words after the preposition.
+    """
+    lex = ctx.lex
+    for j in range(k, max(a - 1, k - (3 if far else 1)), -1):
+        low = toks[j].low
+        if low in lex.of or low in lex.prepositions:
+            return True
+        if not toks[j].text.islower() or toks[j].quote:
+            return False
+    return False

