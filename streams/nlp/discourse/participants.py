@@ -1,0 +1,161 @@
+"""The participants of a dispatch: its people and organisations, with what the text says of each.
+
+A participant is a PER or ORG entity with the evidence a later description or pronoun must agree with:
+its gender (from an honorific, a gendered title or article before a mention, then the first name), the
+roles the text gives it ("le bourgmestre de Durbuy, Frédéric Lacroix", "Kevin Lambot, 29 ans"), and, for
+an organisation, the nouns its name is headed by ("parquet" in "parquet de Namur").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from streams.nlp.discourse import gender as names
+from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
+from streams.nlp.types import Entity
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d+|[^\w\s]")
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*(?:ans|jaar|years? old)?\s*[,.)]|\((\d{1,3})\))")
+_AGE_BEFORE = re.compile(r"(?:de|het|the)\s+(\d{1,3})(?:-jarige|-year-old)\s+$", re.IGNORECASE)
+_ELISION = re.compile(r"^[ldLD]['’]")
+SPEAKER_TYPES = ("PER", "ORG")
+
+
+@dataclass(slots=True)
+class Participant:
+    """A person or organisation of the dispatch, and what the text says of it."""
+
+    entity: Entity
+    gender: Gender | None = None
+    roles: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)  # an organisation's name words: "parquet", "zone", "institut"
+    age: int | None = None
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+    @property
+    def first(self) -> int:
+        """Offset of the first body mention (the position of the first event about it)."""
+        starts = [m.start for m in self.entity.mentions if m.section == "body"]
+        return min(starts) if starts else -1
+
+
+def participants(text: str, entities: list[Entity], lang: str) -> list[Participant]:
+    """A participant for each PER and ORG entity, with its gender, roles, name nouns and age."""
+    roles = ROLE_NOUNS.get(lang, {})
+    out = []
+    for entity in entities:
+        if entity.type not in SPEAKER_TYPES:
+            continue
+        found = Participant(entity)
+        evidence: list[tuple[int, Gender]] = []  # (precision rank, gender): the most precise wins
+        for mention in entity.mentions:
+            if mention.section != "body":
+                continue
+            _before(text, mention.start, roles, found, evidence)
+            _after(text, mention.end, roles, found, evidence)
+        if entity.type == "PER":
+            guessed = names.name_gender(entity.name)
+            if guessed is not None:
+                evidence.append((3, guessed))
+        else:
+            found.nouns = {_ELISION.sub("", w).casefold() for w in re.split(r"[\s-]+", entity.name) if w}
+            head = _head_noun(entity.name, lang)
+            if head is not None and head in BODY_NOUNS.get(lang, {}):
+                gender = BODY_NOUNS[lang][head]
+                if gender is not None:
+                    evidence.append((2, gender))
+        if entity.role:
+            for word in _TOKEN.findall(entity.role.casefold()):
+                if word in roles:
+                    found.roles.add(roles[word][0])
+        if evidence:
+            found.gender = min(evidence)[1]
+        out.append(found)
+    return out
+
+
+def _before(
+    text: str, start: int, roles: dict[str, tuple[str, Gender | None]], found: Participant, evidence: list
+) -> None:
+    """Honorific, title and article right before a mention: "Mme", "la ministre", "de 23-jarige"."""
+    window = text[max(0, start - 80) : start]
+    cut = max(window.rfind(c) for c in '.;:!?\n«»"“”')
+    window = window[cut + 1 :]
+    words = [w.casefold() for w in _TOKEN.findall(window)]
+    age = _AGE_BEFORE.search(window)
+    if age is not None:
+        found.age = int(age.group(1))
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = _ELISION.sub("", words[k])
+        if word in HONORIFICS:
+            evidence.append((0, HONORIFICS[word]))
+            return
+        if word in roles:
+            role, gender = roles[word]
+            found.roles.add(role)
+            article = words[k - 1] if k > 0 else ""
+            gender = gender or ARTICLE_GENDER.get(article)
+            if gender is not None:
+                evidence.append((1, gender))
+            return
+        if not word[:1].isalpha() or word in ("et", "en", "and"):
+            return
+
+
+def _after(
+    text: str, end: int, roles: dict[str, tuple[str, Gender | None]], found: Participant, evidence: list
+) -> None:
+    """An apposition after a mention: ", porte-parole de ...", ", présidente du ...", ", 29 ans"."""
+    age = _AGE_AFTER.match(text, end)
+    if age is not None:
+        found.age = int(age.group(1) or age.group(2))
+        return
+    if not text.startswith(",", end):
+        return
+    words = [w.casefold() for w in _TOKEN.findall(text[end + 1 : end + 60])][:4]
+    for k, word in enumerate(words):
+        word = _ELISION.sub("", word)
+        if word in roles:
+            role, gender = roles[word]
+            found.roles.add(role)
+            gender = gender or (ARTICLE_GENDER.get(words[k - 1]) if k else None)
+            if gender is not None:
+                evidence.append((1, gender))
+            return
+        if word not in (
+            "le",
+            "la",
+            "l'",
+            "l’",
+            "de",
+            "het",
+            "the",
+            "a",
+            "an",
+            "un",
+            "une",
+            "een",
+            "ancien",
+            "ancienne",
+            "former",
+            "voormalig",
+            "nouveau",
+            "nouvelle",
+            "new",
+            "nieuwe",
+        ):
+            return
+
+
+def _head_noun(name: str, lang: str) -> str | None:
+    """The noun heading an organisation's name: first word in French and Dutch, last in English."""
+    words = [_ELISION.sub("", w).casefold() for w in name.split()]
+    if not words:
+        return None
+    if lang == "en":
+        return words[-1]
+    return words[0]

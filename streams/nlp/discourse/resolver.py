@@ -1,0 +1,256 @@
+"""Who a speaker phrase refers to: a name, a description ("le parquet", "la souveraine") or a pronoun.
+
+Links are made from precise to loose evidence, as in multi-pass sieve coreference (Lee et al. 2013):
+a name is its entity (a surname the model typed as an organisation is the person who bears it); a
+description is the participant the text gave that role or whose name it heads ("le bourgmestre" for
+"le bourgmestre de Durbuy, Frédéric Lacroix", "le parquet" for "parquet de Namur"), else, for roles
+such as "l'accusé" or "de 23-jarige", the most salient person; a pronoun is the most salient
+participant that agrees with it in gender and number. Every answer is a PER or ORG entity or None:
+a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from streams.nlp.discourse.anaphors import anaphors
+from streams.nlp.discourse.participants import SPEAKER_TYPES, participants
+from streams.nlp.discourse.salience import WEIGHTS, Event, Layout, Roles, score
+from streams.nlp.discourse.words import (
+    ARTICLE_GENDER,
+    BODY_NOUNS,
+    COMPANY_NOUNS,
+    DEMONYM_ENDINGS,
+    LATTER,
+    PRONOUNS,
+    ROLE_FAMILIES,
+    ROLE_NOUNS,
+    TOPICAL_ROLES,
+    Gender,
+)
+from streams.nlp.types import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MIN_SALIENCE = 0.2  # less than this (a mention several sentences back, in a complement) is no antecedent
+UNKNOWN_GENDER = 0.7  # a participant of unknown gender agrees with any pronoun, but less well
+ORGANISATION_AS_PERSON = 0.4  # "il"/"elle"/"ze" for an organisation: possible, but a person is likelier
+DESCRIPTION_HORIZON = 12  # sentences back a description may reach
+
+
+class Discourse:
+    """The participants of a dispatch body and their salience, for resolving speaker phrases in text order."""
+
+    def __init__(
+        self,
+        text: str,
+        entities: list[Entity],
+        lang: str,
+        *,
+        doc: Doc | None = None,
+        sentence_starts: list[int] | None = None,
+        quoted: list[tuple[int, int]] = (),
+    ) -> None:
+        self.text, self.lang = text, lang
+        self.participants = participants(text, entities, lang)
+        self.index = {id(p.entity): i for i, p in enumerate(self.participants)}
+        self.layout = Layout(text, sentence_starts)
+        self.events: list[Event] = []
+        roles = Roles(text, doc)
+        inside = sorted(quoted)
+        for i, participant in enumerate(self.participants):
+            for mention in participant.entity.mentions:
+                if mention.section != "body" or _within(inside, mention.start):
+                    continue
+                role = roles.of(mention.start, mention.end)
+                self._add(mention.start, i, WEIGHTS[role])
+        self.events.sort(key=lambda e: e.pos)
+        self.resolved: dict[tuple[int, str], Entity | None] = {}  # (anaphor start, word) -> its referent
+        for anaphor in anaphors(text, lang, inside):
+            if anaphor.kind == "pronoun":
+                found = self.pronoun(anaphor.start, anaphor.word, before=anaphor.determiner)
+            else:
+                found = self.description(anaphor.start, anaphor.word, anaphor.determiner)
+            self.resolved[anaphor.start, anaphor.word] = found
+            i = self.index.get(id(found)) if found is not None else None
+            if i is not None:
+                self._add(anaphor.start, i, WEIGHTS[roles.of(anaphor.start, anaphor.end)])
+                self.events.sort(key=lambda e: e.pos)
+
+    # -- what a phrase refers to ------------------------------------------------------------------
+
+    def named(self, entity: Entity | None, pos: int) -> Entity | None:
+        """The speaker a name stands for: its entity if a person or organisation, else the person it names."""
+        if entity is None:
+            return None
+        if entity.type in SPEAKER_TYPES and not self._is_surname_of_other(entity):
+            return entity
+        surname = entity.name.casefold()
+        people = [
+            p
+            for p in self.participants
+            if p.type == "PER" and p.entity is not entity and p.entity.name.casefold().split()[-1:] == [surname]
+        ]
+        return people[0].entity if len(people) == 1 else None
+
+    def pronoun(self, pos: int, word: str, *, before: str = "") -> Entity | None:
+        """The referent of a personal or demonstrative pronoun ("il", "a-t-elle", "zij", "she", "ce dernier")."""
+        low = word.casefold()
+        if (pos, low) in getattr(self, "resolved", {}):
+            return self.resolved[pos, low]
+        latter = LATTER.get(self.lang, {})
+        if low in latter and before.casefold() in ("ce", "cette", "the", "deze", "die"):
+            return self._most_recent(pos, latter[low], skip=int(low == "former"))
+        info = PRONOUNS.get(self.lang, {}).get(low)
+        if info is None or info.plural:
+            return None
+        if info.demonstrative:
+            return self._most_recent(pos, info.gender)
+        ranked = []
+        for i, value in score(self.events, pos, self.layout).items():
+            participant = self.participants[i]
+            if info.organisation:
+                if participant.type != "ORG":
+                    continue
+            elif participant.type == "ORG":
+                if self.lang == "en" or participant.gender not in (info.gender, None):
+                    continue
+                value *= ORGANISATION_AS_PERSON
+            elif participant.gender is None:
+                value *= UNKNOWN_GENDER
+            elif participant.gender != info.gender:
+                continue
+            ranked.append((value, -participant.first, i))
+        return self._best(ranked)
+
+    def description(self, pos: int, noun: str, determiner: str = "") -> Entity | None:
+        """The referent of a definite description: "le bourgmestre", "la souveraine", "het parket", "the company"."""
+        low = noun.casefold()
+        if (pos, low) in getattr(self, "resolved", {}):
+            return self.resolved[pos, low]
+        role = ROLE_NOUNS.get(self.lang, {}).get(low)
+        if role is not None:
+            key, gender = role
+            gender = gender or ARTICLE_GENDER.get(determiner.casefold())
+            return self._by_role(pos, key, gender)
+        body = self._body_noun(low)
+        if body is not None:
+            return self._by_noun(pos, body)
+        if noun[:1].isupper() and low.endswith(DEMONYM_ENDINGS):  # "de Kempenaar", "la Limbourgeoise"
+            gender = ARTICLE_GENDER.get(determiner.casefold())
+            return self._by_role(pos, "demonym", gender)
+        return None
+
+    def _body_noun(self, low: str) -> str | None:
+        """The body noun a word is or ends with ("vervoersmaatschappij" -> "maatschappij" in Dutch)."""
+        nouns = BODY_NOUNS.get(self.lang, {})
+        if low in nouns or low in COMPANY_NOUNS:
+            return low
+        if self.lang == "nl":
+            return next((n for n in (*nouns, *COMPANY_NOUNS) if len(n) > 3 and low.endswith(n)), None)
+        return None
+
+    def spoke(self, pos: int, entity: Entity | None) -> None:
+        """Note that `entity` was given a quote at `pos`: speakers are the topics of what follows."""
+        i = self.index.get(id(entity)) if entity is not None else None
+        if i is not None:
+            self._add(pos, i, WEIGHTS["speaker"])
+            self.events.sort(key=lambda e: e.pos)
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _add(self, pos: int, participant: int, weight: float) -> None:
+        self.events.append(Event(pos, self.layout.sentence(pos), self.layout.paragraph(pos), participant, weight))
+
+    def _best(self, ranked: list[tuple[float, int, int]], floor: float = MIN_SALIENCE) -> Entity | None:
+        """The top-ranked participant, if salient enough; ties go to the one named first."""
+        if not ranked:
+            return None
+        value, _, i = max(ranked)
+        return self.participants[i].entity if value >= floor else None
+
+    def _most_recent(self, pos: int, gender: Gender | None, *, skip: int = 0) -> Entity | None:
+        """ "ce dernier", "the latter", "die": the last participant named before `pos` that agrees
+        (`skip=1`: the one before it, "the former")."""
+        here, seen = self.layout.sentence(pos), []
+        for event in reversed(self.events):
+            if event.pos >= pos or event.participant in seen:
+                continue
+            if here - event.sentence > 2:
+                return None
+            participant = self.participants[event.participant]
+            if gender is None or participant.gender in (gender, None):
+                seen.append(event.participant)
+                if len(seen) > skip:
+                    return participant.entity
+        return None
+
+    def _by_role(self, pos: int, key: str, gender: Gender | None) -> Entity | None:
+        salience = score(self.events, pos, self.layout, DESCRIPTION_HORIZON)
+        people = [(i, p) for i, p in enumerate(self.participants) if p.type == "PER" and p.first < pos]
+        agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
+        for matches in (
+            [(i, p) for i, p in agree if key in p.roles],
+            [
+                (i, p)
+                for i, p in agree
+                if ROLE_FAMILIES.get(key) and any(ROLE_FAMILIES.get(r) == ROLE_FAMILIES[key] for r in p.roles)
+            ],
+        ):
+            if matches:  # the text gave them that role: a precise link, however far back
+                return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in matches], floor=0.0)
+        if key in TOPICAL_ROLES:
+            near = score(self.events, pos, self.layout)
+            return self._best([(near.get(i, 0.0), -p.first, i) for i, p in agree if not p.roles - TOPICAL_ROLES])
+        return self._named_next(pos, gender)
+
+    def _named_next(self, pos: int, gender: Gender | None) -> Entity | None:
+        """Cataphora: "De minister bevestigde ... Hanneke Rijpstra (VVD) presenteerde": a person first named
+        in the same or the next sentence, when no one was named before."""
+        here = self.layout.sentence(pos)
+        later = [
+            p
+            for p in self.participants
+            if p.type == "PER"
+            and p.first > pos
+            and self.layout.sentence(p.first) - here <= 1
+            and (gender is None or p.gender in (gender, None))
+        ]
+        earlier = [p for p in self.participants if p.type == "PER" and 0 <= p.first < pos]
+        if len(later) >= 1 and not earlier:
+            return min(later, key=lambda p: p.first).entity
+        return None
+
+    def _by_noun(self, pos: int, noun: str) -> Entity | None:
+        salience = score(self.events, pos, self.layout, DESCRIPTION_HORIZON)
+        named = [
+            (i, p)
+            for i, p in enumerate(self.participants)
+            if p.type == "ORG" and p.first < pos and any(w == noun or w.endswith(noun) for w in p.nouns)
+        ]
+        if named:
+            return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in named], floor=0.0)
+        if noun not in COMPANY_NOUNS:
+            return None
+        # "l'entreprise", "de club", "the agency": the organisation the story is about, if one stands out
+        near = score(self.events, pos, self.layout, 3)
+        return self._best(
+            [(v, -self.participants[i].first, i) for i, v in near.items() if self.participants[i].type == "ORG"]
+        )
+
+    def _is_surname_of_other(self, entity: Entity) -> bool:
+        """An organisation or place named like the surname of a person of the text is that person."""
+        if entity.type == "PER" or " " in entity.name:
+            return False
+        surname = entity.name.casefold()
+        return any(
+            p.type == "PER" and p.entity is not entity and p.entity.name.casefold().split()[-1] == surname
+            for p in self.participants
+        )
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]

@@ -1,0 +1,157 @@
+"""The wire knowledge base: curated people, organisations and places with stable ids across languages.
+
+Shipped as TOML in `streams/data/kb/` (format: the README there); users add files of their own with
+`use_kb_files` (setting `WIRESTREAM_KB_FILES`). Every entry has an id (`org:n-va`), a type, a kind
+("party", "media", "royal" ...), the forms a dispatch may name it by and, for people, a gender.
+
+The knowledge base is applied by spaCy's own `EntityRuler` (`wire_kb` in a pipeline): its forms are
+phrase patterns matched on the exact text, and a match overwrites what the statistical model tagged
+there, so "DéFI" is an ORG whatever the model thought. Forms that name someone only after a title
+("Philippe" after "roi", "koning" or "King") are token patterns with that title.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from streams.nlp.types import EntityType
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+TYPES: dict[str, EntityType] = {"per": "PER", "org": "ORG", "loc": "LOC"}
+RULER_NAME = "wire_kb"
+_extra_files: list[Path] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entity of the knowledge base."""
+
+    id: str  # "org:n-va": the key of wire.entities
+    type: EntityType
+    kind: str
+    names: tuple[str, ...]
+    country: str | None = None
+    gender: Literal["m", "f"] | None = None
+    titled: tuple[str, ...] = ()  # forms that name it only after one of `titles`
+    titles: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_form: dict[str, list[Entry]] = field(default_factory=dict)  # exact form -> entries
+
+    def get(self, form: str) -> Entry | None:
+        """The one entry a form names (None when none, or when two entries share it)."""
+        found = self.by_form.get(form)
+        return found[0] if found and len(found) == 1 else None
+
+
+def use_kb_files(*paths: str | Path) -> None:
+    """Read these files (same format as the shipped ones) after the shipped ones; a later entry with the same
+    id replaces an earlier one."""
+    _extra_files[:] = [Path(p) for p in paths]
+    knowledge_base.cache_clear()
+
+
+def _texts() -> Iterator[tuple[str, str]]:
+    folder = resources.files("streams") / "data" / "kb"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name) if folder.is_dir() else ():
+        if entry.name.endswith(".toml"):
+            yield entry.name, entry.read_text(encoding="utf-8")
+    for path in _extra_files:
+        yield str(path), path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def knowledge_base() -> KnowledgeBase:
+    """Every entry of the shipped and added files, indexed by form."""
+    kb = KnowledgeBase()
+    for source, text in _texts():
+        for prefix, table in tomllib.loads(text).items():
+            kind = TYPES.get(prefix)
+            if kind is None or not isinstance(table, dict):
+                raise ValueError(f"{source}: table [{prefix}] is not one of {', '.join(TYPES)}")
+            for key, spec in table.items():
+                kb.entries[f"{prefix}:{key}"] = _entry(f"{prefix}:{key}", kind, spec, source)
+    for entry in kb.entries.values():
+        for form in entry.names:
+            kb.by_form.setdefault(form, []).append(entry)
+    return kb
+
+
+def _entry(entity_id: str, kind: EntityType, spec: dict, source: str) -> Entry:
+    if not isinstance(spec, dict) or not isinstance(spec.get("names", spec.get("titled")), list):
+        raise ValueError(f"{source}: {entity_id} needs a list of names")
+    names = [n for n in spec.get("names", []) if _usable(n)]
+    names += [n for n in spec.get("local_names", []) if _usable(n)]
+    return Entry(
+        id=entity_id,
+        type=kind,
+        kind=str(spec.get("kind", "other")),
+        names=tuple(dict.fromkeys(names)),
+        country=spec.get("country"),
+        gender=spec.get("gender"),
+        titled=tuple(spec.get("titled", ())),
+        titles=tuple(t.casefold() for t in spec.get("titles", ())),
+        parent=spec.get("parent"),
+    )
+
+
+def _usable(form: object) -> bool:
+    """A form the ruler may match: a string with a capital or a digit, or one lower-case word ("bpost").
+
+    A lower-case phrase ("gouvernement fédéral") is a description, never an entity's name.
+    """
+    if not isinstance(form, str) or not form.strip():
+        return False
+    return any(c.isupper() or c.isdigit() for c in form) or " " not in form.strip()
+
+
+def ruler_patterns(entries: Iterable[Entry]) -> list[dict]:
+    """EntityRuler patterns: a phrase pattern per form, a token pattern per titled form and title.
+
+    A form two entries share ("PS": the Belgian and the French party) gets its type but no id: the
+    linking stage chooses between them from the countries the dispatch names.
+    """
+    entries = list(entries)
+    owners: dict[str, set[str]] = {}
+    for entry in entries:
+        for form in entry.names:
+            owners.setdefault(form, set()).add(entry.id)
+    patterns: list[dict] = []
+    shared: set[str] = set()
+    for entry in entries:
+        for form in entry.names:
+            if len(owners[form]) == 1:
+                patterns.append({"label": entry.type, "pattern": form, "id": entry.id})
+            elif form not in shared:
+                shared.add(form)
+                patterns.append({"label": entry.type, "pattern": form})
+        for form in entry.titled:
+            for title in entry.titles:
+                words = [{"LOWER": w} for w in title.split()]
+                patterns.append({"label": entry.type, "pattern": [*words, {"ORTH": form}], "id": entry.id})
+    return patterns
+
+
+def add_ruler(nlp) -> None:  # noqa: ANN001 - a spaCy Language
+    """Add the knowledge base to a pipeline, after its entity recogniser if it has one."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    after = "ner" if "ner" in nlp.pipe_names else None
+    config = {"overwrite_ents": True, "validate": False}
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after=after, config=config)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(knowledge_base().entries.values()))

@@ -1,0 +1,66 @@
+"""Named bodies and places with a common-noun head become one entity under the whole name."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import streams.nlp.bodies  # noqa: F401 - registers wire_bodies
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    out = {}
+    for lang in ("fr", "nl", "en"):
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("wire_bodies")
+        out[lang] = nlp
+    return out
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le parquet de Namur a ouvert une enquête.", [("parquet de Namur", "ORG")]),
+        ("La zone de police Bruxelles-Midi a fermé la rue.", [("zone de police Bruxelles-Midi", "ORG")]),
+        ("Il habite rue de la Loi, près de la place d’Armes.", [("rue de la Loi", "LOC"), ("place d’Armes", "LOC")]),
+        ("Le tribunal correctionnel de Liège a jugé.", [("tribunal correctionnel de Liège", "ORG")]),
+        ("La cour d’appel de Mons a tranché.", [("cour d’appel de Mons", "ORG")]),
+        ("Au stade Roi Baudouin, rien.", [("stade Roi Baudouin", "LOC")]),
+        ("La Ville de Bruxelles et la ville de Namur.", [("Ville de Bruxelles", "ORG")]),
+        ("Les pays de l'UE.", []),
+        ("Le parquet a indiqué mardi que rien n'était décidé.", []),
+    ],
+)
+def test_french_heads_come_before_the_name(pipelines, text, expected):
+    assert ents(pipelines["fr"], text) == expected
+
+
+def test_dutch_heads_and_compounds(pipelines):
+    text = "Het parket van Gent en de politiezone Gent-Zuid onderzoeken de zaak."
+    assert ents(pipelines["nl"], text) == [("parket van Gent", "ORG"), ("politiezone Gent-Zuid", "ORG")]
+
+
+def test_english_heads_come_after_the_name_without_the_article(pipelines):
+    text = "The Brussels-Midi police zone and the Antwerp public prosecutor's office said nothing."
+    assert ents(pipelines["en"], text) == [
+        ("Brussels-Midi police zone", "ORG"),
+        ("Antwerp public prosecutor's office", "ORG"),
+    ]
+
+
+def test_the_whole_name_replaces_the_entities_inside_it():
+    nlp = spacy.blank("fr")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Antoine Dansaert"}, {"label": "LOC", "pattern": "Namur"}])
+    nlp.add_pipe("wire_bodies")
+    doc = nlp("La rue Antoine Dansaert est fermée, dit le parquet de Namur. Namur attend.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("rue Antoine Dansaert", "LOC"),
+        ("parquet de Namur", "ORG"),
+        ("Namur", "LOC"),
+    ]

@@ -1,0 +1,173 @@
+"""The discourse model: salience, agreement and descriptions, on invented dispatches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from streams.nlp.discourse import Discourse, participants
+from streams.nlp.discourse.gender import first_name_gender, name_gender
+from streams.nlp.types import Entity, Mention
+
+
+def entities(text: str, *specs: tuple[str, str, list[str]]) -> list[Entity]:
+    """Entities with a body mention at every occurrence of their forms, longest forms first across entities."""
+    taken: list[tuple[int, int]] = []
+    found: dict[str, list[Mention]] = {name: [] for name, _, _ in specs}
+    forms = sorted(((form, name) for name, _, fs in specs for form in fs), key=lambda f: -len(f[0]))
+    for form, name in forms:
+        for match in re.finditer(re.escape(form), text):
+            if not any(s <= match.start() < e for s, e in taken):
+                taken.append(match.span())
+                found[name].append(Mention(form, match.start(), match.end()))
+    return [
+        Entity(id=f"{kind.lower()}:{name}", name=name, type=kind, mentions=sorted(found[name], key=lambda m: m.start))
+        for name, kind, _ in specs
+    ]
+
+
+def at(text: str, fragment: str) -> int:
+    return text.index(fragment)
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Anne-Catherine Jacquemin", "f"),
+        ("Jean-Philippe Renaud", "m"),
+        ("Lotte Van Hoof", "f"),
+        ("Dominique Leroy", None),
+    ],
+)
+def test_the_first_name_gives_the_gender(name, gender):
+    assert name_gender(name) == gender
+
+
+def test_a_surname_alone_or_written_first_in_capitals_says_nothing():
+    assert name_gender("Dethier") is None and name_gender("DETHIER Marc") is None
+    assert first_name_gender("Hélène") == "f"
+
+
+def test_an_honorific_or_a_gendered_title_beats_the_first_name():
+    text = "Mme Dominique Leroy a parlé. La ministre Kim Peeters aussi. Le bourgmestre Claude Remy a conclu."
+    found = {
+        p.entity.name: p
+        for p in participants(
+            text,
+            entities(
+                text,
+                ("Dominique Leroy", "PER", ["Dominique Leroy"]),
+                ("Kim Peeters", "PER", ["Kim Peeters"]),
+                ("Claude Remy", "PER", ["Claude Remy"]),
+            ),
+            "fr",
+        )
+    }
+    assert found["Dominique Leroy"].gender == "f"
+    assert found["Kim Peeters"].gender == "f" and "minister" in found["Kim Peeters"].roles
+    assert found["Claude Remy"].gender == "m" and "mayor" in found["Claude Remy"].roles
+
+
+def test_the_pronoun_goes_to_the_salient_subject_not_to_the_last_name_of_a_list():
+    text = (
+        "L'entraîneur Marc Wilmots a défendu sa sélection, qui ne compte pas de vedettes comme Lionel Messi "
+        "ou Kylian Mbappé. « Nous jouons en équipe », a-t-il lancé."
+    )
+    ents = entities(
+        text,
+        ("Marc Wilmots", "PER", ["Marc Wilmots"]),
+        ("Lionel Messi", "PER", ["Lionel Messi"]),
+        ("Kylian Mbappé", "PER", ["Kylian Mbappé"]),
+    )
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.pronoun(at(text, "a-t-il"), "il").name == "Marc Wilmots"
+
+
+def test_she_goes_to_the_woman_even_when_a_man_was_named_last():
+    text = "Sarah Lewis met the union leader, John Brown, on Monday. The talks were useful, she said."
+    ents = entities(text, ("Sarah Lewis", "PER", ["Sarah Lewis"]), ("John Brown", "PER", ["John Brown"]))
+    assert Discourse(text, ents, "en").pronoun(at(text, "she said"), "she").name == "Sarah Lewis"
+
+
+def test_a_pronoun_never_reaches_an_organisation_in_english_nor_a_plural_anyone():
+    text = "The CD&V says the plan is fair. It is a good plan, he added."
+    ents = entities(text, ("CD&V", "ORG", ["CD&V"]))
+    discourse = Discourse(text, ents, "en")
+    assert discourse.pronoun(at(text, "he added"), "he") is None
+    assert discourse.pronoun(at(text, "he added"), "it").name == "CD&V"
+    assert discourse.pronoun(at(text, "he added"), "they") is None
+
+
+def test_a_body_is_named_by_its_head_noun():
+    text = "Le parquet de Namur a ouvert une enquête. Aucune piste n'est écartée, a indiqué le parquet mardi."
+    ents = entities(text, ("parquet de Namur", "ORG", ["parquet de Namur"]), ("Namur", "LOC", []))
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.description(at(text, "le parquet mardi"), "parquet", "le").name == "parquet de Namur"
+    assert discourse.description(at(text, "le parquet mardi"), "tribunal", "le") is None
+
+
+def test_a_dutch_compound_body_is_named_by_its_last_part():
+    text = "De politiezone Gent sloot de straat af. 'Er is geen gevaar meer', zegt de zone."
+    ents = entities(text, ("politiezone Gent", "ORG", ["politiezone Gent"]))
+    assert Discourse(text, ents, "nl").description(at(text, "de zone."), "zone", "de").name == "politiezone Gent"
+
+
+def test_a_title_goes_to_the_person_the_text_gave_it_with_the_right_gender():
+    text = (
+        "Le roi Philippe et la reine Mathilde ont visité l'hôpital, accueillis par le bourgmestre Philippe Close. "
+        "La souveraine a parlé aux soignants. Le souverain s'est entretenu avec les médecins."
+    )
+    ents = entities(
+        text,
+        ("Philippe", "PER", ["Philippe"]),
+        ("Mathilde", "PER", ["Mathilde"]),
+        ("Philippe Close", "PER", ["Philippe Close"]),
+    )
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.description(at(text, "La souveraine"), "souveraine", "la").name == "Mathilde"
+    assert discourse.description(at(text, "Le souverain"), "souverain", "le").name == "Philippe"
+    assert discourse.description(at(text, "Le souverain"), "bourgmestre", "le").name == "Philippe Close"
+
+
+def test_a_topical_role_goes_to_the_salient_person_an_office_does_not():
+    text = "Kevin Lambot, 29 ans, a pris la parole devant la cour. « Je regrette », a poursuivi l'accusé."
+    ents = entities(text, ("Kevin Lambot", "PER", ["Kevin Lambot"]))
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.description(at(text, "l'accusé"), "accusé", "l'").name == "Kevin Lambot"
+    assert discourse.description(at(text, "l'accusé"), "ministre", "le") is None
+
+
+def test_a_surname_typed_as_an_organisation_is_the_person_and_a_place_is_no_one():
+    text = "Marieke van der Linden leidt het bedrijf. Linden zei dat er geen ontslagen komen in Leuven."
+    ents = entities(
+        text,
+        ("Marieke van der Linden", "PER", ["Marieke van der Linden"]),
+        ("Linden", "ORG", ["Linden"]),
+        ("Leuven", "LOC", ["Leuven"]),
+    )
+    discourse = Discourse(text, ents, "nl")
+    assert discourse.named(ents[1], at(text, "Linden zei")).name == "Marieke van der Linden"
+    assert discourse.named(ents[2], at(text, "Leuven")) is None
+
+
+def test_a_quote_speaker_stays_the_topic():
+    text = (
+        "Jan Peeters en Els Smet bezochten het bedrijf. Ook Tom Claes was erbij.\n\n"
+        "'We zijn tevreden', zei Peeters. 'Dit is een goede dag', voegde hij eraan toe."
+    )
+    ents = entities(
+        text,
+        ("Jan Peeters", "PER", ["Jan Peeters", "Peeters"]),
+        ("Els Smet", "PER", ["Els Smet"]),
+        ("Tom Claes", "PER", ["Tom Claes"]),
+    )
+    discourse = Discourse(text, ents, "nl")
+    discourse.spoke(at(text, "zei Peeters"), ents[0])
+    assert discourse.pronoun(at(text, "voegde hij"), "hij").name == "Jan Peeters"
+
+
+def test_ce_dernier_is_the_latest_person_named():
+    text = "Le ministre Pierre Dubois a rencontré Paul Martin. Ce dernier a déclaré que rien n'était décidé."
+    ents = entities(text, ("Pierre Dubois", "PER", ["Pierre Dubois"]), ("Paul Martin", "PER", ["Paul Martin"]))
+    assert Discourse(text, ents, "fr").pronoun(at(text, "Ce dernier"), "dernier", before="ce").name == "Paul Martin"
