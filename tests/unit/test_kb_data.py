@@ -524,6 +524,10 @@ def test_gazetteer_ids_are_countries_and_cities(entries):
             assert entry["kind"] in ("city", "region"), f"loc:{entity_id}: a GeoNames id is a city (or a region)"
 
 
+def test_the_old_alias_file_is_gone():
+    assert not (KB_DIR.parent / "aliases.toml").exists(), "aliases.toml is replaced by the KB"
+
+
 def test_the_kb_is_broad():
     counts: dict[str, int] = defaultdict(int)
     for data in _load().values():
