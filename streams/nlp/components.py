@@ -22,7 +22,8 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from streams.nlp.entities import find_entities
+from streams.nlp.entities import find_entities, kb
+from streams.nlp.entities.bodies import FACTORY as BODIES
 from streams.nlp.quotes import extract_quotes
 from streams.wire.header import Header
 
@@ -47,10 +48,15 @@ def wire_doc(nlp: Language, text: str, header: Header | None = None, lang: str |
 
 
 def add_wire_components(nlp: Language) -> Language:
-    """Add the wire components that `nlp` does not have yet, at its end."""
+    """Add the wire components that `nlp` does not have yet: the knowledge base's ruler and the named bodies
+    after the model's entity recogniser, then the entity and quote stages at the end."""
+    statistical = "ner" in nlp.pipe_names
+    kb.add_ruler(nlp)
+    if BODIES not in nlp.pipe_names:
+        nlp.add_pipe(BODIES, after=kb.RULER_NAME)
     for name in WIRE_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config={"rules": not statistical} if name == "wire_entities" else {})
     return nlp
 
 
@@ -64,7 +70,7 @@ class WireEntities:
         text = _text(doc)
         header = doc._.wire_header or Header(0, len(text))
         started = time.perf_counter()
-        doc._.wire_entities = find_entities(text, header, None if self.rules else doc)
+        doc._.wire_entities = find_entities(text, header, doc, rules=self.rules)
         _timings(doc)["entities"] = (time.perf_counter() - started) * 1000
         return doc
 
@@ -88,10 +94,10 @@ class WireQuotes:
 
 @Language.factory("wire_entities", default_config={"rules": None}, assigns=["doc._.wire_entities"])
 def make_wire_entities(nlp: Language, name: str, rules: bool | None) -> WireEntities:
-    """`rules`: take candidates from capitalisation rules instead of `doc.ents`, as for a language without
-    a model; by default, when no component before this one assigns entities (no ner, no entity_ruler)."""
+    """`rules`: also take candidates from capitalisation rules, as for a language without a model (then
+    `doc.ents` holds only what rule components found); by default, when the pipeline has no "ner"."""
     if rules is None:
-        rules = not any("doc.ents" in nlp.get_pipe_meta(other).assigns for other in nlp.pipe_names)
+        rules = "ner" not in nlp.pipe_names
     return WireEntities(rules)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import streams.nlp.bodies  # noqa: F401 - registers wire_bodies
+import streams.nlp.entities.bodies  # noqa: F401 - registers wire_bodies
 
 
 @pytest.fixture(scope="module")

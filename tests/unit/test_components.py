@@ -6,7 +6,7 @@ Every text here is invented for the tests.
 import pytest
 import spacy
 
-import streams.nlp.components  # noqa: F401 - registers the factories and the Doc extensions
+from streams.nlp.components import add_wire_components
 from streams.nlp.enrich import Enricher, with_metadata
 from streams.nlp.entities import find_entities
 from streams.nlp.models import load_pipeline, wire_pipeline
@@ -31,9 +31,13 @@ def header_and_body(d):
 
 
 def wire(nlp):
+    """The two stages alone, as a notebook user would add them."""
     nlp.add_pipe("wire_entities")
     nlp.add_pipe("wire_quotes")
     return nlp
+
+
+WIRE = ["wire_kb", "wire_bodies", "wire_entities", "wire_quotes"]  # what the Enricher adds to a pipeline
 
 
 def run(nlp, body, header=None, lang=None):
@@ -46,16 +50,16 @@ def run(nlp, body, header=None, lang=None):
 def test_a_blank_french_pipeline_with_the_components_gives_what_the_enricher_gives():
     result = Enricher(pipelines={}).enrich(dispatch())  # French without a model: rules
     header, body = header_and_body(dispatch())
-    doc = run(wire(spacy.blank("fr")), body, header)
+    doc = run(add_wire_components(spacy.blank("fr")), body, header)
     assert result.model == "rules" and result.language == "fr"
     assert doc._.wire_entities == result.entities
     assert doc._.wire_quotes == result.quotes
     names = {e.name: e for e in doc._.wire_entities}
-    assert {"Pierre Dumont", "PME", "NAMUR", "Belga"} <= set(names)
+    assert {"Pierre Dumont", "PME", "NAMUR", "Belga", "FGTB"} <= set(names)  # FGTB from the knowledge base
     assert {m.section for m in names["Belga"].mentions} == {"header", "footer"}  # from the header extension
     assert [(q.kind, q.cue) for q in doc._.wire_quotes] == [("direct", "a-t-il déclaré"), ("indirect", "Selon")]
-    # and what the stage functions give for a language without a model
-    entities = find_entities(body, header, None)
+    # and what the stage functions give for a language without a model, on the rule components' doc
+    entities = find_entities(body, header, doc, rules=True)
     assert doc._.wire_entities == entities and doc._.wire_quotes == extract_quotes(body, entities, "fr", None)
 
 
@@ -73,18 +77,20 @@ def test_without_a_header_the_entities_are_the_bodys_own():
     assert all(m.section == "body" for e in doc._.wire_entities for m in e.mentions)
 
 
-def test_an_entity_recogniser_before_the_component_gives_the_candidates_else_rules_do():
+def test_a_statistical_recogniser_gives_the_candidates_else_rules_add_theirs():
     body = "Le groupe Zorblatt a perdu. Jan Peeters a démissionné."
+    model = spacy.blank("fr")
+    model.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "ORG", "pattern": "Zorblatt"}])
+    with_model = {(e.name, e.type, e.source) for e in wire(model)(body)._.wire_entities}
+    assert with_model == {("Zorblatt", "ORG", "model")}  # doc.ents, then the corrections
     ruler = spacy.blank("fr")
     ruler.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Zorblatt"}])
-    with_ruler = {(e.name, e.type, e.source) for e in wire(ruler)(body)._.wire_entities}
-    assert with_ruler == {("Zorblatt", "ORG", "model")}  # doc.ents, then the corrections
-    rules = {(e.name, e.type, e.source) for e in wire(spacy.blank("fr"))(body)._.wire_entities}
-    assert ("Jan Peeters", "MISC", "rule") in rules and ("Zorblatt", "ORG", "model") not in rules
+    with_rules = {(e.name, e.type, e.source) for e in wire(ruler)(body)._.wire_entities}
+    assert ("Zorblatt", "ORG", "model") in with_rules and ("Jan Peeters", "PER", "rule") in with_rules
     forced = spacy.blank("fr")
-    forced.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Zorblatt"}])
+    forced.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "ORG", "pattern": "Zorblatt"}])
     forced.add_pipe("wire_entities", config={"rules": True})
-    assert {e.source for e in forced(body)._.wire_entities} == {"rule"}
+    assert {e.source for e in forced(body)._.wire_entities} == {"model", "rule"}
 
 
 def test_the_dispatch_language_chooses_the_quote_word_lists():
@@ -118,13 +124,15 @@ def test_the_enricher_runs_the_model_then_the_components_and_keeps_the_bare_mode
     assert result.model.startswith("fr_core_news_md-")
     assert list(result.timings_ms) == ["parse", "model", "entities", "quotes"]
     assert "wire_entities" not in bare.pipe_names  # the benchmark's ceiling times the bare model
-    assert wired.pipe_names == [*bare.pipe_names, "wire_entities", "wire_quotes"]
+    assert wired.pipe_names == [*bare.pipe_names, *WIRE]
     assert all(wired.get_pipe(name) is bare.get_pipe(name) for name in bare.pipe_names)  # shared, not copied
-    # the same as the stage functions on the bare model's parse
+    # the same as the stage functions on the model's parse corrected by the knowledge base and named bodies
     header, body = header_and_body(dispatch())
-    entities = find_entities(body, header, bare(body))
+    with wired.select_pipes(disable=["wire_entities", "wire_quotes"]):
+        doc = wired(body)
+    entities = find_entities(body, header, doc)
     assert result.entities == entities
-    assert result.quotes == extract_quotes(body, entities, "fr", bare(body))
+    assert result.quotes == extract_quotes(body, entities, "fr", doc)
 
 
 def test_a_language_without_a_model_gets_a_blank_pipeline_and_no_model_time(enricher):
@@ -132,8 +140,5 @@ def test_a_language_without_a_model_gets_a_blank_pipeline_and_no_model_time(enri
     result = enricher.enrich(dispatch(text))
     assert result.language == "und" and result.model == "rules"
     assert list(result.timings_ms) == ["parse", "entities", "quotes"]
-    assert enricher.pipeline("und").lang == "xx" and enricher.pipeline("und").pipe_names == [
-        "wire_entities",
-        "wire_quotes",
-    ]
+    assert enricher.pipeline("und").lang == "xx" and enricher.pipeline("und").pipe_names == WIRE
     assert enricher.pipeline("de").lang == "de"

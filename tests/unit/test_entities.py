@@ -348,6 +348,7 @@ class _FakeDoc:
 class _FakeSpan:
     def __init__(self, text, start, end, label):
         self.text, self.start_char, self.end_char, self.label_ = text, start, end, label
+        self.ent_id_ = ""  # no knowledge-base id: the model's own mention
 
 
 # --- the French model --------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from streams.nlp import kb
+from streams.nlp.entities import kb
 
 USER_FILE = """
 [org.test-party]

@@ -75,16 +75,24 @@ def test_entities_sharing_an_id_are_one_entity_named_by_the_fullest_form():
     assert [m.text for m in ents[0].mentions] == ["Brussel", "Bruxelles"]
 
 
-def test_user_alias_files_extend_the_table(tmp_path):
-    extra = tmp_path / "aliases.toml"
-    extra.write_text('[per]\njan-de-smet = ["Jan De Smet", "Johannes De Smet"]\n', encoding="utf-8")
+def test_user_knowledge_base_files_extend_the_shipped_one(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[per.jan-de-smet]\nkind = "person"\ngender = "m"\nnames = ["Jan De Smet", "Johannes De Smet"]\n',
+        encoding="utf-8",
+    )
     try:
-        linking.use_alias_files(extra)
+        linking.use_kb_files(extra)
         assert linking.lookup("Johannes De Smet").id == "per:jan-de-smet"
-        assert linking.lookup("Poutine").id == "per:vladimir-putin"  # the shipped table still applies
+        assert linking.lookup("Poutine").id == "per:vladimir-putin"  # the shipped knowledge base still applies
     finally:
-        linking.use_alias_files()
+        linking.use_kb_files()
     assert linking.lookup("Johannes De Smet") is None
+
+
+def test_a_form_of_two_countries_names_the_one_the_dispatch_names_else_the_belgian_one():
+    assert linking.lookup("PS", "ORG").id == "org:ps-belgium"
+    assert linking.lookup("PS", "ORG", {"FR"}).id == "org:ps-france"
 
 
 DISPATCHES = {

@@ -398,10 +398,16 @@ def test_colon_introduction_by_an_organisation() -> None:
     assert speaker(q) == "ACOD"
 
 
-def test_speaker_carried_over_within_a_paragraph() -> None:
+def test_speaker_carried_over_within_a_paragraph_and_into_a_quote_paragraph() -> None:
     body = "« On a bien joué », a dit Paul Renard. « Maintenant il faut confirmer. »\n\n« Autre chose. Vraiment. »"
     quotes = run(body, "fr", RENARD)
-    assert [speaker(q) for q in quotes] == ["Paul Renard", "Paul Renard", None]
+    assert [speaker(q) for q in quotes] == ["Paul Renard", "Paul Renard", "Paul Renard"]
+
+
+def test_no_carry_over_past_a_paragraph_of_narration() -> None:
+    body = "« On a bien joué », a dit Paul Renard.\n\nLe match reprend mardi.\n\n« Autre chose. Vraiment. »"
+    quotes = run(body, "fr", RENARD)
+    assert [speaker(q) for q in quotes] == ["Paul Renard", None]
 
 
 def test_no_carry_over_when_someone_else_is_named_between() -> None:

@@ -49,12 +49,16 @@ __all__ = [
 ]
 
 
-def find_entities(body: str, header: Header, doc: Doc | None) -> list[Entity]:
+def find_entities(body: str, header: Header, doc: Doc | None, *, rules: bool = False) -> list[Entity]:
     """All entities of a dispatch, grouped and linked, in order of first mention.
 
-    `doc` is the model's parse of `body`; None means the language has no model.
+    `doc` is the pipeline's parse of `body` (its `doc.ents`: the model's, the knowledge base's and the
+    named bodies'); `rules` adds candidates from capitalisation rules, for a language without a model.
     """
-    found = model_candidates(doc) if doc is not None else rule_candidates(body)
+    found = model_candidates(doc) if doc is not None else []
+    if rules or doc is None:
+        found += [c for c in rule_candidates(body) if not any(c.start < f.end and f.start < c.end for f in found)]
+        found.sort(key=lambda c: c.start)
     found = cue_candidates(body, found)
     corrected = [fixed for cand in found for fixed in correct(cand, body)]
     return group(header_candidates(header) + join_of_place(extend_to_acronym(corrected, body), body), body)

@@ -18,6 +18,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from streams.nlp.entities.candidates import BODY_MARKER
+
 # fmt: off
 # Head nouns, lower case, multiword allowed; (French, Dutch: before the name; English: after it).
 ORG_HEADS: dict[str, tuple[str, ...]] = {
@@ -101,6 +103,8 @@ class BodyFinder:
         return doc
 
     def spans(self, doc: Doc) -> Iterable[Span]:
+        if not len(self.matcher):
+            return  # a language with no head nouns
         strings = doc.vocab.strings
         for match_id, start, end in self.matcher(doc):
             label = strings[match_id]
@@ -122,9 +126,9 @@ class BodyFinder:
             label = "ORG"
         elif head.lower_ in ONLY_CAPITALISED:
             return None
-        if label == "LOC" and doc[k : name_end].text.isupper():
+        if label == "LOC" and doc[k:name_end].text.isupper():
             return None  # "les pays de l'UE": an acronym is an organisation, not a place's name
-        return Span(doc, start, name_end, label=label, kb_id="body")
+        return Span(doc, start, name_end, label=label, span_id=BODY_MARKER)
 
     def _before(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
         """English: the name, then its head ("Antwerp criminal court", "Brussels-Midi police zone")."""
@@ -138,7 +142,7 @@ class BodyFinder:
             first += 1  # "The Brussels-Midi police zone" (but "The Hague District Court")
         if first == k:
             return None
-        return Span(doc, first, end, label=label, kb_id="body")
+        return Span(doc, first, end, label=label, span_id=BODY_MARKER)
 
 
 def _name_token(token: Token) -> bool:
@@ -170,7 +174,10 @@ def _particle_before_name(doc: Doc, k: int) -> bool:
     return doc[k].lower_ in NAME_PARTICLES and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
 
 
-@Language.factory("wire_bodies")
+FACTORY = "wire_bodies"
+
+
+@Language.factory(FACTORY)
 def make_body_finder(nlp: Language, name: str) -> BodyFinder:
     """Named bodies and places (common-noun head plus proper name) as entities: `nlp.add_pipe("wire_bodies")`."""
     return BodyFinder(nlp, name)

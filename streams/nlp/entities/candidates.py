@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+BODY_MARKER = "wire-body"  # the id `wire_bodies` gives its spans
+
 # spaCy labels (French/Dutch WikiNER and CoNLL style, English OntoNotes style) -> ours.
 LABELS: dict[str, EntityType] = {
     "PER": "PER",
@@ -51,16 +53,21 @@ class Candidate:
     end: int
     type: EntityType
     section: Section = "body"
-    source: str = "model"
+    source: str = "model"  # "model", "rule", "kb" (the knowledge base's ruler) or "body" (a named body)
+    kb_id: str | None = None  # the knowledge base's id, when its ruler found the mention
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
     """Mentions the spaCy model tagged, with our labels."""
-    return [
-        Candidate(ent.text, ent.start_char, ent.end_char, LABELS[ent.label_])
-        for ent in doc.ents
-        if ent.label_ in LABELS
-    ]
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        marker = ent.ent_id_
+        source = "body" if marker == BODY_MARKER else "kb" if marker else "model"
+        kb_id = marker if source == "kb" else None
+        out.append(Candidate(ent.text, ent.start_char, ent.end_char, LABELS[ent.label_], source=source, kb_id=kb_id))
+    return out
 
 
 def rule_candidates(body: str) -> list[Candidate]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.words import (
@@ -21,6 +22,7 @@ from streams.nlp.entities.words import (
 )
 from streams.nlp.lexicon import (
     DEMONYM_ENDINGS,
+    FUNCTION_WORDS,
     MINISTER_TITLES,
     NAME_PARTICLES,
     NOT_ENTITIES,
@@ -28,6 +30,9 @@ from streams.nlp.lexicon import (
     ROLE_LINKS,
 )
 from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
+
+# Last words of place names that may start with a first name: "Jan Breydel Stadium", "Albert Hall".
+PLACE_WORDS = frozenset("stadium stadion park hall street straat laan road square plein bridge airport".split())
 
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'«»“”„‘’()[]{},;:.!?–—-·"
@@ -53,6 +58,10 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
 
     `text` is the section the candidate indexes; it tells sentence starts and the words before.
     """
+    if cand.source == "body":
+        return [cand]  # "parquet de Namur": a named body, whole as found
+    if cand.source == "kb":
+        return [_untitled(cand)]  # the knowledge base's own forms ("Le Soir", "DéFI"), a title off a royal
     cand = _trim(cand)
     if cand is None:
         return []
@@ -65,6 +74,26 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     if cand is None:
         return []
     return [_fix_type(c, text) for c in _split_titles(cand, text) if _keep(c, text)]
+
+
+def _first_name_and_surname(text: str) -> bool:
+    """A known first name and one or two capitalised words that no table knows: a person."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not looks_like_name(text) or has_org_word(text):
+        return False
+    if words[-1].casefold() in PLACE_WORDS or linking.lookup(text) is not None or any(w.isupper() for w in words):
+        return False
+    first = words[0]
+    return len(first) >= 3 and first.casefold() not in FUNCTION_WORDS and first_name_gender(first) is not None
+
+
+def _untitled(cand: Candidate) -> Candidate:
+    """ "roi Philippe", "koning Filip" as the knowledge base matched them: the title off."""
+    words = cand.text.split()
+    if len(words) > 1 and is_title(words[0]):
+        offset = cand.text.index(words[1])
+        return replace(cand, text=cand.text[offset:], start=cand.start + offset)
+    return cand
 
 
 def _fix_type(cand: Candidate, text: str | None) -> Candidate:
@@ -85,7 +114,12 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         return replace(cand, text=head, start=cand.start + start, end=cand.start + end, type=kind)
     if cand.type == "PER" and _CAMEL.fullmatch(cand.text):
         return replace(cand, type="ORG")  # "VoltaCell", "InBev": a company
-    if cand.type == "LOC" and linking.lookup(cand.text, "LOC") is None:
+    if cand.type != "PER" and _first_name_and_surname(cand.text):
+        return replace(cand, type="PER")  # "Fabrice Cumps", "Ruta Kalniene" tagged as organisations
+    known = linking.lookup(cand.text, cand.type)
+    if known is not None and known.source == "alias" and known.type != cand.type:
+        return replace(cand, type=known.type)  # the knowledge base knows better: "N-VA" tagged as a place
+    if cand.type == "LOC" and known is None:
         acronym = is_acronym(cand.text) and not any(c.islower() for c in cand.text)
         if acronym or has_org_word(cand.text) or any(c.isdigit() or c == "&" for c in cand.text):
             return replace(cand, type="ORG")  # "N-VA", "M23", "Confédération paysanne"

@@ -43,7 +43,15 @@ def group(cands: list[Candidate], body: str | None = None) -> list[Entity]:
     return entities
 
 
+def _known(members: list[Candidate]) -> bool:
+    """Whether the knowledge base identified the group: it is never merged into another one."""
+    return any(m.kb_id for m in members)
+
+
 def _group_type(members: list[Candidate]) -> EntityType:
+    known = next((m.type for m in members if m.kb_id), None)
+    if known is not None:
+        return known
     if any(m.section != "body" for m in members):
         return next(m.type for m in members if m.section != "body")
     votes = Counter(m.type for m in members if m.source == "model") or Counter(m.type for m in members)
@@ -91,7 +99,7 @@ def _join_surnames(groups: dict[str, list[Candidate]]) -> None:
         for n in range(1, len(words)):
             by_ending.setdefault(" ".join(words[n:]), []).append(full)
     for key in list(groups):
-        if key in full_names or key not in groups:
+        if key in full_names or key not in groups or _known(groups[key]):
             continue
         owners = by_ending.get(key, [])
         members = groups[key]
@@ -113,6 +121,8 @@ def _join_first_names(groups: dict[str, list[Candidate]]) -> None:
         members = groups[key]
         if " " in key or _group_type(members) != "PER" or any(m.section != "body" for m in members):
             continue
+        if _known(members):
+            continue  # "le roi Philippe": the knowledge base says who he is, not "Philippe Close"
         owners = firsts.get(key, [])
         if len(owners) == 1 and key not in lasts:
             groups[owners[0]].extend(groups.pop(key))
@@ -129,6 +139,8 @@ def _join_short_forms(groups: dict[str, list[Candidate]]) -> None:
     for key in list(groups):
         members = groups[key]
         if " " in key or _group_type(members) not in ("ORG", "MISC") or any(m.section != "body" for m in members):
+            continue
+        if _known(members):
             continue
         if any(m.text.isupper() for m in members):
             continue  # an acronym is not a short form
@@ -159,6 +171,8 @@ def _join_acronyms(groups: dict[str, list[Candidate]], cands: list[Candidate]) -
         members = groups[key]
         if " " in key or not all(is_acronym(m.text) or (m.text[0].isupper() and len(m.text) <= 5) for m in members):
             continue
+        if _known(members):
+            continue
         owners = [full for full in spelled.get(key, []) if full in groups]
         if len(owners) == 1 and len(key) >= 2:
             groups[owners[0]].extend(_retype(groups.pop(key), "ORG"))
@@ -176,4 +190,5 @@ def _to_entity(members: list[Candidate]) -> Entity:
         key=lambda m: (SECTION_ORDER[m.section], m.start),
     )
     source = "model" if any(m.source == "model" for m in members) else "rule"
-    return Entity(id=linking.entity_id(name, kind), name=name, type=kind, mentions=mentions, source=source)
+    known = next((m.kb_id for m in members if m.kb_id), None)
+    return Entity(id=known or linking.entity_id(name, kind), name=name, type=kind, mentions=mentions, source=source)

@@ -18,9 +18,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from streams.nlp.types import EntityType
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -146,12 +149,13 @@ def ruler_patterns(entries: Iterable[Entry]) -> list[dict]:
     return patterns
 
 
-def add_ruler(nlp) -> None:  # noqa: ANN001 - a spaCy Language
+def add_ruler(nlp: Language) -> None:
     """Add the knowledge base to a pipeline, after its entity recogniser if it has one."""
     if RULER_NAME in nlp.pipe_names:
         return
     after = "ner" if "ner" in nlp.pipe_names else None
     config = {"overwrite_ents": True, "validate": False}
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after=after, config=config)
+    ruler.phrase_matcher_attr = None  # exact text: "Groen" the party, not "groen"
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(knowledge_base().entries.values()))

@@ -2,7 +2,7 @@
 
 The id is the Kafka key of `wire.entities`, `<type>:<key>`:
 
-- curated aliases first (`streams/data/aliases.toml`, or files added with `use_alias_files`):
+- the knowledge base first (`streams/data/kb/`, or files added with `use_kb_files`):
   Poutine / Poetin / Putin -> `per:vladimir-putin`, ONU / VN / UN -> `org:united-nations`;
 - countries -> `loc:iso3166:RU`, from the country names of babel (CLDR) and pycountry in
   several languages (Russie / Rusland / Russia);
@@ -18,19 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from streams.nlp.entities import kb
 from streams.nlp.types import SECTION_ORDER, Entity, EntityType
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # Languages whose country names are indexed (babel/CLDR and pycountry's translations).
 COUNTRY_LANGUAGES = ("fr", "nl", "en", "de", "es", "it")
@@ -45,10 +39,10 @@ UNTYPED_CITY_MIN_POPULATION = 100_000
 CONTEXT_RATIO = 10
 TYPES: dict[str, EntityType] = {"per": "PER", "org": "ORG", "loc": "LOC", "misc": "MISC"}
 
-_SHIPPED_ALIASES = "aliases.toml"
 _LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ' ’.\-()]+")
 _FOLD = re.compile(r"[\s\-‐‑–]+")
-_extra_alias_files: list[Path] = []
+# The home wire's country: a form naming entities of several countries names its Belgian one by default.
+HOME_COUNTRY = "BE"
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same names come back in every dispatch
@@ -83,16 +77,25 @@ class Link:
     population: int = 0  # a city's
 
 
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A knowledge-base entry as the alias index holds it."""
+
+    type: EntityType
+    key: str  # the id without its type prefix: "n-va", "iso3166:US"
+    country: str | None = None
+
+
 @dataclass(slots=True)
 class Gazetteer:
-    aliases: dict[str, list[tuple[EntityType, str]]] = field(default_factory=dict)
+    aliases: dict[str, list[Alias]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     cities: dict[str, list[City]] = field(default_factory=dict)
 
 
-def use_alias_files(*paths: str | Path) -> None:
-    """Read these alias files (same format as the shipped one) after the shipped one; later ones win."""
-    _extra_alias_files[:] = [Path(p) for p in paths]
+def use_kb_files(*paths: str | Path) -> None:
+    """Read these knowledge-base files (the shipped ones' format) after the shipped ones; later ones win."""
+    kb.use_kb_files(*paths)
     aliases.cache_clear()
     gazetteer.cache_clear()
 
@@ -108,23 +111,15 @@ def gazetteer() -> Gazetteer:
 
 
 @functools.cache
-def aliases() -> dict[str, list[tuple[EntityType, str]]]:
-    """Form key -> [(type, id key)], from the shipped alias file and the added ones."""
-    texts = [(resources.files("streams") / "data" / _SHIPPED_ALIASES).read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in _extra_alias_files]
-    index: dict[str, list[tuple[EntityType, str]]] = {}
-    for text in texts:
-        for prefix, table in tomllib.loads(text).items():
-            kind = TYPES.get(prefix)
-            if kind is None or not isinstance(table, dict):
-                raise ValueError(f"alias table [{prefix}]: expected one of {', '.join(TYPES)}")
-            for entity_key, forms in table.items():
-                for form in [forms] if isinstance(forms, str) else forms:
-                    entries = index.setdefault(_alias_key(form), [])
-                    entry = (kind, str(entity_key))
-                    if entry in entries:
-                        continue
-                    entries.insert(0, entry)  # a later file overrides an earlier one
+def aliases() -> dict[str, list[Alias]]:
+    """Form key -> the knowledge-base entries it names (`streams.nlp.entities.kb`), the latest file's first."""
+    index: dict[str, list[Alias]] = {}
+    for entry in kb.knowledge_base().entries.values():
+        alias = Alias(entry.type, entry.id.partition(":")[2], entry.country)
+        for form in entry.names:
+            entries = index.setdefault(_alias_key(form), [])
+            if alias not in entries:
+                entries.insert(0, alias)
     return index
 
 
@@ -206,9 +201,9 @@ def lookup(form: str, kind: EntityType | None = None, context: Iterable[str] = (
     form_key = key(form)
     entries = gaz.aliases.get(_alias_key(form)) or gaz.aliases.get(form_key)
     if entries:
-        chosen = next((e for e in entries if e[0] == kind), entries[0])
-        country = chosen[1].partition(":")[2] if chosen[1].startswith("iso3166:") else None
-        return Link(f"{chosen[0].lower()}:{chosen[1]}", chosen[0], "alias", country)
+        chosen = _choose_alias(entries, kind, set(context))
+        country = chosen.key.partition(":")[2] if chosen.key.startswith("iso3166:") else None
+        return Link(f"{chosen.type.lower()}:{chosen.key}", chosen.type, "alias", country)
     code = gaz.countries.get(form_key)
     if code is not None:
         return Link(f"loc:iso3166:{code}", "LOC", "country", code)
@@ -217,6 +212,16 @@ def lookup(form: str, kind: EntityType | None = None, context: Iterable[str] = (
         if city is not None and (kind in ("LOC", "MISC") or city.population >= UNTYPED_CITY_MIN_POPULATION):
             return Link(f"loc:geonames:{city.geonameid}", "LOC", "city", city.country, city.population)
     return None
+
+
+def _choose_alias(entries: list[Alias], kind: EntityType | None, context: set[str]) -> Alias:
+    """Of the entries a form names ("PS": the Belgian and the French party), one of a country the dispatch
+    names, else a Belgian one (wirestream's home wire), else one of the type the model gave, else the latest."""
+    for wanted in (lambda e: e.country in context, lambda e: e.country == HOME_COUNTRY, lambda e: e.type == kind):
+        found = [e for e in entries if wanted(e)]
+        if found and (len(found) < len(entries) or len(entries) == 1):
+            return found[0]
+    return entries[0]
 
 
 def choose_city(cities: list[City], context: set[str]) -> City | None:
@@ -258,7 +263,7 @@ def link_entities(entities: list[Entity]) -> list[Entity]:
     links = []
     for entity in entities:
         forms = _forms(entity)
-        found = link(forms, entity.type)
+        found = None if entity.id in kb.knowledge_base().entries else link(forms, entity.type)
         links.append(found)
         if found is not None and found.source == "country" and entity.type != "PER":
             context.add(found.country)

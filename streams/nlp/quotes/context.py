@@ -30,6 +30,7 @@ class Context:
         self.mentions = _MentionIndex(body, entities, self)
         self.entities = entities
         self.verbs = _verb_offsets(doc) if doc is not None else None
+        self.doc = doc
         self._scopes: dict[int | None, Scope] = {}
         self.roles: dict[int, frozenset[str]] = {}
 

@@ -83,6 +83,8 @@ def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution
             break
         cue = cue_at(ctx, toks, k)
         if cue is not None and cue.kind == "verb":
+            if all(t.low in ctx.lex.clitics for t in toks[i:k]):  # "», lui a répondu Me X": X speaks
+                return attribution_from_cue(ctx, toks, cue, span.level, inverted=True)
             ref = subject_before(ctx, toks, i, k, span.level)
             return Attribution(cue_text(ctx, toks, cue), ref, ref.start)
     return None
@@ -163,14 +165,18 @@ def _share_chains(ctx: Context, found: dict[int, FoundQuote]) -> None:
 
 
 def _carry_over(ctx: Context, found: dict[int, FoundQuote]) -> None:
-    """A quote with no attribution of its own keeps the previous quote's speaker in the same paragraph."""
+    """A quote with no attribution of its own keeps the previous quote's speaker in the same paragraph, or in the
+    paragraph before when it opens its own (a quote paragraph with no cue)."""
     prev: int | None = None
     for k in sorted(found):
         span, f = ctx.spans[k], found[k]
         if f.attribution is None and prev is not None and f.kind == "direct":
             before = ctx.spans[prev]
             att = found[prev].attribution
-            same_place = before.parent == span.parent and ctx.paragraph_of(before.open) == ctx.paragraph_of(span.open)
+            paragraph, previous = ctx.paragraph_of(span.open), ctx.paragraph_of(before.open)
+            opens = span.open == ctx.paragraph_text[paragraph]  # a quote paragraph continues the last speaker
+            next_one = opens and paragraph == previous + 1
+            same_place = before.parent == span.parent and (paragraph == previous or next_one)
             if att is not None and same_place and not _other_person_between(ctx, before.close, span.open, att):
                 f.attribution = att
         if found[k].attribution is not None:

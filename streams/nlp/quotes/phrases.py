@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
+from streams.nlp.discourse.words import BODY_NOUNS, DEMONSTRATIVES, LATTER, PART_NOUNS, ROLE_NOUNS
 from streams.nlp.quotes.cues import cue_at
 from streams.nlp.quotes.text import Tok, tok_start
 from streams.nlp.types import Entity
+
+_AGE_NOUN = re.compile(r"\d{1,3}-(?:jarige|year-old)")
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
@@ -40,17 +44,18 @@ def title_word(ctx: Context, low: str) -> tuple[str, str] | None:
     """("person" | "org", noun) when a word is a person's title or an organisation noun."""
     if low in ctx.lex.titles_abbrev:
         return "person", ctx.lex.titles_abbrev[low]
-    if low in lx.PERSON_TITLES:
+    roles, bodies = ROLE_NOUNS.get(ctx.lang, {}), BODY_NOUNS.get(ctx.lang, {})
+    if low in lx.PERSON_TITLES or low in roles or _AGE_NOUN.fullmatch(low):
         return "person", low
-    if low in lx.ORG_NOUNS or low in lx.COMPANY_NOUNS:
+    if low in lx.ORG_NOUNS or low in lx.COMPANY_NOUNS or low in bodies:
         return "org", low
     if "-" in low:
         return title_word(ctx, low.rsplit("-", 1)[1])
     if ctx.lang == "nl":  # compounds: "bondscoach", "museumdirecteur", "batterijproducent"
-        for n in range(len(low) - 1, 4, -1):
-            if low[-n:] in lx.PERSON_TITLES:
+        for n in range(len(low) - 1, 3, -1):
+            if low[-n:] in lx.PERSON_TITLES or low[-n:] in roles:
                 return "person", low[-n:]
-            if low[-n:] in lx.COMPANY_NOUNS:
+            if low[-n:] in lx.COMPANY_NOUNS or low[-n:] in bodies:
                 return "org", low[-n:]
     return None
 
@@ -114,11 +119,16 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     person = [c for c in cands if c[2].type == "PER"]
     if first in lex.indefinite and not document and not person:
         return SpeakerRef("unnamed", start, end, plural=first not in lx.SINGULAR_INDEFINITE)
+    if cands and not person and _modifies_title(ctx, toks, a, b, cands[-1]):
+        cands = []  # "the Anderlecht coach", "the Bruges coach": the name modifies the title
     if person or cands:  # the first person named, else the last name: "De Limburgse producent VoltaCell"
         s, e, ent = person[0] if person else cands[-1]
         return SpeakerRef("entity", start, end, ent, (s, e))
-    if first in lex.pronouns or (b == a + 1 and first in lx.POSSESSIVE_PRONOUNS):
-        return SpeakerRef("pronoun", start, end)  # "zei hij", "selon lui", "volgens haar"
+    if first in lex.pronouns or (b == a + 1 and first in lx.POSSESSIVE_PRONOUNS) or _demonstrative(ctx, toks, a, b):
+        return SpeakerRef("pronoun", start, end)  # "zei hij", "selon lui", "volgens haar", "Celle-ci", "the latter"
+    spoken_for = _organisation_inside(ctx, toks, a, b, level)
+    if spoken_for is not None:  # "La direction de bpost", "a note from ING", "Son équipe SD Worx-Protime"
+        return SpeakerRef("entity", start, end, spoken_for[2], spoken_for[:2])
     if first in lex.plural_pronouns:
         return SpeakerRef("unnamed", start, end, plural=True)
     names = [t.text for t in toks[a:b] if t.text[:1].isupper() and not title_word(ctx, t.low)]
@@ -137,6 +147,43 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     if head is not None:
         return SpeakerRef("title" if head[0] == "person" else "org", start, end, noun=head[1])
     return SpeakerRef("definite" if first in lex.definite else "none", start, end)
+
+
+def _modifies_title(ctx: Context, toks: list[Tok], a: int, b: int, mention: tuple) -> bool:
+    """Whether the phrase ends with a lower-case title right after the name: "the Anderlecht coach"."""
+    last = toks[b - 1]
+    return (
+        b - a >= 2
+        and last.text.islower()
+        and title_word(ctx, last.low) is not None
+        and mention[1] <= last.start
+        and not ctx.body[mention[1] : last.start].strip()
+    )
+
+
+def _demonstrative(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
+    """ "Celui-ci", "cette dernière", "the latter", "the former", Dutch "Die" standing alone."""
+    first = toks[a].low
+    second = toks[a + 1].low if a + 1 < b else ""
+    if first in DEMONSTRATIVES.get(ctx.lang, ()):
+        return b == a + 1 or ctx.lang != "nl"
+    return second in LATTER.get(ctx.lang, {}) and first in ("ce", "cette", "the", "deze")
+
+
+def _organisation_inside(ctx: Context, toks: list[Tok], a: int, b: int, level: int) -> tuple | None:
+    """The one organisation named in a phrase headed by a non-person noun: its management, a section, a note."""
+    lex = ctx.lex
+    k = a + (toks[a].low in lex.definite or toks[a].low in lex.possessive or toks[a].low in ("l'", "l’"))
+    if k >= b:
+        return None
+    noun = toks[k].low
+    title = title_word(ctx, noun)
+    if (title is None or title[0] != "org") and noun not in PART_NOUNS and noun not in lx.DOCUMENT_NOUNS:
+        return None
+    named = [c for c in heading_mentions(ctx, toks, a, b, level, relaxed=True) if c[2].type in ("ORG", "PER")]
+    if len(named) == 1 and named[0][2].type == "ORG":
+        return named[0]
+    return None
 
 
 def _head_noun(ctx: Context, toks: list[Tok], k: int, b: int) -> tuple[str, str, int] | None:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
+from streams.nlp.discourse import Discourse
 from streams.nlp.quotes.attribution import Attribution
 from streams.nlp.quotes.cues import cue_at
 from streams.nlp.quotes.phrases import SpeakerRef, title_word
@@ -25,6 +26,8 @@ class _Resolver:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        quoted = [(span.open, span.close) for span in ctx.spans if span.level == 0]
+        self.discourse = Discourse(ctx.body, ctx.entities, ctx.lang, doc=ctx.doc, quoted=quoted)
         self.named: list[tuple[int, Entity | None]] = ctx.mentions.person_events  # people named, by offset
         self.spoke: list[tuple[int, Entity | None]] = []  # speakers, appended in text order
         self.by_role: dict[str, list[Entity]] | None = None
@@ -37,6 +40,7 @@ class _Resolver:
             return
         entity = self._entity(ref)
         att.speaker = entity
+        self.discourse.spoke(ref.start, entity)
         if ref.kind == "entity" and ref.mention is not None:
             att.speaker_text = body[ref.mention[0] : ref.mention[1]]
         elif ref.end > ref.start:
@@ -48,15 +52,35 @@ class _Resolver:
                 self.spoke.append((ref.start, entity))
 
     def _entity(self, ref: SpeakerRef) -> Entity | None:
+        """The speaker a phrase names, through the discourse model; always a PER or ORG entity, or None."""
+        body, discourse = self.ctx.body, self.discourse
         if ref.kind == "entity":
-            return ref.entity
-        if ref.kind in ("pronoun", "possessive"):
-            return self.last_named(ref.start, people_only=False)
-        if ref.kind == "title" and ref.noun:
+            return self._named(ref)
+        words = body[ref.start : ref.end].split()
+        if ref.kind == "pronoun" and words:
+            if len(words) > 1 and words[0].casefold() in self.ctx.lex.pronouns:
+                return discourse.pronoun(ref.start, words[0])  # "She called for ... and said"
+            word = words[-1].rsplit("-", 1)[-1]  # "a-t-il"
+            return discourse.pronoun(ref.start, word, before=words[-2] if len(words) > 1 else "")
+        if ref.kind in ("title", "org") and ref.noun and words:
+            found = discourse.description(ref.start, ref.noun, _determiner(words[0]))
+            if found is not None or ref.kind == "org":
+                return found
             return self._title(ref.noun, ref.start)
-        if ref.kind == "org" and ref.noun:
-            return self._organisation(ref.noun, ref.start)
         return None
+
+    def _named(self, ref: SpeakerRef) -> Entity | None:
+        """A named speaker: a person or organisation; a country or city standing for its government; a
+        demonym ("de Kempenaar") for the person it describes; never another place."""
+        entity, body = ref.entity, self.ctx.body
+        if _metonymy(ref, body):
+            return entity  # "Moscou a dénoncé", "Madrid a fait savoir"
+        if entity is not None and entity.type in ("LOC", "MISC") and ref.mention is not None:
+            determiner = body[ref.start : ref.mention[0]].split()
+            if determiner and _determiner(determiner[0]) in self.ctx.lex.definite | {"l'"}:
+                noun = body[ref.mention[0] : ref.mention[1]]
+                return self.discourse.description(ref.start, noun, determiner[0])
+        return self.discourse.named(entity, ref.start)
 
     def last_named(self, pos: int, *, people_only: bool) -> Entity | None:
         """Who was named (or spoke) last before pos; None when that was an unnamed source."""
@@ -135,6 +159,23 @@ class _Resolver:
                         words.add(title)
         ctx.roles[id(entity)] = frozenset(words)
         return ctx.roles[id(entity)]
+
+
+def _determiner(word: str) -> str:
+    """The determiner a phrase opens with, elided forms with their apostrophe: "l'accusé" -> "l'"."""
+    elided = re.match(r"([dlDL])['’]", word)
+    return (elided.group(1) + "'").casefold() if elided else word.casefold()
+
+
+def _metonymy(ref: SpeakerRef, body: str) -> bool:
+    """A country or city that is the whole subject of a reporting verb speaks for its government."""
+    entity = ref.entity
+    if entity is None or entity.type != "LOC" or ref.mention is None:
+        return False
+    if not entity.id.startswith(("loc:iso3166:", "loc:geonames:")):
+        return False
+    before = body[ref.start : ref.mention[0]].strip().casefold()
+    return before in ("", "la", "le", "l'", "l’", "the") and body[ref.mention[1] : ref.end].strip() == ""
 
 
 def _first(pair: tuple[int, Entity | None]) -> int:

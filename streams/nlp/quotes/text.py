@@ -17,6 +17,7 @@ WINDOW = 700  # characters searched before a quote for its attribution
 # Words (French elisions apart: "l'", "qu'"), numbers and single marks.
 TOKEN_RE = re.compile(
     r"(?i:jusqu|lorsqu|puisqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_])"  # French elision: l', qu', d'
+    r"|\d+(?:-[^\W\d_]+)+"  # "41-year-old", "23-jarige"
     r"|\d+(?:[.,:/h]\d+)*"
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-&][^\W_]+)*"
     r"|\S"
