@@ -13,7 +13,7 @@ OLD_SETS = {
     "TITLES": (161, {"vice-premier", "substitut", "gedeputeerde", "oud-minister", "spokesperson", "bundeskanzlerin"}),
     "MINISTER_TITLES": (12, {"ministres", "échevine", "staatssecretaris", "schepen", "commissioner", "secretary"}),
     "PORTFOLIOS": (62, {"affaires étrangères", "fonction publique", "asiel en migratie", "home affairs"}),
-    "NOT_ENTITIES": (33, {"gmt", "pst", "états", "regering", "europese", "government"}),
+    "NOT_ENTITIES": (38, {"gmt", "pst", "états", "regering", "europese", "government", "mep"}),
     "ROLE_BREAKERS": (94, {"qu'", "aujourd'hui", "volgens", "gisteren", "according", "tomorrow"}),
     "ROLE_LINKS": (22, {"d'", "l'", "aux", "van", "het", "of", "the"}),
     "SPEECH_CUES": (24, {"précisé", "selon", "voegde", "aldus", "explained", "according"}),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from streams.nlp.discourse import gender as names
 from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
+from streams.nlp.entities import kb
 from streams.nlp.types import Entity
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d+|[^\w\s]")
@@ -31,6 +32,7 @@ class Participant:
     roles: set[str] = field(default_factory=set)
     nouns: set[str] = field(default_factory=set)  # an organisation's name words: "parquet", "zone", "institut"
     age: int | None = None
+    kind: str | None = None  # the knowledge base's kind ("party", "media", "company" ...), when it knows it
 
     @property
     def type(self) -> str:
@@ -50,13 +52,16 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
     for entity in entities:
         if entity.type not in SPEAKER_TYPES:
             continue
-        found = Participant(entity)
+        known = kb.knowledge_base().entries.get(entity.id)
+        found = Participant(entity, kind=known.kind if known is not None else None)
         evidence: list[tuple[int, Gender]] = []  # (precision rank, gender): the most precise wins
         for mention in entity.mentions:
             if mention.section != "body":
                 continue
             _before(text, mention.start, roles, found, evidence)
             _after(text, mention.end, roles, found, evidence)
+        if known is not None and known.gender is not None:
+            evidence.append((0, known.gender))
         if entity.type == "PER":
             guessed = names.name_gender(entity.name)
             if guessed is not None:

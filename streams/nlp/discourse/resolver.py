@@ -22,11 +22,14 @@ from streams.nlp.discourse.words import (
     BODY_NOUNS,
     COMPANY_NOUNS,
     DEMONYM_ENDINGS,
+    EVENT_ROLES,
+    GENERIC_KINDS,
     LATTER,
+    NOUN_KINDS,
+    OFFICES,
     PRONOUNS,
     ROLE_FAMILIES,
     ROLE_NOUNS,
-    TOPICAL_ROLES,
     Gender,
 )
 from streams.nlp.types import Entity
@@ -123,6 +126,9 @@ class Discourse:
             elif participant.gender != info.gender:
                 continue
             ranked.append((value, -participant.first, i))
+        people = [r for r in ranked if self.participants[r[2]].type == "PER" and r[0] >= MIN_SALIENCE]
+        if people and not info.organisation:
+            ranked = people  # "il", "ze": an organisation only when no person agrees
         return self._best(ranked)
 
     def description(self, pos: int, noun: str, determiner: str = "") -> Entity | None:
@@ -201,10 +207,10 @@ class Discourse:
         ):
             if matches:  # the text gave them that role: a precise link, however far back
                 return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in matches], floor=0.0)
-        if key in TOPICAL_ROLES:
+        if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
             near = score(self.events, pos, self.layout)
-            return self._best([(near.get(i, 0.0), -p.first, i) for i, p in agree if not p.roles - TOPICAL_ROLES])
-        return self._named_next(pos, gender)
+            return self._best([(near.get(i, 0.0), -p.first, i) for i, p in agree if not p.roles & OFFICES])
+        return self._named_next(pos, gender) if key in OFFICES else None
 
     def _named_next(self, pos: int, gender: Gender | None) -> Entity | None:
         """Cataphora: "De minister bevestigde ... Hanneke Rijpstra (VVD) presenteerde": a person first named
@@ -236,9 +242,14 @@ class Discourse:
             return None
         # "l'entreprise", "de club", "the agency": the organisation the story is about, if one stands out
         near = score(self.events, pos, self.layout, 3)
-        return self._best(
-            [(v, -self.participants[i].first, i) for i, v in near.items() if self.participants[i].type == "ORG"]
-        )
+        return self._best([(v, -self.participants[i].first, i) for i, v in near.items() if self._could_be(i, noun)])
+
+    def _could_be(self, i: int, noun: str) -> bool:
+        """Whether a participant may be what a generic noun names: "l'entreprise" is no party or medium."""
+        participant = self.participants[i]
+        if participant.type != "ORG":
+            return False
+        return participant.kind is None or participant.kind in NOUN_KINDS.get(noun, GENERIC_KINDS)
 
     def _is_surname_of_other(self, entity: Entity) -> bool:
         """An organisation or place named like the surname of a person of the text is that person."""

@@ -160,7 +160,12 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "commerçant=shopkeeper:m commerçante=shopkeeper:f agriculteur=farmer:m agricultrice=farmer:f "
         "pilote=pilot sportif=athlete:m sportive=athlete:f athlète=athlete "
         "quadragénaire=age quinquagénaire=age sexagénaire=age trentenaire=age jeune=young "
-        "homme=man:m femme=woman:f garçon=boy:m fille=girl:f adolescent=teen:m adolescente=teen:f"
+        "homme=man:m femme=woman:f garçon=boy:m fille=girl:f adolescent=teen:m adolescente=teen:f "
+        "lauréat=laureate:m lauréate=laureate:f comédien=actor:m comédienne=actor:f acteur=actor:m "
+        "actrice=actor:f forain=stallholder:m foraine=stallholder:f coordinateur=coordinator:m "
+        "coordinatrice=coordinator:f rapporteur=rapporteur:m rapporteuse=rapporteur:f patient=patient:m "
+        "patiente=patient:f témoin=witness mère=mother:f père=father:m fils=son:m "
+        "technicien=coach:m tacticien=coach:m gouvernement=government"
     ),
     "nl": _roles(
         "minister=minister premier=prime-minister eerste_minister=prime-minister minister-president=minister-president "
@@ -182,7 +187,9 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "ambassadeur=ambassador diplomaat=diplomat kanselier=chancellor commandant=commander generaal=general "
         "kandidaat=candidate bewoner=resident bewoonster=resident:f handelaar=shopkeeper boer=farmer "
         "landbouwer=farmer piloot=pilot atleet=athlete man=man:m vrouw=woman:f jongen=boy:m meisje=girl:f "
-        "jongeman=man:m tiener=teen fractieleider=leader partijvoorzitter=president"
+        "jongeman=man:m tiener=teen fractieleider=leader partijvoorzitter=president laureaat=laureate "
+        "acteur=actor actrice=actor:f coördinator=coordinator rapporteur=rapporteur getuige=witness "
+        "moeder=mother:f vader=father:m"
     ),
     "en": _roles(
         "minister=minister premier=prime-minister president=president vice-president=vice-president "
@@ -200,14 +207,26 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "unionist=unionist delegate=delegate ambassador=ambassador diplomat=diplomat chancellor=chancellor "
         "commander=commander general=general candidate=candidate resident=resident farmer=farmer "
         "pilot=pilot athlete=athlete man=man:m woman=woman:f boy=boy:m girl=girl:f teenager=teen "
-        "envoy=diplomat negotiator=negotiator official=official adviser=adviser advisor=adviser"
+        "envoy=diplomat negotiator=negotiator official=official adviser=adviser advisor=adviser "
+        "laureate=laureate actor=actor:m actress=actor:f coordinator=coordinator rapporteur=rapporteur "
+        "witness=witness mother=mother:f father=father:m chief=chief"
     ),
 }
 # fmt: on
 
 # Roles that name whoever the story is about when no one holds them explicitly: "l'accusé", "de verdachte",
 # "the 23-year-old", "le quadragénaire". Others ("le ministre") need a person the text gives that role.
-TOPICAL_ROLES = frozenset("defendant suspect age young man woman boy girl teen demonym".split())
+# Offices: a description with one of them ("le ministre") needs a person the text gave that office. Other
+# roles ("l'accusé", "de 23-jarige", "la lauréate", "le Liégeois") describe whoever the story is about.
+OFFICES = frozenset(
+    "minister prime-minister minister-president president vice-president vice-prime-minister mayor alderman mp "
+    "senator governor spokesperson secretary commissioner director ceo founder manager leader chief monarch prince "
+    "pope lawyer prosecutor magistrate judge investigator coach captain ambassador diplomat chancellor commander "
+    "general adviser official delegate unionist professor researcher doctor expert economist analyst negotiator "
+    "government rapporteur coordinator".split()
+)
+# Roles that name someone by what they did, which only the story's events tell: never guessed.
+EVENT_ROLES = frozenset("winner champion victim witness".split())
 # Endings of demonyms used as nouns for a person: "le Liégeois", "la Limbourgeoise", "de Kempenaar",
 # "de Argentijn", "de Fransman", "the Belgian".
 DEMONYM_ENDINGS = (
@@ -307,3 +326,23 @@ COMPANY_NOUNS = frozenset(
     "group company firm carmaker maker operator brewer insurer lender bank airline retailer organisation "
     "organization institution federation association union club team agency party".split()
 )
+
+# Knowledge-base kinds a generic organisation noun may refer to ("l'entreprise" is a company, not a party);
+# nouns not listed may refer to any of GENERIC_KINDS. An organisation the knowledge base does not know may be
+# anything.
+_COMPANIES = frozenset("company public_company agency other".split())
+GENERIC_KINDS = frozenset(
+    "company public_company agency institution federation union ngo club sports_body international other".split()
+)
+NOUN_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        "groupe entreprise société compagnie firme constructeur opérateur brasseur assureur banque "
+        "groep bedrijf onderneming firma bouwer operator brouwer verzekeraar maatschappij "
+        "group company firm carmaker maker brewer insurer lender airline retailer".split(),
+        _COMPANIES,
+    ),
+    **dict.fromkeys("parti partij party".split(), frozenset(("party",))),
+    **dict.fromkeys("syndicat vakbond union".split(), frozenset(("union",))),
+    **dict.fromkeys("club ploeg équipe team".split(), frozenset(("club", "national_team", "sports_body"))),
+    **dict.fromkeys("fédération federatie federation".split(), frozenset(("federation", "sports_body", "union"))),
+}

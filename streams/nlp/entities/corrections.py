@@ -35,6 +35,7 @@ from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
 PLACE_WORDS = frozenset("stadium stadion park hall street straat laan road square plein bridge airport".split())
 
 _WORD = re.compile(r"\S+")
+_PARTICLES_GAP = re.compile(r" (?:van der|van den|van de|van|von|de la|de|der|den|ter|ten|du|le|la|da|di|dos) ")
 _EDGE_PUNCT = "\"'«»“”„‘’()[]{},;:.!?–—-·"
 _TAIL_TO_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(([\w&-]{2,8})\)")
 _COMPOUND = re.compile(r"((?=[^\s]*[A-ZÀ-Þ])[^\W_][\w&.-]*?)-[a-zà-ÿ]+")
@@ -291,7 +292,8 @@ def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
 
 
 def join_of_place(cands: list[Candidate], body: str) -> list[Candidate]:
-    """'Parlement' + ' de ' + 'Wallonie' -> one organisation 'Parlement de Wallonie'."""
+    """'Parlement' + ' de ' + 'Wallonie' -> one organisation 'Parlement de Wallonie'; a person's name the
+    model cut at its particles joined again ('Marieke' + ' van der ' + 'Linden')."""
     ordered = sorted(cands, key=lambda c: c.start)
     out: list[Candidate] = []
     for cand in ordered:
@@ -306,6 +308,15 @@ def join_of_place(cands: list[Candidate], body: str) -> list[Candidate]:
         ):
             out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end)
             continue
+        if (
+            prev is not None
+            and prev.type == cand.type == "PER"
+            and _PARTICLES_GAP.fullmatch(body[prev.end : cand.start])
+            and cand.text[:1].isupper()
+            and " " not in cand.text.strip()
+        ):
+            out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end)
+            continue  # "Marieke" + " van der " + "Linden": one name the model cut at its particles
         if prev is not None and re.fullmatch(r"\s*&\s*", body[prev.end : cand.start] or "x"):
             kind = "ORG" if "ORG" in (prev.type, cand.type) or has_org_word(cand.text) else cand.type
             out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end, type=kind)

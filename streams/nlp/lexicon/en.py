@@ -40,7 +40,7 @@ PORTFOLIOS = frozenset(name.casefold() for name in (
     "Interior", "Environment", "Education", "Energy", "Transport", "Agriculture", "Employment",
 ))
 # Capitalised common nouns and adjectives a model may tag, that are never entities on their own.
-NOT_ENTITIES = words("state states government minister president european")
+NOT_ENTITIES = words("state states government minister president european mep meps mp mps ceo")
 # Words that end the title phrase before a name ("the president has met X": "has" ends it).
 ROLE_BREAKERS = words(
     "has have had is are was were will who that and or but according with against by at after "

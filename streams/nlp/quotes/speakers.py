@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import Discourse
+from streams.nlp.entities import kb
 from streams.nlp.quotes.attribution import Attribution
 from streams.nlp.quotes.cues import cue_at
 from streams.nlp.quotes.phrases import SpeakerRef, title_word
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
 
 
+_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[\s'’-]+")
 
 
@@ -60,13 +62,18 @@ class _Resolver:
         if ref.kind == "pronoun" and words:
             if len(words) > 1 and words[0].casefold() in self.ctx.lex.pronouns:
                 return discourse.pronoun(ref.start, words[0])  # "She called for ... and said"
-            word = words[-1].rsplit("-", 1)[-1]  # "a-t-il"
+            word = words[-1]
+            inverted = _INVERSION.search(word)
+            if inverted is not None:
+                word = inverted.group(1)  # "a-t-il", "dit-elle"
             return discourse.pronoun(ref.start, word, before=words[-2] if len(words) > 1 else "")
         if ref.kind in ("title", "org") and ref.noun and words:
             found = discourse.description(ref.start, ref.noun, _determiner(words[0]))
             if found is not None or ref.kind == "org":
                 return found
             return self._title(ref.noun, ref.start)
+        if ref.kind == "definite" and len(words) > 1 and words[1][:1].isupper():
+            return discourse.description(ref.start, words[1], _determiner(words[0]))  # "la Limbourgeoise"
         return None
 
     def _named(self, ref: SpeakerRef) -> Entity | None:
@@ -168,12 +175,14 @@ def _determiner(word: str) -> str:
 
 
 def _metonymy(ref: SpeakerRef, body: str) -> bool:
-    """A country or city that is the whole subject of a reporting verb speaks for its government."""
+    """A country or city that is the whole subject of a reporting verb speaks for its government, a building
+    for the organisation it houses."""
     entity = ref.entity
     if entity is None or entity.type != "LOC" or ref.mention is None:
         return False
-    if not entity.id.startswith(("loc:iso3166:", "loc:geonames:")):
-        return False
+    known = kb.knowledge_base().entries.get(entity.id)
+    if not entity.id.startswith(("loc:iso3166:", "loc:geonames:")) and (known is None or known.kind != "building"):
+        return False  # a country, a city, or a building that houses an organisation ("Brussels Airport")
     before = body[ref.start : ref.mention[0]].strip().casefold()
     return before in ("", "la", "le", "l'", "l’", "the") and body[ref.mention[1] : ref.end].strip() == ""
 
