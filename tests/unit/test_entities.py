@@ -338,6 +338,7 @@ class _FakeDoc:
 
     def __init__(self, text, specs):
         self.ents = []
+        self.spans = {}  # no knowledge-base matches
         pos = 0
         for surface, label in specs:
             start = text.index(surface, pos)
@@ -348,7 +349,7 @@ class _FakeDoc:
 class _FakeSpan:
     def __init__(self, text, start, end, label):
         self.text, self.start_char, self.end_char, self.label_ = text, start, end, label
-        self.ent_id_ = ""  # no knowledge-base id: the model's own mention
+        self.id_ = ""  # no marker: the model's own mention
 
 
 # --- the French model --------------------------------------------------------------------------

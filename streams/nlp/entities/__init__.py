@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from streams.nlp.entities.candidates import Candidate, header_candidates, model_candidates, rule_candidates
-from streams.nlp.entities.corrections import correct, extend_to_acronym, join_of_place
+from streams.nlp.entities.corrections import correct, extend_to_acronym, join_of_place, person_boundaries
 from streams.nlp.entities.cues import cue_candidates
 from streams.nlp.entities.grouping import group
 from streams.nlp.entities.linking import slug
@@ -60,5 +60,5 @@ def find_entities(body: str, header: Header, doc: Doc | None, *, rules: bool = F
         found += [c for c in rule_candidates(body) if not any(c.start < f.end and f.start < c.end for f in found)]
         found.sort(key=lambda c: c.start)
     found = cue_candidates(body, found)
-    corrected = [fixed for cand in found for fixed in correct(cand, body)]
+    corrected = person_boundaries([fixed for cand in found for fixed in correct(cand, body)], body)
     return group(header_candidates(header) + join_of_place(extend_to_acronym(corrected, body), body), body)

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from streams.nlp.entities.candidates import BODY_MARKER
+from streams.nlp.entities.kb import BODY_MARKER
 
 # fmt: off
 # Head nouns, lower case, multiword allowed; (French, Dutch: before the name; English: after it).

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from streams.nlp.entities import linking
+from streams.nlp.entities import kb, linking
 from streams.nlp.entities.words import NAME_WORD, after_title, at_sentence_start
 from streams.nlp.types import EntityType, Section
 from streams.wire.header import Header
@@ -16,8 +16,6 @@ from streams.wire.lexicon import AGENCIES, MONTHS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-
-BODY_MARKER = "wire-body"  # the id `wire_bodies` gives its spans
 
 # spaCy labels (French/Dutch WikiNER and CoNLL style, English OntoNotes style) -> ours.
 LABELS: dict[str, EntityType] = {
@@ -58,14 +56,15 @@ class Candidate:
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
-    """Mentions the spaCy model tagged, with our labels."""
+    """The doc's entities, with our labels: the model's, the named bodies' (`wire_bodies`) and the knowledge
+    base's where it settles a conflict or the model saw nothing (`kb.settle`)."""
+    ents, ids = kb.settle(doc)
     out = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in LABELS:
             continue
-        marker = ent.ent_id_
-        source = "body" if marker == BODY_MARKER else "kb" if marker else "model"
-        kb_id = marker if source == "kb" else None
+        kb_id = ids.get((ent.start_char, ent.end_char))
+        source = "body" if getattr(ent, "id_", "") == kb.BODY_MARKER else "kb" if kb_id else "model"
         out.append(Candidate(ent.text, ent.start_char, ent.end_char, LABELS[ent.label_], source=source, kb_id=kb_id))
     return out
 

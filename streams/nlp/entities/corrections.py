@@ -22,6 +22,7 @@ from streams.nlp.entities.words import (
 )
 from streams.nlp.lexicon import (
     DEMONYM_ENDINGS,
+    EVENTS,
     FUNCTION_WORDS,
     MINISTER_TITLES,
     NAME_PARTICLES,
@@ -35,6 +36,9 @@ from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
 PLACE_WORDS = frozenset("stadium stadion park hall street straat laan road square plein bridge airport".split())
 
 _WORD = re.compile(r"\S+")
+_FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?) $")
+_CODE = re.compile(r"[A-Z]{1,2}\d{0,3}|[A-Z]\d{1,3}[a-z]?")
+_EVENT_CODE = re.compile(r"(?:cop|g|euro|wk|ek)[ -]?\d{1,4}")  # "COP30", "Euro 2024", "WK 2026"
 _PARTICLES_GAP = re.compile(r" (?:van der|van den|van de|van|von|de la|de|der|den|ter|ten|du|le|la|da|di|dos) ")
 _EDGE_PUNCT = "\"'«»“”„‘’()[]{},;:.!?–—-·"
 _TAIL_TO_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(([\w&-]{2,8})\)")
@@ -258,8 +262,10 @@ def _keep(cand: Candidate, text: str | None) -> bool:
     if not any(c.isupper() for c in cand.text):
         return False
     key = cand.text.casefold()
-    if key in NOT_ENTITIES or key in WEEKDAYS or key in MONTHS:
+    if key in NOT_ENTITIES or key in WEEKDAYS or key in MONTHS or key in EVENTS or _EVENT_CODE.fullmatch(key):
         return False
+    if _CODE.fullmatch(cand.text) and linking.lookup(cand.text) is None:
+        return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
     if " " not in cand.text and cand.type in ("LOC", "MISC") and key.endswith(DEMONYM_ENDINGS):
         return linking.lookup(cand.text, "LOC") is not None  # "Montois" is a people; "Calais" a city
     return not (key in PORTFOLIOS and text is not None and _after_minister(text, cand.start))
@@ -289,6 +295,37 @@ def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
                     cand = replace(cand, text=text, end=match.end(1), type="ORG")
         out.append(cand)
     return out
+
+
+def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
+    """A person's name the model cut or padded: a first name left out before it ("Hélène" + "Van der Straeten"),
+    a demonym in front of it ("Liégeoise Lola Mertens")."""
+    out = []
+    for cand in cands:
+        if cand.type == "PER" and cand.section == "body" and cand.source != "kb":
+            cand = _with_first_name(_without_demonym(cand), body)
+        out.append(cand)
+    return out
+
+
+def _with_first_name(cand: Candidate, body: str) -> Candidate:
+    before = body[max(0, cand.start - 30) : cand.start]
+    match = _FIRST_BEFORE.search(before)
+    if match is None or first_name_gender(match.group(1)) is None or " " not in cand.text + match.group(1):
+        return cand
+    first = cand.start - len(before) + match.start(1)
+    if not cand.text.split()[0][:1].isupper() or first_name_gender(cand.text.split()[0]) is not None:
+        return cand  # "Hélène Van der Straeten", not "Marc Jean Dupont"
+    return replace(cand, text=body[first : cand.end], start=first)
+
+
+def _without_demonym(cand: Candidate) -> Candidate:
+    words = cand.text.split()
+    demonym = len(words) >= 3 and words[0].casefold().endswith(DEMONYM_ENDINGS)
+    if demonym and first_name_gender(words[1]) and first_name_gender(words[0]) is None:
+        offset = cand.text.index(words[1], len(words[0]))
+        return replace(cand, text=cand.text[offset:], start=cand.start + offset)
+    return cand
 
 
 def join_of_place(cands: list[Candidate], body: str) -> list[Candidate]:

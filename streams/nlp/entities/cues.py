@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import CAPITALISED_RUN, Candidate
 from streams.nlp.entities.words import NAME_WORD, WORD_RE, is_title
@@ -39,6 +40,19 @@ _ACRONYM_WORD = re.compile(
     rf"(?<![\w'’&.-])(?:{_ACRONYM_TOKEN})(?![\w'’&]|-[\w])"
     rf"|(?<![\w'’&.-])(?:{_ACRONYM_TOKEN})(?=-[A-ZÀ-Þ]?[a-zà-ÿ]+\b)"
 )
+# A lower-case organisation noun, at most one lower-case word, then a name: "la société Bâtiroute".
+_ORGANISATION_NOUN_NAME = re.compile(
+    r"(?<![\w'’-])(société|groupe|entreprise|firme|compagnie|constructeur|brasseur|assureur|banque|holding|"
+    r"start-up|biotech|bedrijf|groep|onderneming|firma|bouwer|brouwer|verzekeraar|company|firm|group|carmaker|"
+    r"brewer|insurer|lender|airline|retailer|maker|startup)"
+    rf"(?:\s+[a-zà-ÿ]{{3,}})?\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+)
+# A capitalised first name and a surname in capitals ("Claire GALLOIS", "Jean-Marc DE SMET").
+_FIRST_NAME_CAPITALS = re.compile(
+    r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
+    r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)(?![\w'’-])"
+)
+_ORG = linking.Link("org:x", "ORG", "rule")
 # Capitals that are not organisations.
 _NOT_ACRONYMS = frozenset(
     "ceo cfo coo cto eur usd gbp jpy chf pib bnp gdp vat tva btw pdf tv ok ii iii iv vi vii viii ix xi xii xiii "
@@ -185,10 +199,40 @@ def known_names(body: str, coverage: Coverage) -> None:
             coverage.add(match.group(), start, known.type)
 
 
+def name_after_organisation_noun(body: str, coverage: Coverage) -> None:
+    """ "la société Bâtiroute", "le constructeur automobile Carlam", "het bedrijf Vandecasteele", "the company
+    Proximus": the name an organisation noun introduces is an organisation, whatever the model typed."""
+    for match in _ORGANISATION_NOUN_NAME.finditer(body):
+        start, end = match.span(2)
+        name = match.group(2)
+        if name.casefold() in FUNCTION_WORDS or (linking.lookup(name) or _ORG).type != "ORG":
+            continue
+        if coverage.free(start, end):
+            coverage.add(name, start, "ORG")
+        else:
+            for old in ("PER", "LOC", "MISC"):
+                coverage.retype(start, end, old, "ORG")
+
+
+def first_name_and_capitals(body: str, coverage: Coverage) -> None:
+    """ "Claire GALLOIS", "Hélène MARCHETTI": a known first name and a surname in capitals, the French wire's way
+    of writing names -> PER (in place of whatever the model made of part of it)."""
+    for match in _FIRST_NAME_CAPITALS.finditer(body):
+        first, surname = match.group(1), match.group(2)
+        if first_name_gender(first) is None or _in_caps_line(body, match.start()):
+            continue
+        if surname.casefold() in AGENCIES or surname.casefold() in NOT_ENTITIES or linking.lookup(surname):
+            continue
+        coverage.drop(*match.span())
+        coverage.add(match.group(), match.start(), "PER")
+
+
 PASSES: tuple[Callable[[str, Coverage], None], ...] = (
     title_party_name,
     party_title_name,
     name_after_title_or_verb,
+    name_after_organisation_noun,
+    first_name_and_capitals,
     bracketed_party,
     acronyms,
     known_names,

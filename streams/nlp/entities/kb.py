@@ -4,10 +4,10 @@ Shipped as TOML in `streams/data/kb/` (format: the README there); users add file
 `use_kb_files` (setting `WIRESTREAM_KB_FILES`). Every entry has an id (`org:n-va`), a type, a kind
 ("party", "media", "royal" ...), the forms a dispatch may name it by and, for people, a gender.
 
-The knowledge base is applied by spaCy's own `EntityRuler` (`wire_kb` in a pipeline): its forms are
-phrase patterns matched on the exact text, and a match overwrites what the statistical model tagged
-there, so "DéFI" is an ORG whatever the model thought. Forms that name someone only after a title
-("Philippe" after "roi", "koning" or "King") are token patterns with that title.
+The knowledge base is applied by spaCy's own `SpanRuler` (`wire_kb` in a pipeline): its forms are
+phrase patterns matched on the exact text, and `settle` weighs its matches against the statistical
+model's entities, so "DéFI" is an ORG whatever the model thought. Forms that name someone only after
+a title ("Philippe" after "roi", "koning" or "King") are token patterns with that title.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+
+from spacy.tokens import Doc, Span
 
 from streams.nlp.types import EntityType
 
@@ -32,6 +34,8 @@ else:  # pragma: no cover
 
 TYPES: dict[str, EntityType] = {"per": "PER", "org": "ORG", "loc": "LOC"}
 RULER_NAME = "wire_kb"
+SPANS_KEY = "wire_kb"  # where the ruler puts its matches
+BODY_MARKER = "wire-body"  # the id `wire_bodies` gives its spans: a named body is never cut by the knowledge base
 _extra_files: list[Path] = []
 
 
@@ -150,12 +154,46 @@ def ruler_patterns(entries: Iterable[Entry]) -> list[dict]:
 
 
 def add_ruler(nlp: Language) -> None:
-    """Add the knowledge base to a pipeline, after its entity recogniser if it has one."""
+    """Add the knowledge base's `SpanRuler` to a pipeline, after its entity recogniser if it has one.
+
+    Its matches go to `doc.spans["wire_kb"]`, not to `doc.ents`: `settle` weighs them against the model's.
+    """
     if RULER_NAME in nlp.pipe_names:
         return
     after = "ner" if "ner" in nlp.pipe_names else None
-    config = {"overwrite_ents": True, "validate": False}
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after=after, config=config)
-    ruler.phrase_matcher_attr = None  # exact text: "Groen" the party, not "groen"
+    config = {"spans_key": SPANS_KEY, "annotate_ents": False, "validate": False, "phrase_matcher_attr": None}
+    ruler = nlp.add_pipe("span_ruler", name=RULER_NAME, after=after, config=config)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(knowledge_base().entries.values()))
+
+
+def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
+    """The doc's entities once the knowledge base has had its say, and the knowledge-base id of each span it gave.
+
+    Where the knowledge base names exactly a span the model tagged, its type and id win ("DéFI" tagged as a
+    place); where it names a part of a longer span of the model's ("KBC" in "KBC Securities") or of a named
+    body ("Namur" in "parquet de Namur"), the longer span stays; where its span covers or crosses the model's
+    ("La Libre Belgique" for the model's "Libre Belgique"), or where the model saw nothing, it is taken.
+    """
+    ents = list(doc.ents)
+    ids: dict[tuple[int, int], str] = {}
+    matches = sorted(doc.spans.get(SPANS_KEY, ()), key=lambda s: (s.start, -len(s))) if doc.spans else []
+    taken_until = -1
+    for span in matches:
+        if span.start < taken_until:
+            continue  # inside a longer knowledge-base match
+        taken_until = span.end
+        same = next((e for e in ents if (e.start, e.end) == (span.start, span.end)), None)
+        if same is not None:
+            if same.id_ != BODY_MARKER:
+                ents[ents.index(same)] = Span(doc, span.start, span.end, label=span.label_)
+                if span.id_:
+                    ids[span.start_char, span.end_char] = span.id_
+            continue
+        if any(e.start <= span.start and span.end <= e.end for e in ents):
+            continue  # a longer name of the model's or a named body holds it
+        ents = [e for e in ents if e.end <= span.start or span.end <= e.start]
+        ents.append(Span(doc, span.start, span.end, label=span.label_))
+        if span.id_:
+            ids[span.start_char, span.end_char] = span.id_
+    return sorted(ents, key=lambda e: e.start), ids
