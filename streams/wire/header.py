@@ -41,7 +41,7 @@ _DATE_RE = re.compile(
     r"|(?P<mm>[^\W\d_]{3,10})\.?[ \t]+(?P<md>\d{1,2})(?:st|nd|rd|th)?(?:,?[ \t]+(?P<my>\d{4}))?"
     r")[\s,]*\Z"
 )
-_INITIALS_RE = re.compile(r"[a-z]{2,5}(?:[/-][a-z0-9]{2,6}){1,3}")
+_INITIALS_RE = re.compile(r"[a-z]{2,5}(?:[/-][a-z0-9]{2,6}){1,3}|(?:[a-z]{2,5})?/[A-Z]{2,4}")  # "nl/xyz", "/JDE"
 _REUTERS_CREDIT_RE = re.compile(
     r"\((?:Reporting|Writing|Additional reporting|Editing|Compiled|Reporting and writing)\b[^()\n]{0,280}\)"
 )

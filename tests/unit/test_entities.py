@@ -84,7 +84,8 @@ def fix(text, surface, kind):
             [("Banque mondiale", "ORG")],
         ),
         # capitalised titles inside an organisation's name stay
-        ("He watched the Premier League final.", "Premier League", "ORG", [("Premier League", "ORG")]),
+        ("He visited the Prince Albert Fund.", "Prince Albert Fund", "ORG", [("Prince Albert Fund", "ORG")]),
+        ("He watched the Premier League final.", "Premier League", "ORG", []),  # a competition
         # articles, possessives, dateline digits, trailing function words
         ("Il vit en Europe, dit-il. L'Europe doit agir.", "L'Europe", "LOC", [("Europe", "LOC")]),
         ("Les exportations vers la Chine baissent.", "la Chine", "LOC", [("Chine", "LOC")]),

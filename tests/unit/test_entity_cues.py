@@ -8,7 +8,9 @@ from streams.nlp.entities.cues import (
     Coverage,
     acronyms,
     bracketed_party,
+    first_name_and_capitals,
     known_names,
+    name_after_organisation_noun,
     name_after_title_or_verb,
     party_title_name,
     title_party_name,
@@ -123,10 +125,28 @@ def test_the_passes_run_in_their_documented_order():
         "title_party_name",
         "party_title_name",
         "name_after_title_or_verb",
+        "name_after_organisation_noun",
+        "first_name_and_capitals",
         "bracketed_party",
         "acronyms",
         "known_names",
     ]
+
+
+def test_an_organisation_noun_makes_its_name_an_organisation():
+    body = "La société Grivaldo a licencié. Het bedrijf Vanbreda Tech groeit. The company Zentrix said no."
+    model = [Candidate("Grivaldo", 11, 19, "PER")]
+    coverage = Coverage(body, model)
+    name_after_organisation_noun(body, coverage)
+    assert [(c.text, c.type) for c in coverage.kept] == [("Grivaldo", "ORG")]  # the model's person, retyped
+    assert [(c.text, c.type) for c in coverage.added] == [("Vanbreda Tech", "ORG"), ("Zentrix", "ORG")]
+
+
+def test_a_first_name_and_a_surname_in_capitals_is_a_person():
+    body = "Selon Claire GALLOIS, envoyée spéciale, la NASA et l'ONU ont réagi. UN DEUX TROIS."
+    coverage = Coverage(body, [Candidate("Claire", 6, 12, "PER")])
+    first_name_and_capitals(body, coverage)
+    assert [(c.text, c.type) for c in coverage.candidates] == [("Claire GALLOIS", "PER")]
 
 
 # --- all of them -------------------------------------------------------------------------------

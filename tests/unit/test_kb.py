@@ -50,10 +50,21 @@ def test_the_ruler_overrides_the_model_and_titled_forms_need_their_title(user_kb
     model.add_patterns([{"label": "LOC", "pattern": "Testpartij"}, {"label": "PER", "pattern": "Albéric"}])
     kb.add_ruler(nlp)
     doc = nlp("Le Testpartij et le roi Albéric. Albéric Dupont aussi.")
-    found = [(e.text, e.label_, e.ent_id_) for e in doc.ents]
-    assert ("Testpartij", "ORG", "org:test-party") in found
-    assert ("roi Albéric", "PER", "per:test-king") in found
-    assert ("Albéric", "PER", "") in found  # no title before it: not the king
+    ents, ids = kb.settle(doc)
+    found = [(e.text, e.label_, ids.get((e.start_char, e.end_char))) for e in ents]
+    assert ("Testpartij", "ORG", "org:test-party") in found  # the same span as the model's: its type wins
+    assert ("roi Albéric", "PER", "per:test-king") in found  # across the model's "Albéric": taken
+    assert ("Albéric", "PER", None) in found  # no title before it: not the king
+
+
+def test_the_model_keeps_a_longer_name_and_a_named_body_keeps_its_place(user_kb):
+    nlp = spacy.blank("fr")
+    model = nlp.add_pipe("entity_ruler", name="ner")
+    model.add_patterns([{"label": "ORG", "pattern": "Testpartij Jeunes"}])
+    kb.add_ruler(nlp)
+    ents, ids = kb.settle(nlp("Les Testpartij Jeunes et le TP."))
+    assert [(e.text, e.label_) for e in ents] == [("Testpartij Jeunes", "ORG"), ("TP", "ORG")]
+    assert list(ids.values()) == ["org:test-party"]
 
 
 def test_a_malformed_file_names_its_table(tmp_path):

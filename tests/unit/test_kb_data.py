@@ -245,7 +245,7 @@ MIGRATED: dict[str, dict[str, list[str]]] = {
         "elysee": ["Elysée", "Élysée", "Elysee Palace", "Palais de l'Élysée"],
         "downing-street": ["Downing Street"],
         "pentagon": ["Pentagon", "Pentagone"],
-        "belgian-federal-government-wetstraat": ["Wetstraat", "rue de la Loi"],
+        "belgian-federal-government-wetstraat": ["Wetstraat"],  # "rue de la Loi" is the street itself
         "quai-d-orsay": ["Quai d'Orsay"],
         "euronext-brussels": ["Euronext Brussels", "Euronext Bruxelles", "Euronext Brussel"],
         "euronext-paris": ["Euronext Paris"],

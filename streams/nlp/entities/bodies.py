@@ -56,8 +56,10 @@ LOC_HEADS: dict[str, tuple[str, ...]] = {
         "kerk", "abdij", "vallei", "meer", "kanaal", "eiland", "wijk", "regio", "circuit", "stadion", "park",
         "brug", "tunnel", "markt", "plein", "straat", "laan",
     ),
-    "en": ("street", "square", "station", "stadium", "park", "bridge", "prison", "port", "province", "region"),
+    "en": ("street", "square", "station", "stadium", "park", "bridge", "prison", "province", "region"),
 }
+# English heads before their name, with "of": "province of Limburg", "port of Antwerp".
+HEADS_BEFORE_OF = {"en": {"province": "LOC", "port": "LOC", "region": "LOC"}}
 # Admin nouns that name the institution when capitalised ("la Région wallonne", "Ville de Bruxelles").
 INSTITUTION_WHEN_CAPITALISED = frozenset("ville région province commune stad provincie gemeente".split())
 # Of those, the ones that are only a description of the place in lower case ("la ville de Namur": Namur).
@@ -103,6 +105,7 @@ class BodyFinder:
         return doc
 
     def spans(self, doc: Doc) -> Iterable[Span]:
+        yield from self._heads_before_of(doc)
         if not len(self.matcher):
             return  # a language with no head nouns
         strings = doc.vocab.strings
@@ -111,6 +114,15 @@ class BodyFinder:
             span = self._after(doc, start, end, label) if self.lang != "en" else self._before(doc, start, end, label)
             if span is not None:
                 yield span
+
+    def _heads_before_of(self, doc: Doc) -> Iterable[Span]:
+        """English "province of Limburg", "port of Antwerp": the head, "of", a name."""
+        heads = HEADS_BEFORE_OF.get(self.lang, {})
+        for token in doc[:-2] if heads else ():
+            if token.lower_ in heads and doc[token.i + 1].lower_ == "of":
+                end = _name_end(doc, token.i + 2)
+                if end > token.i + 2:
+                    yield Span(doc, token.i, end, label=heads[token.lower_], span_id=BODY_MARKER)
 
     def _after(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
         """French and Dutch: head, link words, then the name ("parquet de Namur", "rue de la Loi")."""

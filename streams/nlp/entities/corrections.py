@@ -36,7 +36,12 @@ from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
 PLACE_WORDS = frozenset("stadium stadion park hall street straat laan road square plein bridge airport".split())
 
 _WORD = re.compile(r"\S+")
+# English and Dutch endings of demonyms and adjectives of nationality ("Flemish", "Walloon", "Leuvense").
+_OTHER_DEMONYM_ENDINGS = ("ish", "ian", "ese", "oon", "ean", "ese", "sche", "aanse", "ense", "iaanse")
+_MINISTER_AFTER = re.compile(r"\s+(?:[Mm]inister|[Ss]ecretary|[Ss]ecrétaire|[Cc]ommissioner)\b")
 _FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?) $")
+_STORM = re.compile(r"(?:[Ss]torm|[Tt]empête|[Oo]uragan|[Oo]rkaan|[Hh]urricane|[Tt]yphoon|[Cc]yclone)\s+[A-Z]")
+_STRAY_INITIAL = re.compile(r"[A-Z]\.\s+(?=[A-ZÀ-Þ][\w'’]+)")
 _CODE = re.compile(r"[A-Z]{1,2}\d{0,3}|[A-Z]\d{1,3}[a-z]?")
 _EVENT_CODE = re.compile(r"(?:cop|g|euro|wk|ek)[ -]?\d{1,4}")  # "COP30", "Euro 2024", "WK 2026"
 _PARTICLES_GAP = re.compile(r" (?:van der|van den|van de|van|von|de la|de|der|den|ter|ten|du|le|la|da|di|dos) ")
@@ -48,13 +53,14 @@ _CAMEL = re.compile(r"(?!Mc|Mac|O['’]|De|Le|La|Di|Da|Van|Von)[A-Z][a-z]+[A-Z][
 _OF = re.compile(r"\s+(?:de|du|des|van|of)\s+|\s+d['’]")
 # Function words a model may take at the end of a name ("Grand Prix in").
 _TRAILING = re.compile(
-    r"(?:\s+(?:in|on|at|to|of|for|the|and|de|du|des|d'|la|le|les|à|au|aux|en|et|sur|van|voor|op|aan|bij|het|met))+$"
+    r"(?:\s+(?:in|on|at|to|of|for|the|and|under|over|after|before|from|into|with|without|by|as|de|du|des|d'|la|le|"
+    r"les|à|au|aux|en|et|sur|van|voor|op|aan|bij|het|met))+$"
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 _DIGITS = re.compile(r"\s+\d[\d/.]*$")
 _LOWER_ARTICLE = re.compile(r"^(?:(?:le|la|les|the|het|de|een|un|une|a|an)\s+|[lL]['’])(?=[A-ZÀ-Þ])")
 _UPPER_ARTICLE = re.compile(
-    r"^(?:Le|La|Les|The|Het|De|Een|Un|Une|Der|Die|Das|Den|Dem|Des|Ein|Eine|El|Los|Las|Il|Lo|Gli)\s+(?=[A-ZÀ-Þ])"
+    r"^(?:Le|La|Les|The|A|An|Het|De|Een|Un|Une|Der|Die|Das|Den|Dem|Des|Ein|Eine|El|Los|Las|Il|Lo|Gli)\s+(?=[A-ZÀ-Þ])"
 )
 
 
@@ -78,7 +84,7 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _strip_article(cand, text)
     if cand is None:
         return []
-    return [_fix_type(c, text) for c in _split_titles(cand, text) if _keep(c, text)]
+    return [_without_nationality(_fix_type(c, text)) for c in _split_titles(cand, text) if _keep(c, text)]
 
 
 def _first_name_and_surname(text: str) -> bool:
@@ -90,6 +96,15 @@ def _first_name_and_surname(text: str) -> bool:
         return False
     first = words[0]
     return len(first) >= 3 and first.casefold() not in FUNCTION_WORDS and first_name_gender(first) is not None
+
+
+def _without_nationality(cand: Candidate) -> Candidate:
+    """ "Dutch Public Prosecution Service" -> "Public Prosecution Service": the country's adjective is no part of it."""
+    words = cand.text.split()
+    if cand.type == "ORG" and len(words) >= 3 and _demonym(words[0]) and has_org_word(" ".join(words[1:])):
+        offset = cand.text.index(words[1], len(words[0]))
+        return replace(cand, text=cand.text[offset:], start=cand.start + offset)
+    return cand
 
 
 def _untitled(cand: Candidate) -> Candidate:
@@ -145,8 +160,10 @@ def _trim(cand: Candidate) -> Candidate | None:
     text = cand.text.strip(_EDGE_PUNCT + " \n\t")
     if cand.type == "LOC" or re.search(r"\d[/.]\d", text):
         text = _DIGITS.sub("", text)  # "BRUXELLES 12/03"; "Radio 1" keeps its number
-    if cand.type in ("PER", "LOC"):
-        text = _POSSESSIVE.sub("", text) if _POSSESSIVE.search(text) and not text.isupper() else text
+    if _POSSESSIVE.search(text) and not text.isupper():
+        rest = _POSSESSIVE.sub("", text)  # "El Amrani's", "European Union's", not "Moody's"
+        if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
+            text = rest
     text = _TRAILING.sub("", text).strip(_EDGE_PUNCT + " ")
     if (len(text) < 2 and not (text.isupper() and text.isalpha())) or text.isdigit() or not text:
         return None
@@ -264,11 +281,23 @@ def _keep(cand: Candidate, text: str | None) -> bool:
     key = cand.text.casefold()
     if key in NOT_ENTITIES or key in WEEKDAYS or key in MONTHS or key in EVENTS or _EVENT_CODE.fullmatch(key):
         return False
+    if _STORM.match(cand.text):
+        return False  # "Storm Elin", "tempête Ciara": a weather event
     if _CODE.fullmatch(cand.text) and linking.lookup(cand.text) is None:
         return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
-    if " " not in cand.text and cand.type in ("LOC", "MISC") and key.endswith(DEMONYM_ENDINGS):
-        return linking.lookup(cand.text, "LOC") is not None  # "Montois" is a people; "Calais" a city
+    if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and _demonym(cand.text):
+        return linking.lookup(cand.text, "LOC") is not None  # "Montois", "Flemish" are people; "Calais" a city
+    if key in PORTFOLIOS and text is not None and _MINISTER_AFTER.match(text, cand.end):
+        return False  # "Defence Minister Theo Francken": a portfolio
     return not (key in PORTFOLIOS and text is not None and _after_minister(text, cand.start))
+
+
+def _demonym(word: str) -> bool:
+    """A demonym or an adjective of nationality: "Montois", "Liégeoise", "Flemish", "Ukrainian", "Leuvense"."""
+    low = word.casefold()
+    if low.endswith(DEMONYM_ENDINGS):
+        return True
+    return word[:1].isupper() and low.endswith(_OTHER_DEMONYM_ENDINGS) and len(low) > 4
 
 
 def _after_minister(text: str, pos: int) -> bool:
@@ -303,9 +332,21 @@ def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
     out = []
     for cand in cands:
         if cand.type == "PER" and cand.section == "body" and cand.source != "kb":
-            cand = _with_first_name(_without_demonym(cand), body)
+            cand = _with_first_name(_without_demonym(_without_stray_initial(cand, body)), body)
         out.append(cand)
     return out
+
+
+def _without_stray_initial(cand: Candidate, body: str) -> Candidate:
+    """ "on X. Van Peteghem said": a capital and a full stop after a lower-case word end a sentence, they are no
+    initial of the name that follows ("J.B." and "Jan B." stay)."""
+    match = _STRAY_INITIAL.match(cand.text)
+    if match is None or len(cand.text) - match.end() < 3:
+        return cand
+    before = body[max(0, cand.start - 20) : cand.start].split()
+    if not before or not before[-1][:1].islower():
+        return cand
+    return replace(cand, text=cand.text[match.end() :], start=cand.start + match.end())
 
 
 def _with_first_name(cand: Candidate, body: str) -> Candidate:

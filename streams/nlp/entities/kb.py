@@ -178,6 +178,8 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
     ents = list(doc.ents)
     ids: dict[tuple[int, int], str] = {}
     matches = sorted(doc.spans.get(SPANS_KEY, ()), key=lambda s: (s.start, -len(s))) if doc.spans else []
+    if not matches:
+        return ents, ids
     taken_until = -1
     for span in matches:
         if span.start < taken_until:
