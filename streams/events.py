@@ -223,6 +223,7 @@ def _quote(dispatch_id: str, index: int, quote: Quote) -> dict[str, Any]:
         "speaker": {"name": speaker.name, "entity_id": speaker.id} if speaker else None,
         "speaker_text": quote.speaker_text,
         "cue": quote.cue,
+        "section": quote.section,
     }
 
 

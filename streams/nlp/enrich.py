@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from streams.nlp.language import detect_language
 from streams.nlp.models import DEFAULT_PIPELINES, pipeline_label, rules_pipeline, wire_pipeline
-from streams.nlp.types import Entity, Quote
+from streams.nlp.types import SECTION_ORDER, Entity, Mention, Quote
 from streams.wire.decode import Dispatch
 from streams.wire.header import Header, parse_header
+from streams.wire.lexicon import HEADLINE_TOPICS
 from streams.wire.values import parse_timestamp
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class Enricher:
 
         nlp = self.pipeline(lang)
         started = time.perf_counter()
-        docs = list(nlp.pipe([wire_doc(nlp, stage.body, stage.header, lang) for stage in batch]))
+        docs = list(nlp.pipe([wire_doc(nlp, with_headline(s.headline, s.body), s.header, lang) for s in batch]))
         elapsed = (time.perf_counter() - started) * 1000
         model_ms = (elapsed - sum(ms for doc in docs for ms in doc._.wire_timings.values())) / len(batch)
         for stage, doc in zip(batch, docs, strict=True):
@@ -116,7 +117,71 @@ class Enricher:
                 stage.model = self.models[lang]
                 stage.timings_ms["model"] = model_ms
             stage.timings_ms.update(doc._.wire_timings)
-            stage.entities, stage.quotes = doc._.wire_entities, doc._.wire_quotes
+            shift = len(doc.user_data.get(("wirestream", "text"), doc.text)) - len(stage.body)
+            title = title_start(stage.headline or "") if shift else 0
+            stage.entities = [_sections(entity, shift, title) for entity in doc._.wire_entities]
+            quotes = (_quote_sections(quote, shift, title) for quote in doc._.wire_quotes)
+            stage.quotes = [quote for quote in quotes if quote is not None]
+
+
+HEADLINE_BREAK = "\n\n"
+
+
+def with_headline(headline: str | None, body: str) -> str:
+    """The text the pipeline reads: the headline's title as the body's first paragraph, when there is one.
+
+    Names and quotes in headlines count like those in the body; read together, a headline's name
+    groups with the body's ("Van Aert" with "Wout van Aert") and the model sees it in context. A
+    rubric before the title ("Politiek/Vlaams Parlement - ", "Cycling-") is left out.
+    """
+    title = (headline or "")[title_start(headline or "") :].strip()
+    return f"{title}{HEADLINE_BREAK}{body}" if title else body
+
+
+def title_start(headline: str) -> int:
+    """Where a headline's title starts, after a rubric: "Wielrennen/Ronde van Vlaanderen - ", "SOCCER-"."""
+    rubric = _RUBRIC.match(headline)
+    if rubric is not None and "/" in rubric.group(1):
+        return rubric.end()
+    topic = _TOPIC.match(headline)
+    if topic is not None and topic.group(1).casefold() in HEADLINE_TOPICS:
+        return topic.end()
+    return len(headline) - len(headline.lstrip())
+
+
+_RUBRIC = re.compile(r"\s*([^\n]{1,60}?)\s+[-–—]\s+(?=\S)")
+_TOPIC = re.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)-(?=[A-Z])")
+
+
+def _sections(entity: Entity, shift: int, title: int) -> Entity:
+    """An entity of the headline-and-body text with its mentions in their own sections: the headline's (moved
+    to headline offsets: the title starts at `title`), and the body's moved back to body offsets."""
+    if shift:
+        entity.mentions = sorted(
+            (_in_section(m, shift, title) for m in entity.mentions),
+            key=lambda m: (SECTION_ORDER[m.section], m.start),
+        )
+    return entity
+
+
+def _in_section(mention: Mention, shift: int, title: int) -> Mention:
+    if mention.section != "body":
+        return mention
+    if mention.start < shift:
+        return replace(mention, start=mention.start + title, end=mention.end + title, section="headline")
+    return replace(mention, start=mention.start - shift, end=mention.end - shift)
+
+
+def _quote_sections(quote: Quote, shift: int, title: int) -> Quote | None:
+    """A quote of the headline-and-body text in its section; one that would run from one into the other, none."""
+    if not shift:
+        return quote
+    headline_end = shift - len(HEADLINE_BREAK)
+    if quote.start < shift:
+        if quote.end > headline_end:
+            return None
+        return replace(quote, start=quote.start + title, end=quote.end + title, section="headline")
+    return replace(quote, start=quote.start - shift, end=quote.end - shift)
 
 
 def with_metadata(header: Header, dispatch: Dispatch) -> Header:

@@ -36,7 +36,7 @@ class Entity:
 
 @dataclass(slots=True)
 class Quote:
-    """Something a speaker said; `text == body[start:end]` (marks excluded)."""
+    """Something a speaker said; `text == <section text>[start:end]` (marks excluded): the body, or the headline."""
 
     text: str
     start: int
@@ -45,3 +45,4 @@ class Quote:
     cue: str | None = None
     speaker_text: str | None = None
     speaker_entity: Entity | None = None
+    section: Section = "body"

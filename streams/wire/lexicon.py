@@ -30,6 +30,12 @@ MARKERS = (
     r"|RECTIFICATIF|CORRECTED|CORRECTION|REFILE|EXCLUSIVE|BREAKING"
 )
 
+# Topic slugs that open a headline, glued to it with a hyphen ("Cycling-Evenepoel wins ...", Reuters' style).
+HEADLINE_TOPICS = frozenset(
+    "soccer football cycling tennis golf athletics rugby basketball volleyball hockey cricket boxing swimming "
+    "skiing olympics motor racing formula one sailing equestrian judo handball".split()
+)
+
 # Lower-case words inside place names ("Rio de Janeiro", "Frankfurt am Main", "Villers-lez-Heest").
 PLACE_PARTICLES = frozenset(
     ("de", "du", "des", "en", "sur", "sous", "lez", "lès", "la", "le", "les", "ten", "ter", "aan", "op", "am", "der")

@@ -142,3 +142,21 @@ def test_a_language_without_a_model_gets_a_blank_pipeline_and_no_model_time(enri
     assert list(result.timings_ms) == ["parse", "entities", "quotes"]
     assert enricher.pipeline("und").lang == "xx" and enricher.pipeline("und").pipe_names == WIRE
     assert enricher.pipeline("de").lang == "de"
+
+
+def test_names_and_quotes_of_the_headline_are_found_in_their_own_section(enricher):
+    raw = (
+        "Cyclisme/Tour des Flandres - Wout van Aert : « J'ai tout donné sur les pavés »\n\n"
+        "OUDENAARDE, 6 avril (Belga) - Wout van Aert a terminé troisième dimanche. (Belga)"
+    )
+    result = enricher.enrich(dispatch(raw))
+    assert result.headline.startswith("Cyclisme/Tour des Flandres")
+    van_aert = next(e for e in result.entities if e.name == "Wout van Aert")
+    sections = {m.section: m for m in van_aert.mentions}
+    assert set(sections) == {"headline", "body"}  # one entity, named in both
+    assert result.headline[sections["headline"].start : sections["headline"].end] == "Wout van Aert"
+    assert result.body[sections["body"].start : sections["body"].end] == "Wout van Aert"
+    assert not any("Cyclisme" in m.text for e in result.entities for m in e.mentions)  # the rubric is left out
+    quote = next(q for q in result.quotes if q.section == "headline")
+    assert result.headline[quote.start : quote.end] == quote.text == "J'ai tout donné sur les pavés"
+    assert quote.speaker_entity is van_aert and quote.cue == ":"

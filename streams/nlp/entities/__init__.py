@@ -22,7 +22,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from streams.nlp.entities.candidates import Candidate, header_candidates, model_candidates, rule_candidates
-from streams.nlp.entities.corrections import correct, extend_to_acronym, join_of_place, person_boundaries
+from streams.nlp.entities.corrections import (
+    correct,
+    extend_to_acronym,
+    join_of_place,
+    outside_events,
+    person_boundaries,
+)
 from streams.nlp.entities.cues import cue_candidates
 from streams.nlp.entities.grouping import group
 from streams.nlp.entities.linking import slug
@@ -61,4 +67,5 @@ def find_entities(body: str, header: Header, doc: Doc | None, *, rules: bool = F
         found.sort(key=lambda c: c.start)
     found = cue_candidates(body, found)
     corrected = person_boundaries([fixed for cand in found for fixed in correct(cand, body)], body)
+    corrected = outside_events(corrected, body)
     return group(header_candidates(header) + join_of_place(extend_to_acronym(corrected, body), body), body)

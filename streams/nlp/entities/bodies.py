@@ -59,7 +59,7 @@ LOC_HEADS: dict[str, tuple[str, ...]] = {
     "en": ("street", "square", "station", "stadium", "park", "bridge", "prison", "province", "region"),
 }
 # English heads before their name, with "of": "province of Limburg", "port of Antwerp".
-HEADS_BEFORE_OF = {"en": {"province": "LOC", "port": "LOC", "region": "LOC"}}
+HEADS_BEFORE_OF = {"en": {"province": "LOC", "region": "LOC"}}
 # Admin nouns that name the institution when capitalised ("la Région wallonne", "Ville de Bruxelles").
 INSTITUTION_WHEN_CAPITALISED = frozenset("ville région province commune stad provincie gemeente".split())
 # Of those, the ones that are only a description of the place in lower case ("la ville de Namur": Namur).
@@ -75,6 +75,7 @@ NAME_PARTICLES = frozenset("de du des d' d’ la le les l' l’ et en sur sous l
 # fmt: on
 
 MAX_NAME_TOKENS = 6
+_NATIONALITY_ENDINGS = ("ish", "ian", "ese", "ch")  # "a Dutch court", "the Belgian police zone"
 
 
 def head_patterns(nlp: Language) -> list[tuple[str, list[dict]]]:
@@ -152,8 +153,10 @@ class BodyFinder:
             first -= 1
         if first < k and doc[first].lower_ == "the" and doc[first + 1].text != "Hague":
             first += 1  # "The Brussels-Midi police zone" (but "The Hague District Court")
-        if first == k:
-            return None
+        name = doc[first:k].text
+        nationality = " " not in name and "-" not in name and name.endswith(_NATIONALITY_ENDINGS)
+        if first == k or (name.isupper() and len(name) <= 3) or nationality:
+            return None  # "the EU court", "a Dutch court": a description, not a name
         return Span(doc, first, end, label=label, span_id=BODY_MARKER)
 
 

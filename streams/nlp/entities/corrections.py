@@ -3,6 +3,7 @@ portfolios that are not names, organisations glued to a person, names cut short 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -41,6 +42,7 @@ _OTHER_DEMONYM_ENDINGS = ("ish", "ian", "ese", "oon", "ean", "ese", "sche", "aan
 _MINISTER_AFTER = re.compile(r"\s+(?:[Mm]inister|[Ss]ecretary|[Ss]ecrétaire|[Cc]ommissioner)\b")
 _FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?) $")
 _STORM = re.compile(r"(?:[Ss]torm|[Tt]empête|[Oo]uragan|[Oo]rkaan|[Hh]urricane|[Tt]yphoon|[Cc]yclone)\s+[A-Z]")
+_PRIZE = re.compile(r"\s(?:Prize|Award|Awards|Trophy|Prijs|Prix|Cup)$")
 _STRAY_INITIAL = re.compile(r"[A-Z]\.\s+(?=[A-ZÀ-Þ][\w'’]+)")
 _CODE = re.compile(r"[A-Z]{1,2}\d{0,3}|[A-Z]\d{1,3}[a-z]?")
 _EVENT_CODE = re.compile(r"(?:cop|g|euro|wk|ek)[ -]?\d{1,4}")  # "COP30", "Euro 2024", "WK 2026"
@@ -54,7 +56,7 @@ _OF = re.compile(r"\s+(?:de|du|des|van|of)\s+|\s+d['’]")
 # Function words a model may take at the end of a name ("Grand Prix in").
 _TRAILING = re.compile(
     r"(?:\s+(?:in|on|at|to|of|for|the|and|under|over|after|before|from|into|with|without|by|as|de|du|des|d'|la|le|"
-    r"les|à|au|aux|en|et|sur|van|voor|op|aan|bij|het|met))+$"
+    r"les|à|au|aux|en|et|sur|van|voor|op|aan|bij|het|met|den|der|ter|ten|von))+$"
 )
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 _DIGITS = re.compile(r"\s+\d[\d/.]*$")
@@ -281,8 +283,8 @@ def _keep(cand: Candidate, text: str | None) -> bool:
     key = cand.text.casefold()
     if key in NOT_ENTITIES or key in WEEKDAYS or key in MONTHS or key in EVENTS or _EVENT_CODE.fullmatch(key):
         return False
-    if _STORM.match(cand.text):
-        return False  # "Storm Elin", "tempête Ciara": a weather event
+    if _STORM.match(cand.text) or _PRIZE.search(cand.text):
+        return False  # "Storm Elin", "tempête Ciara", "Libris Literature Prize": an event, an award
     if _CODE.fullmatch(cand.text) and linking.lookup(cand.text) is None:
         return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
     if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and _demonym(cand.text):
@@ -324,6 +326,21 @@ def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
                     cand = replace(cand, text=text, end=match.end(1), type="ORG")
         out.append(cand)
     return out
+
+
+def outside_events(cands: list[Candidate], body: str) -> list[Candidate]:
+    """The candidates not inside the name of an event, a race or a competition ("Vlaanderen" in "Ronde van
+    Vlaanderen", "Paris" in "Paris-Nice"): an event is no entity, and neither is a part of its name."""
+    spans = [m.span() for m in _events_pattern().finditer(body)]
+    if not spans:
+        return cands
+    return [c for c in cands if c.section != "body" or not any(s <= c.start and c.end <= e for s, e in spans)]
+
+
+@functools.cache
+def _events_pattern() -> re.Pattern[str]:
+    names = sorted({re.escape(e) for e in EVENTS if " " in e or "-" in e}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])", re.IGNORECASE)
 
 
 def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:

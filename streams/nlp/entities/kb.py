@@ -192,10 +192,20 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
                 if span.id_:
                     ids[span.start_char, span.end_char] = span.id_
             continue
-        if any(e.start <= span.start and span.end <= e.end for e in ents):
+        holder = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
+        if holder is not None and (holder.id_ == BODY_MARKER or not _only_articles(doc, holder, span)):
             continue  # a longer name of the model's or a named body holds it
         ents = [e for e in ents if e.end <= span.start or span.end <= e.start]
         ents.append(Span(doc, span.start, span.end, label=span.label_))
         if span.id_:
             ids[span.start_char, span.end_char] = span.id_
     return sorted(ents, key=lambda e: e.start), ids
+
+
+_ARTICLES = frozenset("the le la les l' l’ de het een a an un une".split())
+
+
+def _only_articles(doc: Doc, holder: Span, span: Span) -> bool:
+    """Whether the model's span is the knowledge base's plus articles only ("The European Union")."""
+    extra = [t for t in doc[holder.start : span.start]] + [t for t in doc[span.end : holder.end]]
+    return bool(extra) and all(t.lower_ in _ARTICLES for t in extra)
