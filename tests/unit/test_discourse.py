@@ -171,3 +171,41 @@ def test_ce_dernier_is_the_latest_person_named():
     text = "Le ministre Pierre Dubois a rencontré Paul Martin. Ce dernier a déclaré que rien n'était décidé."
     ents = entities(text, ("Pierre Dubois", "PER", ["Pierre Dubois"]), ("Paul Martin", "PER", ["Paul Martin"]))
     assert Discourse(text, ents, "fr").pronoun(at(text, "Ce dernier"), "dernier", before="ce").name == "Paul Martin"
+
+
+def test_a_quotation_does_not_move_the_discourse_on():
+    text = (
+        "Le bourgmestre Marc Lenoir a réagi sur place.\n\n"
+        "« Nous sommes sous le choc. Les habitants ont peur. Personne ne dort.\n\n"
+        "« Il faudra du temps. Beaucoup de temps », a-t-il ajouté."
+    )
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»|«[^«»]*(?=\n\n)", text)]
+    ents = entities(text, ("Marc Lenoir", "PER", ["Marc Lenoir"]))
+    discourse = Discourse(text, ents, "fr", quoted=quoted)
+    assert discourse.pronoun(at(text, "a-t-il"), "il").name == "Marc Lenoir"
+
+
+def test_the_one_woman_of_the_story_is_the_laureate_however_far_back():
+    text = (
+        "La romancière Claire Dumont a reçu le prix Rossel. Le jury, présidé par Marc Leroy, a voté au premier tour. "
+        "Le livre sort en poche. Il a déjà été traduit. Les ventes ont doublé. « Je suis émue », a confié la lauréate."
+    )
+    ents = entities(text, ("Claire Dumont", "PER", ["Claire Dumont"]), ("Marc Leroy", "PER", ["Marc Leroy"]))
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.description(at(text, "la lauréate"), "lauréate", "la").name == "Claire Dumont"
+    assert discourse.description(at(text, "la lauréate"), "ministre", "la") is None  # an office needs a link
+
+
+def test_celle_ci_is_a_person_not_the_last_organisation_named():
+    text = "Sophie Derval dirige le projet de la STIB. Celle-ci assure que le chantier avance."
+    ents = entities(text, ("Sophie Derval", "PER", ["Sophie Derval"]), ("STIB", "ORG", ["STIB"]))
+    assert Discourse(text, ents, "fr").pronoun(at(text, "Celle-ci"), "celle-ci").name == "Sophie Derval"
+
+
+def test_a_generic_noun_refers_to_an_organisation_of_a_fitting_kind():
+    text = "Le PS critique bpost. L'entreprise a répondu que rien n'était décidé."
+    ents = entities(text, ("PS", "ORG", ["PS"]), ("bpost", "ORG", ["bpost"]))
+    ents[0].id, ents[1].id = "org:ps-belgium", "org:bpost"  # the knowledge base's: a party, a public company
+    discourse = Discourse(text, ents, "fr")
+    assert [p.kind for p in discourse.participants] == ["party", "public_company"]
+    assert discourse.description(at(text, "L'entreprise"), "entreprise", "l'").name == "bpost"

@@ -59,7 +59,7 @@ class Discourse:
         self.text, self.lang = text, lang
         self.participants = participants(text, entities, lang)
         self.index = {id(p.entity): i for i, p in enumerate(self.participants)}
-        self.layout = Layout(text, sentence_starts)
+        self.layout = Layout(text, sentence_starts, list(quoted))
         self.events: list[Event] = []
         roles = Roles(text, doc)
         inside = sorted(quoted)
@@ -105,12 +105,12 @@ class Discourse:
             return self.resolved[pos, low]
         latter = LATTER.get(self.lang, {})
         if low in latter and before.casefold() in ("ce", "cette", "the", "deze", "die"):
-            return self._most_recent(pos, latter[low], skip=int(low == "former"))
+            return self._most_recent(pos, latter[low], skip=int(low == "former"), people=self.lang != "en")
         info = PRONOUNS.get(self.lang, {}).get(low)
         if info is None or info.plural:
             return None
         if info.demonstrative:
-            return self._most_recent(pos, info.gender)
+            return self._most_recent(pos, info.gender, people=True)
         ranked = []
         for i, value in score(self.events, pos, self.layout).items():
             participant = self.participants[i]
@@ -129,7 +129,12 @@ class Discourse:
         people = [r for r in ranked if self.participants[r[2]].type == "PER" and r[0] >= MIN_SALIENCE]
         if people and not info.organisation:
             ranked = people  # "il", "ze": an organisation only when no person agrees
-        return self._best(ranked)
+        found = self._best(ranked)
+        if found is None and not info.organisation and info.gender is not None:
+            sure = [r for r in ranked if self.participants[r[2]].gender == info.gender and r[0] > 0]
+            if len(sure) == 1:  # the only man (woman) of the last sentences, however quiet since
+                return self.participants[sure[0][2]].entity
+        return found
 
     def description(self, pos: int, noun: str, determiner: str = "") -> Entity | None:
         """The referent of a definite description: "le bourgmestre", "la souveraine", "het parket", "the company"."""
@@ -177,9 +182,9 @@ class Discourse:
         value, _, i = max(ranked)
         return self.participants[i].entity if value >= floor else None
 
-    def _most_recent(self, pos: int, gender: Gender | None, *, skip: int = 0) -> Entity | None:
+    def _most_recent(self, pos: int, gender: Gender | None, *, skip: int = 0, people: bool = False) -> Entity | None:
         """ "ce dernier", "the latter", "die": the last participant named before `pos` that agrees
-        (`skip=1`: the one before it, "the former")."""
+        (`skip=1`: the one before it, "the former"; `people`: persons only, as "celle-ci" and "die")."""
         here, seen = self.layout.sentence(pos), []
         for event in reversed(self.events):
             if event.pos >= pos or event.participant in seen:
@@ -187,6 +192,8 @@ class Discourse:
             if here - event.sentence > 2:
                 return None
             participant = self.participants[event.participant]
+            if people and participant.type != "PER":
+                continue
             if gender is None or participant.gender in (gender, None):
                 seen.append(event.participant)
                 if len(seen) > skip:
@@ -208,8 +215,12 @@ class Discourse:
             if matches:  # the text gave them that role: a precise link, however far back
                 return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in matches], floor=0.0)
         if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
+            free = [(i, p) for i, p in agree if not p.roles & OFFICES]
+            sure = [(i, p) for i, p in free if gender is not None and p.gender == gender]
+            if len(sure) == 1:  # "la lauréate" and one woman in the story
+                return sure[0][1].entity
             near = score(self.events, pos, self.layout)
-            return self._best([(near.get(i, 0.0), -p.first, i) for i, p in agree if not p.roles & OFFICES])
+            return self._best([(near.get(i, 0.0), -p.first, i) for i, p in free])
         return self._named_next(pos, gender) if key in OFFICES else None
 
     def _named_next(self, pos: int, gender: Gender | None) -> Entity | None:

@@ -47,11 +47,20 @@ class Event:
 
 
 class Layout:
-    """Sentence and paragraph starts of a text, for locating positions."""
+    """Sentence and paragraph starts of a text outside its quotes, for locating positions.
 
-    def __init__(self, text: str, sentence_starts: list[int] | None = None) -> None:
-        self.sentences = sentence_starts or [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-        self.paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+    What a speaker is quoted as saying does not move the discourse on: sentences inside quote marks, and
+    paragraph breaks before a paragraph that continues a quotation, are not counted.
+    """
+
+    def __init__(
+        self, text: str, sentence_starts: list[int] | None = None, quoted: list[tuple[int, int]] = ()
+    ) -> None:
+        spans = sorted(quoted)
+        starts = sentence_starts or [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+        self.sentences = [p for p in starts if not _inside(spans, p)]
+        breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+        self.paragraphs = [0, *(p for p in breaks if not _inside(spans, p) and not _opens_quote(text, p, spans))]
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sentences, pos) - 1
@@ -127,3 +136,14 @@ def score(events: list[Event], pos: int, layout: Layout, horizon: int = HORIZON)
         value = event.weight * SENTENCE_DECAY**back * PARAGRAPH_DECAY ** (paragraph - event.paragraph)
         out[event.participant] = out.get(event.participant, 0.0) + value
     return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
+def _opens_quote(text: str, pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the paragraph at `pos` opens with a quote (a quotation running on over paragraphs)."""
+    k = bisect.bisect_left(spans, (pos, -1))
+    return k < len(spans) and spans[k][0] == pos
