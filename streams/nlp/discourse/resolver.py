@@ -12,6 +12,7 @@ a wrong speaker is worse than none.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from streams.nlp.discourse.anaphors import anaphors
@@ -37,6 +38,7 @@ from streams.nlp.types import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_AGE_NOUN = re.compile(r"(\d{1,3})-(?:jarige|year-old)")
 MIN_SALIENCE = 0.2  # less than this (a mention several sentences back, in a complement) is no antecedent
 UNKNOWN_GENDER = 0.7  # a participant of unknown gender agrees with any pronoun, but less well
 ORGANISATION_AS_PERSON = 0.4  # "il"/"elle"/"ze" for an organisation: possible, but a person is likelier
@@ -141,6 +143,10 @@ class Discourse:
         low = noun.casefold()
         if (pos, low) in getattr(self, "resolved", {}):
             return self.resolved[pos, low]
+        age = _AGE_NOUN.fullmatch(low)
+        if age is not None:  # "de 23-jarige", "the 41-year-old": the person of that age, else the story's
+            same_age = [p for p in self.participants if p.age == int(age.group(1)) and p.first < pos]
+            return same_age[0].entity if len(same_age) == 1 else self._by_role(pos, "age", None)
         role = ROLE_NOUNS.get(self.lang, {}).get(low)
         if role is not None:
             key, gender = role

@@ -57,6 +57,7 @@ FUNCTION_WORDS = words(
 )
 # Words that make a capitalised run an organisation, not a person ("Moody's Investors Service").
 ORG_WORDS = words(
+    "authority observatory laboratory "
     "bank group service services agency institute university commission council court party union "
     "association federation fund company inc ltd plc corp ministry office foundation club fc "
     "confederation parliament museum hospital school college academy orchestra theatre league network "

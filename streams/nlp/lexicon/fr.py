@@ -71,7 +71,8 @@ FUNCTION_WORDS = words(
 ORG_WORDS = words(
     "banque groupe service services agence institut université commission conseil cour parti union "
     "association fédération fonds compagnie sa ministère bureau fondation club confédération parlement "
-    "musée hôpital école collège académie orchestre théâtre ligue syndicat radio tv télévision"
+    "musée hôpital école collège académie orchestre théâtre ligue syndicat radio tv télévision observatoire "
+    "éditions centre laboratoire"
 )
 
 # ---------------------------------------------------------------- quotes

@@ -27,7 +27,9 @@ PORTFOLIOS = frozenset(name.casefold() for name in (
     "Klimaat", "Leefmilieu", "Sociale Zaken", "Asiel en Migratie", "Buitenlandse Handel",
 ))
 # Capitalised common nouns and adjectives a model may tag, that are never entities on their own.
-NOT_ENTITIES = words("staat staten regering premier minister president europese")
+NOT_ENTITIES = words(
+    "staat staten regering premier minister president europese vlaams waals belgisch europees federaal"
+)
 # Words that end the title phrase before a name ("de voorzitter heeft X ontvangen": "heeft" ends it).
 ROLE_BREAKERS = words(
     "heeft hebben is zijn was waren wordt werd die dat en of maar volgens met tegen voor door bij "

@@ -119,8 +119,8 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     person = [c for c in cands if c[2].type == "PER"]
     if first in lex.indefinite and not document and not person:
         return SpeakerRef("unnamed", start, end, plural=first not in lx.SINGULAR_INDEFINITE)
-    if cands and not person and _modifies_title(ctx, toks, a, b, cands[-1]):
-        cands = []  # "the Anderlecht coach", "the Bruges coach": the name modifies the title
+    if cands and _modifies_title(ctx, toks, a, b, cands[-1]):
+        cands, person = cands[:-1], [c for c in person if c is not cands[-1]]  # "the Anderlecht coach"
     if person or cands:  # the first person named, else the last name: "De Limburgse producent VoltaCell"
         s, e, ent = person[0] if person else cands[-1]
         return SpeakerRef("entity", start, end, ent, (s, e))
@@ -174,6 +174,11 @@ def _organisation_inside(ctx: Context, toks: list[Tok], a: int, b: int, level: i
     """The one organisation named in a phrase headed by a non-person noun: its management, a section, a note."""
     lex = ctx.lex
     k = a + (toks[a].low in lex.definite or toks[a].low in lex.possessive or toks[a].low in ("l'", "l’"))
+    for _ in range(2):  # "De Leuvense afdeling van Unizo": past adjectives before the noun
+        low = toks[k].low
+        adjective = low.endswith(("se", "sche", "ois", "oise", "ais", "aise", "ale", "ique"))
+        if k + 1 < b and adjective and title_word(ctx, low) is None and low not in PART_NOUNS:
+            k += 1
     if k >= b:
         return None
     noun = toks[k].low
