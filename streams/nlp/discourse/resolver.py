@@ -231,14 +231,14 @@ class Discourse:
 
     def _named_next(self, pos: int, gender: Gender | None) -> Entity | None:
         """Cataphora: "De minister bevestigde ... Hanneke Rijpstra (VVD) presenteerde": a person first named
-        in the same or the next sentence, when no one was named before."""
+        within the next two sentences, when no one was named before."""
         here = self.layout.sentence(pos)
         later = [
             p
             for p in self.participants
             if p.type == "PER"
             and p.first > pos
-            and self.layout.sentence(p.first) - here <= 1
+            and self.layout.sentence(p.first) - here <= 2
             and (gender is None or p.gender in (gender, None))
         ]
         earlier = [p for p in self.participants if p.type == "PER" and 0 <= p.first < pos]

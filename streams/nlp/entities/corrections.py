@@ -43,6 +43,9 @@ _MINISTER_AFTER = re.compile(r"\s+(?:[Mm]inister|[Ss]ecretary|[Ss]ecrétaire|[Cc
 _FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?) $")
 _STORM = re.compile(r"(?:[Ss]torm|[Tt]empête|[Oo]uragan|[Oo]rkaan|[Hh]urricane|[Tt]yphoon|[Cc]yclone)\s+[A-Z]")
 _PRIZE = re.compile(r"\s(?:Prize|Award|Awards|Trophy|Prijs|Prix|Cup)$")
+_SURNAME_AFTER = re.compile(
+    r" ((?:(?:van der|van den|van de|van|de|den|der|ter|ten|von|du|le|la) )?[A-ZÀ-Þ][a-zà-ÿ'’-]+)(?![\w'’-])"
+)
 _STRAY_INITIAL = re.compile(r"[A-Z]\.\s+(?=[A-ZÀ-Þ][\w'’]+)")
 _CODE = re.compile(r"[A-Z]{1,2}\d{0,3}|[A-Z]\d{1,3}[a-z]?")
 _EVENT_CODE = re.compile(r"(?:cop|g|euro|wk|ek)[ -]?\d{1,4}")  # "COP30", "Euro 2024", "WK 2026"
@@ -348,10 +351,22 @@ def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
     a demonym in front of it ("Liégeoise Lola Mertens")."""
     out = []
     for cand in cands:
+        if cand.section == "body" and cand.source not in ("kb", "body") and cand.type != "PER":
+            cand = _first_name_and_surname_after(cand, body)
         if cand.type == "PER" and cand.section == "body" and cand.source != "kb":
             cand = _with_first_name(_without_demonym(_without_stray_initial(cand, body)), body)
         out.append(cand)
     return out
+
+
+def _first_name_and_surname_after(cand: Candidate, body: str) -> Candidate:
+    """ "Hanneke" (tagged a place) + " Rijpstra": a known first name no table knows, then a surname -> a person."""
+    if " " in cand.text or first_name_gender(cand.text) is None or linking.lookup(cand.text) is not None:
+        return cand
+    match = _SURNAME_AFTER.match(body, cand.end)
+    if match is None or match.group(1).casefold() in FUNCTION_WORDS or linking.lookup(match.group(1)):
+        return cand
+    return replace(cand, text=body[cand.start : match.end()], end=match.end(), type="PER")
 
 
 def _without_stray_initial(cand: Candidate, body: str) -> Candidate:
