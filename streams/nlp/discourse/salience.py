@@ -53,9 +53,7 @@ class Layout:
     paragraph breaks before a paragraph that continues a quotation, are not counted.
     """
 
-    def __init__(
-        self, text: str, sentence_starts: list[int] | None = None, quoted: list[tuple[int, int]] = ()
-    ) -> None:
+    def __init__(self, text: str, sentence_starts: list[int] | None = None, quoted: list[tuple[int, int]] = ()) -> None:
         spans = sorted(quoted)
         starts = sentence_starts or [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
         self.sentences = [p for p in starts if not _inside(spans, p)]

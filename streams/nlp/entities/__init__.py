@@ -21,14 +21,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from streams.nlp.entities.boundaries import extend_to_acronym, join_of_place, outside_events, person_boundaries
 from streams.nlp.entities.candidates import Candidate, header_candidates, model_candidates, rule_candidates
-from streams.nlp.entities.corrections import (
-    correct,
-    extend_to_acronym,
-    join_of_place,
-    outside_events,
-    person_boundaries,
-)
+from streams.nlp.entities.corrections import correct
 from streams.nlp.entities.cues import cue_candidates
 from streams.nlp.entities.grouping import group
 from streams.nlp.entities.linking import slug

@@ -3,7 +3,6 @@ portfolios that are not names, organisations glued to a person, names cut short 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
@@ -14,11 +13,9 @@ from streams.nlp.entities.words import (
     after_title,
     at_sentence_start,
     has_org_word,
-    initials,
     is_acronym,
     is_title,
     looks_like_name,
-    normalise,
     words_before,
 )
 from streams.nlp.lexicon import (
@@ -40,22 +37,14 @@ _WORD = re.compile(r"\S+")
 # English and Dutch endings of demonyms and adjectives of nationality ("Flemish", "Walloon", "Leuvense").
 _OTHER_DEMONYM_ENDINGS = ("ish", "ian", "ese", "oon", "ean", "ese", "sche", "aanse", "ense", "iaanse")
 _MINISTER_AFTER = re.compile(r"\s+(?:[Mm]inister|[Ss]ecretary|[Ss]ecrétaire|[Cc]ommissioner)\b")
-_FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?) $")
 _STORM = re.compile(r"(?:[Ss]torm|[Tt]empête|[Oo]uragan|[Oo]rkaan|[Hh]urricane|[Tt]yphoon|[Cc]yclone)\s+[A-Z]")
 _PRIZE = re.compile(r"\s(?:Prize|Award|Awards|Trophy|Prijs|Prix|Cup)$")
-_SURNAME_AFTER = re.compile(
-    r" ((?:(?:van der|van den|van de|van|de|den|der|ter|ten|von|du|le|la) )?[A-ZÀ-Þ][a-zà-ÿ'’-]+)(?![\w'’-])"
-)
-_STRAY_INITIAL = re.compile(r"[A-Z]\.\s+(?=[A-ZÀ-Þ][\w'’]+)")
 _CODE = re.compile(r"[A-Z]{1,2}\d{0,3}|[A-Z]\d{1,3}[a-z]?")
 _EVENT_CODE = re.compile(r"(?:cop|g|euro|wk|ek)[ -]?\d{1,4}")  # "COP30", "Euro 2024", "WK 2026"
-_PARTICLES_GAP = re.compile(r" (?:van der|van den|van de|van|von|de la|de|der|den|ter|ten|du|le|la|da|di|dos) ")
 _EDGE_PUNCT = "\"'«»“”„‘’()[]{},;:.!?–—-·"
-_TAIL_TO_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(([\w&-]{2,8})\)")
 _COMPOUND = re.compile(r"((?=[^\s]*[A-ZÀ-Þ])[^\W_][\w&.-]*?)-[a-zà-ÿ]+")
 _ADJECTIVE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:se|sche|ese|aanse|ische)")
 _CAMEL = re.compile(r"(?!Mc|Mac|O['’]|De|Le|La|Di|Da|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*")
-_OF = re.compile(r"\s+(?:de|du|des|van|of)\s+|\s+d['’]")
 # Function words a model may take at the end of a name ("Grand Prix in").
 _TRAILING = re.compile(
     r"(?:\s+(?:in|on|at|to|of|for|the|and|under|over|after|before|from|into|with|without|by|as|de|du|des|d'|la|le|"
@@ -106,7 +95,7 @@ def _first_name_and_surname(text: str) -> bool:
 def _without_nationality(cand: Candidate) -> Candidate:
     """ "Dutch Public Prosecution Service" -> "Public Prosecution Service": the country's adjective is no part of it."""
     words = cand.text.split()
-    if cand.type == "ORG" and len(words) >= 3 and _demonym(words[0]) and has_org_word(" ".join(words[1:])):
+    if cand.type == "ORG" and len(words) >= 3 and demonym(words[0]) and has_org_word(" ".join(words[1:])):
         offset = cand.text.index(words[1], len(words[0]))
         return replace(cand, text=cand.text[offset:], start=cand.start + offset)
     return cand
@@ -290,14 +279,14 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False  # "Storm Elin", "tempête Ciara", "Libris Literature Prize": an event, an award
     if _CODE.fullmatch(cand.text) and linking.lookup(cand.text) is None:
         return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
-    if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and _demonym(cand.text):
+    if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and demonym(cand.text):
         return linking.lookup(cand.text, "LOC") is not None  # "Montois", "Flemish" are people; "Calais" a city
     if key in PORTFOLIOS and text is not None and _MINISTER_AFTER.match(text, cand.end):
         return False  # "Defence Minister Theo Francken": a portfolio
     return not (key in PORTFOLIOS and text is not None and _after_minister(text, cand.start))
 
 
-def _demonym(word: str) -> bool:
+def demonym(word: str) -> bool:
     """A demonym or an adjective of nationality: "Montois", "Liégeoise", "Flemish", "Ukrainian", "Leuvense"."""
     low = word.casefold()
     if low.endswith(DEMONYM_ENDINGS):
@@ -315,121 +304,3 @@ def _after_minister(text: str, pos: int) -> bool:
     if links and len(before) >= 2 and before[-1][0].isalpha() and before[-2] in MINISTER_TITLES:
         before.pop()  # "commissaire européen à l'Agriculture", "minister federaal van ..."
     return links > 0 and bool(before) and before[-1] in MINISTER_TITLES
-
-
-def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
-    """'Fédération wallonne' + ' de l'agriculture (FWA)': the bracketed acronym shows where the name ends."""
-    out = []
-    for cand in cands:
-        if cand.type in ("ORG", "MISC"):
-            match = _TAIL_TO_ACRONYM.match(body, cand.end)
-            if match is not None:
-                text = body[cand.start : match.end(1)]
-                if initials(text) == normalise(match.group(2)):
-                    cand = replace(cand, text=text, end=match.end(1), type="ORG")
-        out.append(cand)
-    return out
-
-
-def outside_events(cands: list[Candidate], body: str) -> list[Candidate]:
-    """The candidates not inside the name of an event, a race or a competition ("Vlaanderen" in "Ronde van
-    Vlaanderen", "Paris" in "Paris-Nice"): an event is no entity, and neither is a part of its name."""
-    spans = [m.span() for m in _events_pattern().finditer(body)]
-    if not spans:
-        return cands
-    return [c for c in cands if c.section != "body" or not any(s <= c.start and c.end <= e for s, e in spans)]
-
-
-@functools.cache
-def _events_pattern() -> re.Pattern[str]:
-    names = sorted({re.escape(e) for e in EVENTS if " " in e or "-" in e}, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])", re.IGNORECASE)
-
-
-def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
-    """A person's name the model cut or padded: a first name left out before it ("Hélène" + "Van der Straeten"),
-    a demonym in front of it ("Liégeoise Lola Mertens")."""
-    out = []
-    for cand in cands:
-        if cand.section == "body" and cand.source not in ("kb", "body") and cand.type != "PER":
-            cand = _first_name_and_surname_after(cand, body)
-        if cand.type == "PER" and cand.section == "body" and cand.source != "kb":
-            cand = _with_first_name(_without_demonym(_without_stray_initial(cand, body)), body)
-        out.append(cand)
-    return out
-
-
-def _first_name_and_surname_after(cand: Candidate, body: str) -> Candidate:
-    """ "Hanneke" (tagged a place) + " Rijpstra": a known first name no table knows, then a surname -> a person."""
-    if " " in cand.text or first_name_gender(cand.text) is None or linking.lookup(cand.text) is not None:
-        return cand
-    match = _SURNAME_AFTER.match(body, cand.end)
-    if match is None or match.group(1).casefold() in FUNCTION_WORDS or linking.lookup(match.group(1)):
-        return cand
-    return replace(cand, text=body[cand.start : match.end()], end=match.end(), type="PER")
-
-
-def _without_stray_initial(cand: Candidate, body: str) -> Candidate:
-    """ "on X. Van Peteghem said": a capital and a full stop after a lower-case word end a sentence, they are no
-    initial of the name that follows ("J.B." and "Jan B." stay)."""
-    match = _STRAY_INITIAL.match(cand.text)
-    if match is None or len(cand.text) - match.end() < 3:
-        return cand
-    before = body[max(0, cand.start - 20) : cand.start].split()
-    if not before or not before[-1][:1].islower():
-        return cand
-    return replace(cand, text=cand.text[match.end() :], start=cand.start + match.end())
-
-
-def _with_first_name(cand: Candidate, body: str) -> Candidate:
-    before = body[max(0, cand.start - 30) : cand.start]
-    match = _FIRST_BEFORE.search(before)
-    if match is None or first_name_gender(match.group(1)) is None or " " not in cand.text + match.group(1):
-        return cand
-    first = cand.start - len(before) + match.start(1)
-    if not cand.text.split()[0][:1].isupper() or first_name_gender(cand.text.split()[0]) is not None:
-        return cand  # "Hélène Van der Straeten", not "Marc Jean Dupont"
-    return replace(cand, text=body[first : cand.end], start=first)
-
-
-def _without_demonym(cand: Candidate) -> Candidate:
-    words = cand.text.split()
-    demonym = len(words) >= 3 and words[0].casefold().endswith(DEMONYM_ENDINGS)
-    if demonym and first_name_gender(words[1]) and first_name_gender(words[0]) is None:
-        offset = cand.text.index(words[1], len(words[0]))
-        return replace(cand, text=cand.text[offset:], start=cand.start + offset)
-    return cand
-
-
-def join_of_place(cands: list[Candidate], body: str) -> list[Candidate]:
-    """'Parlement' + ' de ' + 'Wallonie' -> one organisation 'Parlement de Wallonie'; a person's name the
-    model cut at its particles joined again ('Marieke' + ' van der ' + 'Linden')."""
-    ordered = sorted(cands, key=lambda c: c.start)
-    out: list[Candidate] = []
-    for cand in ordered:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.type == "ORG"
-            and " " not in prev.text
-            and not is_acronym(prev.text)
-            and cand.type == "LOC"
-            and _OF.fullmatch(body[prev.end : cand.start])
-        ):
-            out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end)
-            continue
-        if (
-            prev is not None
-            and prev.type == cand.type == "PER"
-            and _PARTICLES_GAP.fullmatch(body[prev.end : cand.start])
-            and cand.text[:1].isupper()
-            and " " not in cand.text.strip()
-        ):
-            out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end)
-            continue  # "Marieke" + " van der " + "Linden": one name the model cut at its particles
-        if prev is not None and re.fullmatch(r"\s*&\s*", body[prev.end : cand.start] or "x"):
-            kind = "ORG" if "ORG" in (prev.type, cand.type) or has_org_word(cand.text) else cand.type
-            out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end, type=kind)
-            continue  # "Bill & Melinda Gates Foundation" tagged in two pieces
-        out.append(cand)
-    return out
