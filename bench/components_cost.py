@@ -1,0 +1,81 @@
+"""What each wire component adds to enrichment time, measured in one process on the benchmark corpus.
+
+    .venv/bin/python bench/components_cost.py            # 120 dispatches, 3 rounds
+    .venv/bin/python bench/components_cost.py --dispatches 300 --rounds 5
+
+Each language's dispatches go through its Enricher pipeline with every component, then with one of the
+knowledge base's ruler (`wire_kb`), the named bodies (`wire_bodies`), the entity stage and the quote stage
+left out, rounds interleaved so that the machine's other load weighs on all alike. A component's cost is
+the time the full pipeline takes over the time without it; its share is that cost over the full time.
+The knowledge base's load time (its TOML files into patterns) is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
+
+
+def main() -> int:
+    import corpus
+
+    from streams.nlp.components import wire_doc
+    from streams.nlp.enrich import Enricher, with_headline
+    from streams.nlp.entities import kb
+    from streams.wire.decode import decode
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dispatches", type=int, default=120)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    kb.knowledge_base.cache_clear()
+    entries = kb.knowledge_base().entries
+    patterns = kb.ruler_patterns(entries.values())
+    print(
+        f"knowledge base: {len(entries)} entries, {len(patterns)} patterns, read in {time.perf_counter() - started:.2f} s"
+    )
+
+    enricher = Enricher()
+    enricher.load()
+    staged = [enricher._prepare(d) for item in corpus.generate(args.dispatches) for d in decode(item.value)]
+    by_lang: dict[str, list] = {}
+    for stage in staged:
+        by_lang.setdefault(stage.language, []).append(stage)
+    variants = {"all": []} | {f"without {name}": [name] for name in ("wire_kb", "wire_bodies", "wire_entities")}
+    variants["without wire_quotes"] = ["wire_quotes"]
+    totals = dict.fromkeys(variants, 0.0)
+    for _ in range(args.rounds):
+        for label, disabled in variants.items():
+            for lang, batch in by_lang.items():
+                nlp = enricher.pipeline(lang)
+                off = [name for name in disabled if name in nlp.pipe_names]
+                if "wire_entities" in off and "wire_quotes" in nlp.pipe_names:
+                    off.append("wire_quotes")  # the quotes need the entities
+                docs = [wire_doc(nlp, with_headline(s.headline, s.body), s.header, lang) for s in batch]
+                with nlp.select_pipes(disable=off):
+                    begin = time.perf_counter()
+                    list(nlp.pipe(docs))
+                    totals[label] += time.perf_counter() - begin
+    full = totals["all"]
+    print(
+        f"{len(staged)} dispatches, {args.rounds} rounds: {full * 1000 / args.rounds / len(staged):.1f} ms per dispatch"
+    )
+    for label, total in totals.items():
+        if label == "all":
+            continue
+        cost = full - total
+        print(
+            f"  {label.removeprefix('without '):14} {cost * 1000 / args.rounds / len(staged):6.2f} ms per dispatch"
+            f"  {cost / full:6.1%} of enrichment time"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
