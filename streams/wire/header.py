@@ -30,6 +30,9 @@ MAX_FUTURE = timedelta(days=3)  # a dateline may run this far ahead of received_
 _MARKER_RE = re.compile(rf"(?P<marker>{MARKERS})(?:[ \t]*[-–—:][ \t]*|[ \t]*(?=\n|\Z))")
 _BYLINE_RE = re.compile(r"(?:Par|By|Door|Von)[ \t]+(?P<name>[^\W\d_][^\n]{1,80})")
 _NOTE_RE = re.compile(r"\([^()\n]{2,200}\)")
+# Belga's archive date marker, "date 2024-11", before the dateline or the body (with "(Belga)" right after it, the
+# marker is the whole dateline and `_DATELINE_RE` takes it).
+_ARCHIVE_DATE_RE = re.compile(r"date[ \t]+(?P<y>\d{4})-(?P<m>\d{1,2})(?![\w-])[ \t]*(?:[-–—=:][ \t]*)?")
 _DATELINE_RE = re.compile(
     r"(?P<dl>[^\n()]{0,80}?)[ \t]*\((?P<credit>[^\n()]{1,40})\)(?P<sep>[ \t]*(?:[-–—=:]+[ \t]*)?)"
 )
@@ -97,13 +100,18 @@ def _parse(text: str, received_at: datetime | None) -> Header:
         dateline = _match_dateline(head, pos, received_at)
         if dateline is not None:
             body_start = _skip_space(text, dateline.pop("end"))
-            dateline["header_text"] = text[pos:body_start].rstrip()
+            dateline["header_text"] = text[fields.get("archive_at", pos) : body_start].rstrip()
+            for name in ("dateline_date", "dateline_text"):
+                dateline[name] = dateline[name] or fields.get(name)
             fields.update(dateline)
             break
         new_pos = _preamble_item(head, pos, fields, received_at)
         if new_pos is None:
             break
         pos = body_start = new_pos
+    if "archive_at" in fields and "header_text" not in fields:  # the marker alone, the body right after it
+        fields["header_text"] = fields["dateline_text"]
+    fields.pop("archive_at", None)
     body_start, body_end = _strip(text, body_start, len(text))
     body_end, footer, signed = _sign_off(text, body_start, body_end)
     fields["agency"] = fields.get("agency") or signed
@@ -113,6 +121,13 @@ def _parse(text: str, received_at: datetime | None) -> Header:
 
 def _preamble_item(head: str, pos: int, fields: dict[str, Any], received_at: datetime | None) -> int | None:
     """Consume one preamble item at `pos` into `fields`; return the next position or None."""
+    archive = _ARCHIVE_DATE_RE.match(head, pos)
+    if archive and "archive_at" not in fields:  # "date 2024-11 BRUXELLES (Belga) -", "date 2024-11 Le conseil ..."
+        year, month = int(archive["y"]), int(archive["m"])
+        fields["archive_at"] = pos
+        fields["dateline_date"] = f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+        fields["dateline_text"] = head[pos : archive.end()].strip(" \t-–—=:")
+        return _skip_space(head, archive.end())
     marker = _MARKER_RE.match(head, pos)
     if marker:
         fields["markers"].append(re.sub(r"(?<=[A-Z])[ \t]*(?=\d)", " ", marker["marker"]))

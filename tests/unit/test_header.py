@@ -52,6 +52,30 @@ DATELINES = [
         id="belga-archive",
     ),
     pytest.param(
+        f" date 2024-11 BRUXELLES (Belga) - {FR}",
+        FR,
+        dict(
+            agency="Belga",
+            dateline_place="Bruxelles",
+            dateline_date="2024-11",
+            dateline_text="BRUXELLES",
+            header_text="date 2024-11 BRUXELLES (Belga) -",
+        ),
+        id="belga-archive-date-before-dateline",
+    ),
+    pytest.param(
+        f" date 2023-02\nKORTRIJK 17/05 (BELGA) - {NL}",
+        NL,
+        dict(agency="Belga", dateline_place="Kortrijk", dateline_date="2025-05-17", dateline_text="KORTRIJK 17/05"),
+        id="belga-archive-date-own-line-then-dated-dateline",
+    ),
+    pytest.param(
+        f" date 2024-11 {FR}",
+        FR,
+        dict(agency=None, dateline_place=None, dateline_date="2024-11", header_text="date 2024-11"),
+        id="belga-archive-date-alone",
+    ),
+    pytest.param(
         f"WAVRE, 7 juin (Belga) - {FR}",
         FR,
         dict(
@@ -507,3 +531,19 @@ def test_pathological_inputs(text: str) -> None:
 def test_never_raises(text: str, received_at: datetime | None) -> None:
     h = parse_header(text, received_at=received_at)
     assert 0 <= h.body_start <= h.body_end <= len(text)
+
+
+def test_archive_date_marker_after_a_headline() -> None:
+    check(
+        f"Un titre court sur deux lignes\n\n date 2021-03 NAMUR (Belga) = {FR}",
+        FR,
+        agency="Belga",
+        dateline_place="Namur",
+        dateline_date="2021-03",
+        headline="Un titre court sur deux lignes",
+    )
+
+
+def test_a_sentence_opening_with_the_word_date_is_not_a_marker() -> None:
+    body = "Date limite : les dossiers doivent être rentrés avant vendredi."
+    check(f"NAMUR (Belga) - {body}", body, dateline_place="Namur", dateline_date=None)

@@ -192,6 +192,100 @@ def test_mixed_quote_english_with_inverted_attribution_after_it() -> None:
     assert (q.kind, q.text, speaker(q)) == ("mixed", "ambitious but within reach", "Clara Hughes")
 
 
+@pytest.mark.parametrize(
+    ("body", "lang", "first", "second"),
+    [
+        (
+            "«Nous avons filmé des gens que personne ne regarde, a expliqué la cinéaste Marie Dubois. "
+            "Ceux qui travaillent la nuit et qu'on ne voit jamais.»",
+            "fr",
+            "Nous avons filmé des gens que personne ne regarde",
+            "Ceux qui travaillent la nuit et qu'on ne voit jamais.",
+        ),
+        (
+            "«Nous y sommes presque, a-t-elle assuré devant la presse, et un accord tombera en mars.»",
+            "fr",
+            "Nous y sommes presque",
+            "et un accord tombera en mars.",
+        ),
+        (
+            '"We are pleased with the draw, said coach Marie Dubois. Next year we will do better."',
+            "en",
+            "We are pleased with the draw",
+            "Next year we will do better.",
+        ),
+    ],
+)
+def test_attribution_inside_one_pair_of_marks_splits_the_quote(body: str, lang: str, first: str, second: str) -> None:
+    body = "Marie Dubois était à Cannes. " + body
+    quotes = run(body, lang, DUBOIS)
+    assert [(q.kind, q.text, speaker(q)) for q in quotes] == [
+        ("direct", first, "Marie Dubois"),
+        ("direct", second, "Marie Dubois"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "« Le budget, a priori, sera voté avant la fin du mois », a dit Paul Renard.",
+        "« Il m'a dit, et je le crois, que tout ira bien cette année », a dit Paul Renard.",
+    ],
+)
+def test_commas_inside_a_quote_do_not_split_it(body: str) -> None:
+    [q] = run(body, "fr", RENARD)
+    assert q.kind == "direct" and speaker(q) == "Paul Renard"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Le plan est « juste et équilibré » et « attendu depuis longtemps », a promis Paul Renard.", "fr"),
+        ('The plan is "fair and balanced" and "long overdue by years", Senator Paul Renard said.', "en"),
+    ],
+)
+def test_the_first_of_two_fragments_before_a_postposed_cue(body: str, lang: str) -> None:
+    quotes = [q for q in run(body, lang, RENARD) if q.kind == "mixed"]
+    assert len(quotes) == 2 and {speaker(q) for q in quotes} == {"Paul Renard"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('"We will appeal the verdict," his lawyer, Dan Frost, told reporters.', "en"),
+        ("« Nous ferons appel du jugement », son avocat, Dan Frost, a-t-il dit.", "fr"),
+    ],
+)
+def test_apposition_between_a_quote_and_its_cue(body: str, lang: str) -> None:
+    body = "Judge Amy Lo read the verdict. " + body
+    quotes = run(body, lang, ("Dan Frost", "PER", ["Dan Frost"]), ("Amy Lo", "PER", ["Amy Lo"]))
+    assert [speaker(q) for q in quotes] == ["Dan Frost"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "fragment"),
+    [
+        (
+            'The videos had "created a real climate of fear" for the ministers, the court said.',
+            "en",
+            "created a real climate of fear",
+        ),
+        (
+            "Le projet serait « une erreur historique » pour la région, selon Paul Renard.",
+            "fr",
+            "une erreur historique",
+        ),
+        ("Het plan is volgens Paul Renard 'een gemiste kans voor de stad'.", "nl", "een gemiste kans voor de stad"),
+    ],
+)
+def test_fragment_inside_reported_speech_is_a_mixed_quote(body: str, lang: str, fragment: str) -> None:
+    quotes = run(body, lang, RENARD)
+    [mixed] = [q for q in quotes if q.kind == "mixed"]
+    [reported] = [q for q in quotes if q.kind == "indirect"]
+    assert mixed.text == fragment and reported.start <= mixed.start < mixed.end <= reported.end
+    assert mixed.cue == reported.cue and mixed.speaker_entity == reported.speaker_entity
+
+
 # ----------------------------------------------------------------------------- not quotes
 
 

@@ -65,23 +65,50 @@ ORG_WORDS = words(
 )
 
 # ---------------------------------------------------------------- quotes
+# Verbs that report speech, writing or a stated position: saying and stating; answering and adding; asserting,
+# admitting and denying; believing and expecting; announcing and revealing; asking and urging; praising and
+# criticising; warning, promising and threatening; manner of speaking.
 _EN_REGULAR = (
-    "add announce warn confirm insist argue explain acknowledge deny stress emphasise emphasize suggest "
-    "indicate concede maintain complain reveal disclose lament accuse describe dismiss criticise criticize "
-    "urge recall conclude observe decry caution assert contend declare testify recount hail predict "
-    "reiterate vow respond"
+    "add announce explain indicate reveal disclose declare assert contend maintain insist stress emphasise "
+    "emphasize underline underscore reiterate clarify recount recall testify observe conclude "
+    "respond "
+    "acknowledge concede confess deny allege confirm "
+    "believe expect reckon predict suggest speculate "
+    "warn caution urge assure reassure remind inform notify vow threaten boast "
+    "hail accuse criticise criticize decry lament complain dismiss describe "
+    "whisper"
 )
-# Verbs whose -s form is also a plural noun ("reports", "claims"): only the past tense is a cue.
-_EN_PAST_ONLY = "state note claim report estimate promise pledge repeat counter reply call praise tweet blast welcome"
+# Verbs whose -s form is also a plural noun ("reports", "claims", "demands"): only the past tense is a cue.
+_EN_PAST_ONLY = (
+    "state note claim report estimate promise pledge repeat counter reply call praise tweet blast welcome "
+    "demand hope doubt mention comment remark object protest signal sigh joke retort"
+)
 _EN_FINITE, _EN_GERUNDS = _en_forms(_EN_REGULAR)
 _EN_PAST, _EN_PAST_GERUNDS = _en_forms(_EN_PAST_ONLY, past_only=True)
+_EN_IRREGULAR = words(
+    "say says said tell tells told writes wrote admitted admits slammed slams think thinks thought swears swore "
+    "regretted quipped rule rules ruled pointed points"
+)
 
 QUOTES = QuoteLexicon(
-    finite=_EN_FINITE | _EN_PAST | words("say says said tell tells told writes wrote admitted admits slammed slams"),
+    finite=_EN_FINITE | _EN_PAST | _EN_IRREGULAR,
     auxiliaries=words("has have had"),
-    gerunds=_EN_GERUNDS | _EN_PAST_GERUNDS | words("saying telling writing admitting"),
-    zero_complement=words("say says said tell tells told add adds added"),
-    addressee_verbs=words("tell tells told"),
+    gerunds=_EN_GERUNDS | _EN_PAST_GERUNDS | words("saying telling writing admitting thinking"),
+    separable={"ruled": words("out"), "rules": words("out"), "rule": words("out"), "pointed": words("out")},
+    zero_complement=words(
+        "say says said tell tells told add adds added believe believes believed think thinks thought hoped "
+        "expect expects expected warn warns warned claimed insist insists insisted argue argues argued "
+        "admit admits admitted deny denies denied confirm confirms confirmed announce announces announced "
+        "predict predicts predicted estimated reckon reckons reckoned suggest suggests suggested acknowledge "
+        "acknowledges acknowledged assure assures assured promised conclude concludes concluded maintain "
+        "maintains maintained concede concedes conceded recall recalls recalled stress stresses stressed "
+        "indicate indicates indicated complain complains complained wrote writes "
+        "saying telling adding claiming arguing insisting warning"
+    ),
+    addressee_verbs=words(
+        "tell tells told telling warn warns warned warning assure assures assured reassure reassures "
+        "reassured remind reminds reminded inform informs informed notify notifies notified promised"
+    ),
     markers=words("according"),  # "according to" is matched as two tokens
     contrast=words("while whereas"),
     but=words("but"),
@@ -96,22 +123,52 @@ QUOTES = QuoteLexicon(
     possessive=words("his her its their"),
     prepositions=words(
         "on at in to during after before for with via from as by about into over under since without "
-        "outside inside near while"
+        "outside inside near while above below across against among around behind beyond despite like "
+        "through towards toward within"
     ),
     of=words("of"),
     relatives=words("who whom whose which that where"),
     conjunctions=words("and but or"),
     adverbs=words(
         "also again later earlier previously separately repeatedly publicly however too then yesterday "
-        "today tonight late just already still recently"
+        "today tonight late just already still recently now once firmly flatly openly privately"
     ),
     passive=words("is was were are be been being"),
     verb_hints=words(
         "is are was were has have had will would can could may might must should shall does did do "
         "fell rose won lost took made gave went came saw grew left led held hit cut set put ran met sold paid "
         "kept began became brought bought thought found stood spent built sent fought struck broke chose "
-        "drove flew knew spoke threw"
+        "drove flew knew spoke threw remains remained heard felt meant got let sat shot slept taught understood "
+        "woke wore rang"
     ),
+    adverb_suffix="ly",
+    not_adverbs=words("family supply reply assembly italy rally july ally belly fly only early daily weekly"),
+    infinitives=words("having"),
+    infinitive_verbs=words(
+        "claim claims claimed promise promises promised pledge pledges pledged vow vows vowed threaten "
+        "threatens threatened swear swears swore"
+    ),
+    infinitive_marker="to",
+    adverbial_phrases=(
+        ("for", "his", "part"), ("for", "her", "part"), ("for", "its", "part"), ("for", "their", "part"),
+        ("in", "turn"), ("once", "again"), ("in", "a", "statement"), ("in", "an", "interview"),
+    ),
+    subordinators=words(
+        "as when while after before because if since until although though once whereas unless"
+    ),
+    content_nouns=words(
+        "suggestion suggestions claim claims report reports allegation allegations accusation accusations "
+        "rumour rumours rumor rumors fear fears concern concerns speculation criticism idea notion warning "
+        "warnings charge charges assertion assertions insinuation insinuations talk"
+    ),
+    stop_actions=words("declined declines refused refuses"),
+    own_account=(
+        ("by", "his", "own", "account"), ("by", "her", "own", "account"), ("by", "its", "own", "account"),
+        ("by", "their", "own", "account"),
+    ),
+    object_pronouns=words("him her them us me you"),
+    negative_words=words("not never n't"),
+    anaphoric_objects=words("this so"),
 )
 
 # Person titles and functions (a definite description such as "the minister" refers back to a person).

@@ -5,17 +5,28 @@ Every list is lower-case. Regular -er reporting verbs are given as stems and inf
 
 from __future__ import annotations
 
+import re
+
 from streams.nlp.lexicon.shared import QuoteLexicon, words
+
+_LAST_E = re.compile(r"é(?=(?:[bcdfgptv][rl]|[^aeiouyéèêëîïôûù])$)|(?<![aeiouy])e(?=[^aeiouyéèêëîïôûù]$)")
+_DOUBLING = frozenset({"appel", "rappel"})  # -eler verbs that double the consonant: "appelle", "rappelle"
 
 
 def _fr_forms(stems: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Finite, past-participle and present-participle forms of regular French -er verbs."""
+    """Finite, past-participle and present-participle forms of regular French -er verbs.
+
+    A stem whose last vowel is "é" or a mute "e" takes "è" where the ending is mute: "répète", "martèle",
+    "relève", "s'inquiète" (the -eler/-eter verbs that double their consonant are listed as written).
+    """
     finite, participles, gerunds = set(), set(), set()
     for stem in stems.split():
         soft = stem + ("e" if stem.endswith("g") else "")
         soft = soft[:-1] + "ç" if soft.endswith("c") else soft
-        finite |= {stem + "e", stem + "ent", soft + "ait", soft + "aient", soft + "a"}
-        participles |= {stem + "é", stem + "ée"}
+        # "appel" -> "appell", "répét" -> "répèt", "relev" -> "relèv"
+        mute = stem + stem[-1] if stem in _DOUBLING else _LAST_E.sub("è", stem) if len(stem) > 3 else stem
+        finite |= {mute + "e", mute + "ent", soft + "ait", soft + "aient", soft + "a"}
+        participles |= {stem + "é", stem + "ée", stem + "és", stem + "ées"}
         gerunds.add(soft + "ant")
     return frozenset(finite), frozenset(participles), frozenset(gerunds)
 
@@ -76,32 +87,59 @@ ORG_WORDS = words(
 )
 
 # ---------------------------------------------------------------- quotes
+# Verbs that report speech, writing or a stated position, by how their content follows: a clause ("que ..."), an
+# infinitive ("avoir menti"), a quotation, or a postposed attribution ("..., a-t-il soupiré"). Regular -er verbs
+# as stems, by meaning: saying and stating; answering and adding; asserting, admitting and denying; judging and
+# believing; announcing and revealing; asking, demanding and urging; praising, criticising and complaining;
+# warning, promising and threatening; manner of speaking (sighing, joking, exclaiming).
 _FR_ER = (
-    "affirm annonc assur avou confi confirm déclar dénonc estim expliqu indiqu insist jug lanc martel not "
-    "observ plaid précis rappel regrett répét résum salu soulign ajout accus critiqu qualifi évoqu avanc "
-    "tranch rétorqu répliqu comment relev déplor fustig ironis gliss racont témoign réclam exig demand "
-    "souhait espér signal assén proclam clam justifi tonn lâch concéd suggér exhort interpell félicit "
-    "inquiét prôn détaill nuanc rassur reproch point alert menac mentionn invoqu tweet exclam "
-    "plaisant tempér insist lanc balay raill argu pest regrett souffl assur"
+    "affirm annonc assur déclar expliqu indiqu précis not observ remarqu signal mentionn évoqu racont relat "
+    "rapport confi gliss souffl lâch lanc tranch résum détaill nuanc rappel répét réitér martel insist soulign "
+    "ajout enchaîn "
+    "rétorqu répliqu ripost object rectifi corrig "
+    "avou confess concéd ni contest réfut récus jur certifi attest "
+    "estim jug considér pens trouv constat relev qualifi soupçonn dout espér souhait "
+    "confirm révél dévoil communiqu tweet "
+    "demand exig réclam revendiqu plaid prôn préconis recommand conseill suggér propos exhort appel invit "
+    "interpell implor suppli "
+    "salu félicit remerci savour "
+    "critiqu dénonc fustig déplor regrett accus reproch condamn raill moqu ironis plaisant tempêt fulmin "
+    "indign insurg offusqu étonn inquiét alarm lament "
+    "alert menac rassur tempér "
+    "argu justifi avanc invoqu tonn assén proclam clam exclam soupir murmur chuchot cri hurl "
+    "témoign pronostiqu "
 )
 _FR_FINITE, _FR_PARTICIPLES, _FR_GERUNDS = _fr_forms(_FR_ER)
 _FR_IRREGULAR_FINITE = words(
-    "dit disent disait disaient écrit écrivent écrivait reconnaît reconnait reconnaissent reconnaissait "
-    "admet admettent promet prévient soutient soutiennent soutenait maintient répond répondent réagit "
-    "réagissent avertit conclut poursuit dément reprend convient prédit défend défendait rappelle "
-    "rappellent répète répètent espère suggère concède relève réjouit"
+    "dit disent disait disaient écrit écrivent écrivait écrivaient reconnaît reconnait reconnaissent "
+    "reconnaissait admet admettent admettait admit promet promettent promettait promit prévient préviennent "
+    "prévenait prévint soutient soutiennent soutenait maintient maintiennent maintenait répond répondent "
+    "répondait répondit réagit réagissent réagissait avertit avertissent avertissait conclut concluent "
+    "concluait poursuit poursuivent poursuivait dément démentent démentait reprend reprennent reprenait reprit "
+    "convient prédit défend défendent défendait rappelle rappellent appelle appellent renchérit renchérissent "
+    "renchérissait réjouit réjouissent croit croient croyait exclut excluent "
+    "excluait prétend prétendent prétendait contredit garantit garantissent garantissait sourit rit "
+    "interrompt applaudit applaudissent"
 )
 _FR_IRREGULAR_PARTICIPLES = words(
-    "dit écrit reconnu admis promis prévenu soutenu maintenu répondu réagi averti conclu poursuivi "
-    "démenti repris convenu prédit défendu réjoui réjouie"
+    "dit dite dits dites écrit écrite reconnu reconnue admis admise promis promise prévenu soutenu maintenu "
+    "répondu réagi averti conclu poursuivi démenti repris convenu prédit défendu réjoui réjouie renchéri cru "
+    "exclu prétendu contredit garanti souri applaudi"
 )
-_FR_IRREGULAR_GERUNDS = words("disant écrivant reconnaissant admettant soulignant réagissant avertissant")
+_FR_IRREGULAR_GERUNDS = words(
+    "disant écrivant reconnaissant admettant réagissant avertissant promettant prévenant soutenant "
+    "maintenant répondant concluant poursuivant démentant reprenant renchérissant croyant "
+    "excluant prétendant"
+)
+# Infinitives that open a reported infinitive clause after a verb of saying: "a reconnu avoir menti", "affirme
+# être innocent", "dit vouloir rester"; a negation before any infinitive does too ("assure ne pas envisager").
+_FR_INFINITIVES = words("avoir être vouloir pouvoir devoir savoir ignorer")
 
 QUOTES = QuoteLexicon(
     finite=_FR_FINITE | _FR_IRREGULAR_FINITE,
     participles=_FR_PARTICIPLES | _FR_IRREGULAR_PARTICIPLES,
     auxiliaries=words("a avait ont avaient aurait auraient aura"),
-    gerunds=(_FR_GERUNDS | _FR_IRREGULAR_GERUNDS) - words("maintenant concluant"),
+    gerunds=(_FR_GERUNDS | _FR_IRREGULAR_GERUNDS) - words("maintenant concluant continuant commençant"),
     multiword={
         "fait": (("valoir",), ("savoir",)),
         "mis": (("en", "garde"),),
@@ -142,6 +180,34 @@ QUOTES = QuoteLexicon(
         "faut y"
     ),
     titles_abbrev={"me": "avocat", "maître": "avocat", "dr": "docteur", "pr": "professeur", "mgr": "évêque"},
+    adverb_suffix="ment",
+    not_adverbs=words("moment gouvernement parlement département appartement événement bâtiment document"),
+    infinitives=_FR_INFINITIVES,
+    negations=words("ne n'"),
+    adverbial_phrases=(
+        ("quant", "à", "lui"), ("quant", "à", "elle"), ("quant", "à", "eux"), ("quant", "à", "elles"),
+        ("pour", "sa", "part"), ("pour", "leur", "part"), ("de", "son", "côté"), ("de", "leur", "côté"),
+        ("par", "ailleurs"), ("en", "revanche"), ("d'", "abord"), ("de", "nouveau"), ("à", "nouveau"),
+        ("une", "nouvelle", "fois"), ("à", "son", "tour"), ("à", "leur", "tour"), ("lui", "aussi"),
+        ("elle", "aussi"), ("dans", "la", "foulée"), ("à", "plusieurs", "reprises"), ("en", "outre"),
+        ("pour", "autant"), ("en", "effet"), ("sans", "détour"), ("haut", "et", "fort"), ("en", "substance"),
+        ("au", "passage"), ("du", "reste"), ("de", "plus"),
+    ),
+    subordinators=words("quand lorsque lorsqu' comme puisque puisqu' parce"),
+    content_nouns=words(
+        "informations rumeurs accusations allégations affirmations critiques idée hypothèse craintes crainte "
+        "soupçons thèse"
+    ),
+    stop_actions=words("refuse refusent refusait refusé décline déclinait décliné"),
+    own_account=(
+        ("de", "son", "propre", "aveu"), ("de", "leur", "propre", "aveu"), ("à", "l'", "en", "croire"),
+        ("a", "l'", "en", "croire"), ("à", "les", "en", "croire"), ("selon", "ses", "dires"),
+        ("d'", "après", "ses", "dires"), ("selon", "leurs", "dires"),
+    ),
+    negative_words=words("ne n' pas jamais"),
+    anaphoric_objects=words("l' le"),
+    impersonal_participles=words("appris apprend"),
+    source_prepositions=words("auprès"),
 )
 
 # Person titles and functions (a definite description such as "le ministre" refers back to a person).

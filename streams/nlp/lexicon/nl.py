@@ -51,26 +51,48 @@ ORG_WORDS = words(
 )
 
 # ---------------------------------------------------------------- quotes
+# Verbs that report speech, writing or a stated position (present singular and plural, past singular and plural):
+# saying and stating; answering and adding; asserting, admitting and denying; believing and expecting;
+# announcing and revealing; asking and demanding; praising and criticising; warning and promising; manner.
+_NL_FINITE = words(
+    "zei zegt zeiden zeggen verklaarde verklaart verklaarden verklaren stelde stelt stelden stellen "
+    "meldde meldt meldden melden schreef schrijft schreven schrijven vertelde vertelt vertelden vertellen "
+    "sprak spreekt spraken spreken tweette twitterde tweet twittert klinkt klonk luidt luidde "
+    "antwoordde antwoordt antwoordden reageerde reageert reageerden repliceerde repliceert counterde "
+    "benadrukte benadrukt benadrukten beklemtoonde beklemtoont onderstreepte onderstreept herhaalde "
+    "herhaalt herhaalden preciseerde preciseert verduidelijkte verduidelijkt concludeerde concludeert "
+    "vervolgde vervolgt getuigde getuigt "
+    "beweerde beweert beweerden beweren ontkende ontkent ontkenden ontkennen erkende erkent erkenden "
+    "erkennen bevestigde bevestigt bevestigden bevestigen verzekerde verzekert verzekerden "
+    "vond vindt vonden vinden meende meent meenden menen vreest vreesde vrezen vreesden hoopt hoopte "
+    "hopen hoopten denkt dacht denken dachten gelooft geloofde geloven geloofden verwacht verwachtte "
+    "verwachten verwachtten schat schatte "
+    "onthulde onthult berichtte bericht rapporteerde rapporteert verklapte verklapt "
+    "eiste eist eisten eisen vroeg vraagt vroegen vragen pleitte pleit pleitten suggereerde suggereert "
+    "opperde oppert "
+    "noemde noemt noemden noemen hekelde hekelt hekelden betreurde betreurt betreurden verweet verwijt "
+    "verweten klaagt klaagde sneerde sneert "
+    "waarschuwde waarschuwt waarschuwden waarschuwen beloofde belooft beloofden beloven dreigde dreigt "
+    "oordeelde oordeelt betoogde betoogt argumenteerde argumenteert garandeerde garandeert "
+    "zuchtte zucht lachte lacht grapte grapt schetste schetst "
+    "kondigde kondigt kondigden voegde voegt voegden gaf geeft gaven merkte merkt merkten liet laat lieten "
+    "lichtte licht haalde haalt riep roept riepen wees wijst houdt hield sluit sloot legt legde stipt "
+    "stipte deelt deelde maakt maakte dringt drong voert voerde"
+)
+_NL_PARTICIPLES = words(
+    "gezegd verklaard gesteld gemeld geschreven verteld gesproken getweet gereageerd geantwoord "
+    "gerepliceerd benadrukt beklemtoond onderstreept herhaald gepreciseerd verduidelijkt geconcludeerd "
+    "beweerd ontkend erkend bevestigd verzekerd gevonden gemeend gevreesd gehoopt gedacht geloofd verwacht "
+    "geschat onthuld bericht gerapporteerd "
+    "geëist gevraagd gepleit gesuggereerd geopperd genoemd gehekeld betreurd verweten geklaagd "
+    "gewaarschuwd beloofd gedreigd geoordeeld betoogd gegarandeerd geschetst "
+    "aangekondigd toegegeven opgemerkt aangegeven toegevoegd uitgehaald opgeroepen gewezen toegelicht "
+    "uitgelegd aangestipt meegedeeld bekendgemaakt volgehouden aangedrongen aangevoerd laten weten"
+)
+
 QUOTES = QuoteLexicon(
-    finite=words(
-        "zei zegt zeiden zeggen verklaarde verklaart verklaarden benadrukte benadrukt benadrukten "
-        "bevestigde bevestigt bevestigden herhaalde herhaalt herhaalden waarschuwde waarschuwt waarschuwden "
-        "stelde stelt stelden meldde meldt meldden noemde noemt noemden vond vindt vonden beweerde beweert "
-        "ontkende ontkent erkende erkent antwoordde antwoordt reageerde reageert reageerden schreef schrijft "
-        "vertelde vertelt hekelde hekelt betreurde betreurt pleitte pleit hoopt hoopte vreest vreesde meent "
-        "meende concludeerde concludeert onderstreepte onderstreept beklemtoonde beklemtoont preciseerde "
-        "preciseert verduidelijkte verduidelijkt beloofde belooft eiste eist vroeg vraagt klinkt klonk luidt "
-        "luidde tweette twitterde verzekerde verzekert suggereerde suggereert sprak spreekt oordeelde "
-        "oordeelt verweet verwijt kondigde kondigt voegde voegt gaf geeft merkte merkt liet laat lichtte "
-        "licht haalde haalt riep roept wees wijst"
-    ),
-    participles=words(
-        "gezegd verklaard benadrukt bevestigd herhaald gewaarschuwd gesteld gemeld genoemd beweerd ontkend "
-        "erkend geantwoord gereageerd geschreven verteld gehekeld betreurd gepleit gehoopt gevreesd gemeend "
-        "geconcludeerd onderstreept beklemtoond gepreciseerd verduidelijkt beloofd geëist gevraagd "
-        "aangekondigd toegegeven opgemerkt aangegeven toegevoegd uitgehaald opgeroepen verzekerd "
-        "gesuggereerd verweten gewezen"
-    ),
+    finite=_NL_FINITE,
+    participles=_NL_PARTICIPLES,
     auxiliaries=words("heeft hebben had hadden is zijn was waren"),
     separable={
         "kondigde": words("aan"), "kondigt": words("aan"), "voegde": words("toe"), "voegt": words("toe"),
@@ -78,7 +100,14 @@ QUOTES = QuoteLexicon(
         "liet": words("weten"), "laat": words("weten"), "lichtte": words("toe"), "licht": words("toe"),
         "haalde": words("uit"), "haalt": words("uit"), "riep": words("op"), "roept": words("op"),
         "wees": words("erop op"), "wijst": words("erop op"),
+        "houdt": words("vol"), "hield": words("vol"), "sluit": words("uit"), "sloot": words("uit"),
+        "legt": words("uit"), "legde": words("uit"), "stipt": words("aan"), "stipte": words("aan"),
+        "deelt": words("mee"), "deelde": words("mee"), "maakt": words("bekend"), "maakte": words("bekend"),
+        "dringt": words("aan"), "drong": words("aan"), "voert": words("aan"), "voerde": words("aan"),
+        "kondigden": words("aan"), "voegden": words("toe"), "gaven": words("toe aan"), "merkten": words("op"),
+        "lieten": words("weten"), "riepen": words("op"),
     },
+    multiword={"laten": (("weten",),)},
     markers=words("volgens"),
     after_markers=words("aldus"),
     contrast=words("terwijl"),
@@ -101,7 +130,7 @@ QUOTES = QuoteLexicon(
     adverbs=words(
         "ook nog al wel niet eerder later opnieuw nogmaals eveneens daarnaast bovendien verder echter immers "
         "zelf duidelijk scherp hard zo graag meteen trouwens eraan er erop daarover nu gisteren vandaag "
-        "morgen alvast tevens evenwel dan toen uitdrukkelijk"
+        "morgen alvast tevens evenwel dan toen uitdrukkelijk weer intussen altijd stellig"
     ),
     passive=words("wordt werd worden werden"),
     verb_hints=words(
@@ -110,6 +139,32 @@ QUOTES = QuoteLexicon(
         "kwam staat stond ligt lag zit zat"
     ),
     titles_abbrev={"meester": "advocaat", "mr": "advocaat", "dr": "dokter", "prof": "professor"},
+    # infinitives that report after "door te": "door te beweren dat ..." (a gerund, in effect)
+    gerunds=words(
+        "zeggen beweren stellen verklaren benadrukken melden ontkennen erkennen beloven waarschuwen schrijven "
+        "vertellen bevestigen eisen vragen"
+    ),
+    infinitives=words("hebben zijn worden"),
+    infinitive_verbs=words(
+        "ontkent ontkende ontkennen ontkenden beweert beweerde beweren beweerden belooft beloofde beloven "
+        "beloofden erkent erkende erkennen erkenden zegt zei zeggen zeiden verklaart verklaarde verklaren "
+        "verklaarden dreigt dreigde hoopt hoopte hopen hoopten vreest vreesde meent meende"
+    ),
+    infinitive_marker="te",
+    adverbial_phrases=(
+        ("na", "afloop"), ("dan", "weer"), ("op", "zijn", "beurt"), ("op", "haar", "beurt"),
+        ("van", "zijn", "kant"), ("van", "haar", "kant"), ("in", "een", "reactie"), ("ook", "nog"),
+    ),
+    subordinators=words("toen als wanneer omdat terwijl nadat voordat zodra hoewel"),
+    content_nouns=words(
+        "geruchten gerucht berichten bericht beweringen bewering verwijten kritiek aantijgingen "
+        "beschuldigingen beschuldiging vrees speculaties suggesties"
+    ),
+    stop_actions=words("weigerde weigert weigerden"),
+    own_account=(("naar", "eigen", "zeggen"), ("volgens", "eigen", "zeggen"), ("naar", "zijn", "zeggen")),
+    object_pronouns=words("hem haar hen hun ons me mij je"),
+    negative_words=words("niet nooit geen"),
+    anaphoric_objects=words("dat dit"),
 )
 
 # Person titles and functions (a definite description such as "de minister" refers back to a person).

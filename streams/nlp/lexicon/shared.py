@@ -43,6 +43,23 @@ class QuoteLexicon:
     contrast: frozenset[str] = frozenset()  # ", tandis que ..." starts a clause that is no longer reported
     but: frozenset[str] = frozenset()  # ", mais le MR ..." too, when a new subject follows
     titles_abbrev: dict[str, str] = field(default_factory=dict)  # "me" -> "avocat"
+    # --- reported clauses and where they end
+    infinitives: frozenset[str] = frozenset()  # open a reported infinitive clause: "avoir" (menti), "hebben"
+    infinitive_verbs: frozenset[str] = frozenset()  # verbs that report through one ("claimed to"); empty: all
+    infinitive_marker: str = ""  # the word before the infinitive: "to", "te"
+    negations: frozenset[str] = frozenset()  # "ne" ... "pas" before an infinitive ("assure ne pas envisager")
+    adverbial_phrases: tuple[tuple[str, ...], ...] = ()  # "quant à lui", "pour sa part", "na afloop"
+    adverb_suffix: str = ""  # the ending of derived adverbs: "ment" (clairement), "ly" (publicly)
+    not_adverbs: frozenset[str] = frozenset()  # words with that ending that are not adverbs: "family", "July"
+    subordinators: frozenset[str] = frozenset()  # "as", "when", "toen": a clause that is not what was said
+    content_nouns: frozenset[str] = frozenset()  # "suggestions that ...": the clause belongs to the noun
+    stop_actions: frozenset[str] = frozenset()  # "... and declined to comment": a coordinated act, not content
+    own_account: tuple[tuple[str, ...], ...] = ()  # "naar eigen zeggen": the subject speaks for itself
+    anaphoric_objects: frozenset[str] = frozenset()  # "Dat zegt X", "X l'a confirmé", "confirmed this"
+    object_pronouns: frozenset[str] = frozenset()  # whom a verb addresses: "told him", "zei hem"
+    negative_words: frozenset[str] = frozenset()  # "Dat bevestigt X niet": a denial, not a report
+    impersonal_participles: frozenset[str] = frozenset()  # "a-t-on appris": a cue only with "on"
+    source_prepositions: frozenset[str] = frozenset()  # "a-t-on appris auprès du parquet": the source follows
 
 
 def words(text: str) -> frozenset[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.context import Context
-from streams.nlp.quotes.direct import direct_quotes
+from streams.nlp.quotes.direct import direct_quotes, fragments_in
 from streams.nlp.quotes.indirect import indirect_quotes
 from streams.nlp.quotes.speakers import resolve_all
 from streams.nlp.types import Entity, Quote
@@ -37,7 +37,9 @@ def extract_quotes(body: str, entities: list[Entity], lang: str, doc: Doc | None
     if not body or not body.strip():
         return []
     ctx = Context(body, entities, lx.LEXICONS.get(lang, lx.NEUTRAL), lang, doc)
-    found = direct_quotes(ctx) + indirect_quotes(ctx)
+    direct, loose = direct_quotes(ctx)
+    indirect = indirect_quotes(ctx)
+    found = direct + indirect + fragments_in(ctx, loose, indirect)
     resolve_all(ctx, [f.attribution for f in found if f.attribution is not None])
     quotes = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):

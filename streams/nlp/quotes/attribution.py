@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from streams.nlp import lexicon as lx
 from streams.nlp.quotes.cues import Cue, cue_text
 from streams.nlp.quotes.phrases import SpeakerRef, analyze
 from streams.nlp.quotes.subjects import inverted_subject, split_segments, subject_before
@@ -44,6 +45,9 @@ def attribution_from_cue(ctx: Context, toks: list[Tok], cue: Cue, level: int, *,
     if cue.pronoun is not None:
         tok = toks[cue.pronoun]
         pron = tok.low.rsplit("-", 1)[1]
+        source = _source_after(ctx, toks, cue.end, level) if pron not in ctx.lex.pronouns else None
+        if source is not None:  # "a-t-on appris auprès du parquet de Liège"
+            return Attribution(text, source, source.start)
         ref = SpeakerRef(
             "pronoun" if pron in ctx.lex.pronouns else "unnamed",
             tok.end - len(pron),
@@ -70,6 +74,21 @@ def attribution_from_cue(ctx: Context, toks: list[Tok], cue: Cue, level: int, *,
         if verb_second and cue.end < len(toks) and toks[cue.end].low not in ctx.lex.complementizers:
             ref = inverted_subject(ctx, toks, cue.end, len(toks), level, toks[cue.start].low)  # "Donderdag zei X:"
     return Attribution(text, ref, ref.start)
+
+
+def _source_after(ctx: Context, toks: list[Tok], k: int, level: int) -> SpeakerRef | None:
+    """The source an impersonal cue names after it: "(a-t-on appris mercredi) auprès du parquet de Liège"."""
+    lex = ctx.lex
+    for _ in range(4):
+        if k < len(toks) and (toks[k].low in lx.WEEKDAYS or toks[k].low in lex.adverbs or toks[k].low in lx.TIME_NOUNS):
+            k += 1
+    if k >= len(toks) or toks[k].low not in lex.source_prepositions:
+        return None
+    k += 1
+    if k < len(toks) and toks[k].low in lex.of:
+        k += 1  # "auprès du parquet", "auprès de la police"
+    ref = analyze(ctx, toks, k, source_stop(toks, k), level, source=True)
+    return ref if ref.kind != "none" else None
 
 
 def source_stop(toks: list[Tok], k: int) -> int:

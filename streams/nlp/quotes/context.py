@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.marks import QuoteSpan, pair_marks
-from streams.nlp.quotes.text import PARAGRAPH_RE, SENTENCE_END_RE, TOKEN_RE, Tok, is_abbreviation, new_tok
+from streams.nlp.quotes.text import (
+    ELISIONS,
+    PARAGRAPH_RE,
+    SENTENCE_END_RE,
+    TOKEN_RE,
+    Tok,
+    is_abbreviation,
+    new_tok,
+)
 from streams.nlp.types import Entity
 
 if TYPE_CHECKING:
@@ -29,7 +37,10 @@ class Context:
             self.by_level.setdefault(span.level, []).append(i)
         self.mentions = _MentionIndex(body, entities, self)
         self.entities = entities
-        self.verbs = _verb_offsets(doc) if doc is not None else None
+        tagged = doc is not None and doc.has_annotation("POS")
+        self.verbs = _verb_offsets(doc) if tagged else None
+        # whether every token is tagged (a tagger or morphologizer), not only some (a list of verb forms)
+        self.verbs_complete = tagged and doc.has_annotation("POS", require_complete=True)
         self.doc = doc
         self._scopes: dict[int | None, Scope] = {}
         self.roles: dict[int, frozenset[str]] = {}
@@ -41,6 +52,14 @@ class Context:
         prev_close = self.spans[ids[k - 1]].close if k > 0 else -1
         next_open = self.spans[ids[k + 1]].open if k + 1 < len(ids) else len(self.body)
         return prev_close, next_open
+
+    def finite(self, t: Tok) -> bool | None:
+        """Whether the parse tags `t` as a finite verb; None when it cannot tell (no parse, or a partial one)."""
+        if self.verbs is None:
+            return None
+        if t.start in self.verbs:
+            return True
+        return False if self.verbs_complete else None
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -81,8 +100,15 @@ class Context:
                 k += 1
                 continue
             out.extend(
-                [new_tok(Tok, (m[0], m[0].lower(), *m.span(), False)) for m in TOKEN_RE.finditer(body, pos, stop)]
+                [
+                    new_tok(Tok, (m[0], m[0].lower().replace("’", "'"), *m.span(), False))
+                    for m in TOKEN_RE.finditer(body, pos, stop)
+                ]
             )
+            if stop < end and len(out) > 1 and out[-1].text in "'’" and out[-2].low in ELISIONS:
+                a, b = out[-2], out[-1]  # "qu’" before a quote mark: one word, as before a letter
+                if a.end == b.start:
+                    out[-2:] = [new_tok(Tok, (a.text + b.text, a.low + "'", a.start, b.end, False))]
             pos = stop
         return out
 

@@ -34,13 +34,20 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
     if low in lex.markers:
         if low == "according":
             return Cue(i, i + 2, "marker") if nxt == "to" else None
+        if nxt in lex.relatives or nxt in lex.complementizers:
+            return None  # "les rumeurs selon lesquelles ...", "selon que": not a source
         return Cue(i, i + 1, "marker")
     if ctx.lang == "fr" and low == "d'" and nxt == "après":
         return Cue(i, i + 2, "marker")
     if low in lex.after_markers:
         return Cue(i, i + 1, "after_marker")
     prev = toks[i - 1].low if i > 0 else ""
-    if prev in lex.definite or prev in lex.indefinite or prev in lex.possessive or prev in lex.of:
+    if (
+        (prev in lex.definite or prev in lex.indefinite or prev in lex.possessive or prev in lex.of)
+        and low not in lex.auxiliaries  # "la STIB l'a confirmé"
+        # Dutch demonstratives and relatives before a finite verb are its subject: "Dat zegt X", ", die stelt"
+        and not (ctx.lang == "nl" and prev in lex.definite and prev not in ("de", "het") and low in lex.finite)
+    ):
         return None  # a noun: "la note", "the reports"
     if ctx.lang == "fr" and "-" in low:
         return _fr_inversion(lex, toks, i)
@@ -48,10 +55,14 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
         end = _participle_after(lex, toks, i + (1 if low in lex.auxiliaries else 2))
         if end is not None:
             return Cue(i, end, "verb")
-    if low in lex.participles:
-        if ctx.lang == "nl" and any(toks[k].low in lex.auxiliaries for k in range(max(0, i - MAX_GAP), i)):
-            return Cue(i, i + 1, "verb")
-        return None
+    if ctx.lang == "nl":
+        if prev == "te":  # an infinitive: "door te beweren dat" reports, "om te zeggen" does not
+            return Cue(i, i + 1, "gerund") if low in lex.gerunds and i > 1 and toks[i - 2].low == "door" else None
+        end = _multiword_at(lex, toks, i)
+        if (low in lex.participles or end is not None) and _auxiliary_before(lex, toks, i):
+            return Cue(i, end or i + 1, "verb")  # "heeft ... bevestigd", "heeft ... laten weten"
+    if low in lex.participles and (low not in lex.finite or _after_auxiliary(lex, toks, i)):
+        return None  # a participle belongs to the cue its auxiliary starts: "a dit", "a-t-il dit"
     if low in lex.finite:
         if prev in lex.passive:
             return None  # "was called"
@@ -63,32 +74,98 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
     return None
 
 
+def _after_auxiliary(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> bool:
+    """Whether the word at i follows an auxiliary, adverbs apart: "a dit", "a-t-il dit", "a également écrit"."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = toks[k].low
+        if low in lex.auxiliaries or (low in ("est", "sont") and k > 0 and toks[k - 1].low in ("s'", "se")):
+            return True
+        m = _FR_INVERSION_RE.fullmatch(low)
+        if m is not None:
+            return m.group(1) in lex.auxiliaries
+        if not (low in lex.adverbs or is_derived_adverb(lex, low)):
+            return False
+    return False
+
+
 def _fr_inversion(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> Cue | None:
-    """French inverted attributions: "a-t-il déclaré", "dit-elle", "avait-il ajouté"."""
+    """French inverted attributions: "a-t-il déclaré", "dit-elle", "avait-il ajouté", "a-t-on appris"."""
     m = _FR_INVERSION_RE.fullmatch(toks[i].low)
     if m is None:
         return None
+    impersonal = lex.impersonal_participles if m.group(2) == "on" else frozenset()
     if m.group(1) in lex.auxiliaries:
-        end = _participle_after(lex, toks, i + 1)
+        end = _participle_after(lex, toks, i + 1, impersonal)
         return Cue(i, end, "verb", i) if end is not None else None
-    return Cue(i, i + 1, "verb", i) if m.group(1) in lex.finite else None
+    return Cue(i, i + 1, "verb", i) if m.group(1) in lex.finite or m.group(1) in impersonal else None
 
 
-def _participle_after(lex: lx.QuoteLexicon, toks: list[Tok], k: int) -> int | None:
-    """End of a reporting participle after an auxiliary, adverbs allowed between ("a également dit")."""
+def _participle_after(lex: lx.QuoteLexicon, toks: list[Tok], k: int, more: frozenset[str] = frozenset()) -> int | None:
+    """End of a reporting participle after an auxiliary, adverbials allowed between ("a également dit", "a quant
+    à lui assuré", "a pour sa part réclamé"); `more`: participles that count here only ("a-t-on appris")."""
     for _ in range(4):
         if k >= len(toks):
             return None
         low = toks[k].low
-        for words in lex.multiword.get(low, ()):
-            if [t.low for t in toks[k + 1 : k + 1 + len(words)]] == list(words):
-                return k + 1 + len(words)
-        if low in lex.participles:
+        end = _multiword_at(lex, toks, k)
+        if end is not None:
+            return end
+        if low in lex.participles or low in more:
             return k + 1
-        if not (low in lex.adverbs or (low.endswith("ment") and len(low) > 6) or low in ("de", "à")):
-            return None
-        k += 1
+        nxt = skip_adverbial(lex, toks, k)
+        if nxt == k:
+            if low not in ("de", "à"):
+                return None
+            nxt = k + 1
+        k = nxt
     return None
+
+
+def _multiword_at(lex: lx.QuoteLexicon, toks: list[Tok], k: int) -> int | None:
+    """End of a multiword reporting participle at k ("fait savoir", "mis en garde", "laten weten"), if any."""
+    for words in lex.multiword.get(toks[k].low, ()):
+        if [t.low for t in toks[k + 1 : k + 1 + len(words)]] == list(words):
+            return k + 1 + len(words)
+    return None
+
+
+def _auxiliary_before(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> bool:
+    """Dutch: an auxiliary earlier in the clause of a final participle ("heeft dinsdag bevestigd")."""
+    for k in range(i - 1, max(-1, i - MAX_GAP), -1):
+        if toks[k].quote or toks[k].text in SENTENCE_PUNCT:
+            return False
+        if toks[k].low in lex.auxiliaries:
+            return True
+    return False
+
+
+def phrase_at(phrases: tuple[tuple[str, ...], ...], toks: list[Tok], k: int) -> int:
+    """End of the first of `phrases` (word tuples) that toks[k:] starts with, or k."""
+    for words in phrases:
+        n = len(words)
+        if k + n <= len(toks) and toks[k].low == words[0] and all(toks[k + j].low == words[j] for j in range(1, n)):
+            return k + n
+    return k
+
+
+def skip_adverbial(lex: lx.QuoteLexicon, toks: list[Tok], k: int) -> int:
+    """Past one adverbial at k: an adverb ("également", "ook", "also"), an -ment / -ly adverb, a weekday or a
+    multiword adverbial ("quant à lui", "pour sa part", "na afloop", "for his part"); k when there is none."""
+    if k >= len(toks) or toks[k].quote:
+        return k
+    end = phrase_at(lex.adverbial_phrases, toks, k)
+    if end > k:
+        return end
+    low = toks[k].low
+    if low in lex.adverbs or low in lx.WEEKDAYS or is_derived_adverb(lex, low):
+        return k + 1
+    return k
+
+
+def is_derived_adverb(lex: lx.QuoteLexicon, low: str) -> bool:
+    """An adverb by its ending: "clairement", "publicly" (not "gouvernement", "family")."""
+    suffix = lex.adverb_suffix
+    return bool(suffix) and low.endswith(suffix) and len(low) > len(suffix) + 3 and low not in lex.not_adverbs
 
 
 def _separable(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> Cue | None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.attribution import Attribution, FoundQuote, attribution_from_cue
 from streams.nlp.quotes.cues import Cue, cue_at, cue_text
+from streams.nlp.quotes.phrases import title_word
 from streams.nlp.quotes.subjects import subject_before
 from streams.nlp.quotes.text import MAX_LOOKBACK, MIN_WORDS, SENTENCE_PUNCT, WINDOW, Tok, word_count
 
@@ -15,9 +16,12 @@ if TYPE_CHECKING:
     from streams.nlp.quotes.marks import QuoteSpan
 
 
-def direct_quotes(ctx: Context) -> list[FoundQuote]:
-    """Quoted spans that are someone's words, classified direct or mixed, with their attribution."""
+def direct_quotes(ctx: Context) -> tuple[list[FoundQuote], list[QuoteSpan]]:
+    """Quoted spans that are someone's words, classified direct or mixed, with their attribution; and the quoted
+    fragments inside a clause that no cue attributes (scare quotes, unless reported speech holds them)."""
     found: dict[int, FoundQuote] = {}
+    split: list[FoundQuote] = []
+    loose: list[QuoteSpan] = []
     for k, span in enumerate(ctx.spans):
         if word_count(ctx.body, span.start, span.end) < MIN_WORDS:
             continue
@@ -28,11 +32,57 @@ def direct_quotes(ctx: Context) -> list[FoundQuote]:
         if _is_title(ctx, span, embedded, att):
             continue
         if embedded and att is None:
+            if span.level == 0:
+                loose.append(span)
             continue  # a quoted phrase nobody is said to have said: scare quotes
         found[k] = FoundQuote(span.start, span.end, "mixed" if embedded else "direct", att)
+        if not embedded:
+            inner = _split_at_incise(ctx, span)  # «A, a expliqué X. B»: two quotes, one speaker
+            if inner is not None:
+                first_end, second, inner_att = inner
+                found[k] = FoundQuote(span.start, first_end, "direct", att or inner_att)
+                split.append(FoundQuote(second, span.end, "direct", inner_att))
     _share_chains(ctx, found)
     _carry_over(ctx, found)
-    return list(found.values())
+    return [*found.values(), *split], loose
+
+
+def fragments_in(ctx: Context, loose: list[QuoteSpan], reported: list[FoundQuote]) -> list[FoundQuote]:
+    """Quoted fragments inside reported speech ("X a affirmé que le site «restera ouvert jusqu'en mars»"),
+    attributed like the reported clause that holds them: mixed quotes."""
+    spans = [(f.start, f.end, f.attribution) for f in reported if f.kind == "indirect"]
+    out = []
+    for span in loose:
+        holder = next((att for s, e, att in spans if s <= span.open and span.close <= e + 1), None)
+        if holder is not None:
+            out.append(FoundQuote(span.start, span.end, "mixed", holder))
+    return out
+
+
+def _split_at_incise(ctx: Context, span: QuoteSpan) -> tuple[int, int, Attribution] | None:
+    """A quotation its attribution interrupts inside the same marks: «J'ai voulu filmer ces gens, a expliqué
+    la réalisatrice. Ceux qui travaillent la nuit ...»; returns the end of the first part, the start of the
+    second and the attribution."""
+    toks = ctx.tokens(span.start, span.end, span.level + 1)
+    for k in range(MIN_WORDS, len(toks) - MIN_WORDS):
+        if toks[k - 1].text != "," or toks[k].quote:
+            continue
+        cue = cue_at(ctx, toks, k)
+        if cue is None or cue.kind != "verb":
+            continue
+        att = attribution_from_cue(ctx, toks, cue, span.level + 1, inverted=True)
+        if att.ref is None or att.ref.kind == "none":
+            continue
+        stop = next(
+            (j for j in range(cue.end, min(len(toks), cue.end + 16)) if toks[j].text in ",." or toks[j].quote), None
+        )
+        if stop is None or toks[stop].quote or stop + 1 >= len(toks):
+            continue
+        first, second = toks[k - 1].start, toks[stop + 1].start
+        if word_count(ctx.body, span.start, first) < MIN_WORDS or word_count(ctx.body, second, span.end) < MIN_WORDS:
+            continue
+        return first, second, att
+    return None
 
 
 def _is_embedded(ctx: Context, span: QuoteSpan, scope: Scope) -> bool:
@@ -62,7 +112,7 @@ def _is_title(ctx: Context, span: QuoteSpan, embedded: bool, att: Attribution | 
     return starts_upper and (title_case or work)
 
 
-def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution | None:
+def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope, depth: int = 0) -> Attribution | None:
     """An attribution right after the closing mark: "», a déclaré X", "', zei hij", "” he said"."""
     _s, end = scope.sentence(span.close - 1)
     if end <= span.close:
@@ -70,6 +120,11 @@ def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution
     _prev, next_open = ctx.neighbours(span)
     toks = ctx.tokens(span.close, min(end, span.close + WINDOW, next_open + 1), span.level)
     i = 1 if toks and toks[0].text == "," else 0
+    if i + 1 < len(toks) and toks[i].low in ctx.lex.conjunctions and toks[i + 1].quote and depth < 3:
+        nxt = ctx.inside(toks[i + 1].start, span.level)  # «A» et «B», a-t-il dit: A shares B's attribution
+        if nxt is not None and word_count(ctx.body, ctx.spans[nxt].start, ctx.spans[nxt].end) >= MIN_WORDS:
+            return _attribute_after(ctx, ctx.spans[nxt], scope, depth + 1)
+        return None
     if i >= len(toks) or toks[i].quote:
         return None
     cue = cue_at(ctx, toks, i)
@@ -77,8 +132,12 @@ def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution
         if cue.kind == "gerund":
             return None
         return attribution_from_cue(ctx, toks, cue, span.level, inverted=True)
-    for k in range(i + 1, min(len(toks), i + 10)):  # subject first: "he said", "a spokesman said"
+    apposition = False
+    for k in range(i + 1, min(len(toks), i + 16)):  # subject first: "he said", "a spokesman said"
         t = toks[k]
+        if t.text == "," and (apposition or (k + 1 < len(toks) and _apposition(ctx, toks, k + 1))):
+            apposition = not apposition
+            continue  # "his lawyer, Anna Peeters, told reporters"
         if t.quote or t.text in SENTENCE_PUNCT or t.text in ":,;()" or t.low in ctx.lex.conjunctions:
             break
         cue = cue_at(ctx, toks, k)
@@ -88,6 +147,17 @@ def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution
             ref = subject_before(ctx, toks, i, k, span.level)
             return Attribution(cue_text(ctx, toks, cue), ref, ref.start)
     return None
+
+
+def _apposition(ctx: Context, toks: list[Tok], k: int) -> bool:
+    """Whether toks[k] opens an apposition after a comma: a name, or a title ("Anna Peeters", "l'avocate de X")."""
+    t = toks[k]
+    if ctx.mentions.starting_at(t.start) is not None or title_word(ctx, t.low) is not None:
+        return True
+    lex = ctx.lex
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    determiner = t.low in lex.definite or t.low in lex.possessive or t.low in lex.indefinite
+    return determiner and nxt is not None and title_word(ctx, nxt.low) is not None
 
 
 def _attribute_before(ctx: Context, span: QuoteSpan, scope: Scope) -> Attribution | None:

@@ -1,4 +1,15 @@
-"""Indirect quotes: reported speech outside quote marks ("X a affirmé que ...", "selon X, ...", "X said ...")."""
+"""Indirect quotes: reported speech outside quote marks, one sentence at a time.
+
+The constructions, by where the reported content stands:
+- after the verb: a clause ("a affirmé que ...", "zei dat ...", "said (that) ...", "told reporters the ..."),
+  an infinitive clause ("a reconnu avoir menti", "claimed to have paid", "ontkent het te hebben gedaan");
+- before it: a postposed attribution ("..., a indiqué X", "..., zei X", "..., the ministry said");
+- around a source marker ("selon X, ...", "Volgens X is ...", "..., according to X"), a speaker's own account
+  ("Naar eigen zeggen ...") or in the sentence before ("Dat zegt X.", "C'est ce qu'a indiqué X.",
+  "X l'a confirmé.", "X confirmed this."): `streams.nlp.quotes.sources`.
+A reported clause ends at its sentence end, or earlier (see `clauses.clause_end`); a verb inside it that
+reports again ("a rappelé que l'accusé avait raconté qu'...") gives a quote of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +18,20 @@ import itertools
 from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
-from streams.nlp.quotes.attribution import Attribution, FoundQuote, attribution_from_cue, source_stop
-from streams.nlp.quotes.context import bisect_spans
-from streams.nlp.quotes.cues import Cue, cue_at, cue_text
-from streams.nlp.quotes.phrases import analyze
+from streams.nlp.quotes.attribution import Attribution, FoundQuote, attribution_from_cue
+from streams.nlp.quotes.clauses import (
+    clause_end,
+    clause_span,
+    has_verb,
+    opens_with_quote,
+    relative_subject,
+    starts_subject,
+    subject_verb_at,
+    verb_guess,
+    verb_like,
+)
+from streams.nlp.quotes.cues import Cue, cue_at, cue_text, skip_adverbial
+from streams.nlp.quotes.sources import own_account_quote, points_back, source_quote
 from streams.nlp.quotes.subjects import inverted_subject, split_segments, subject_before
 from streams.nlp.quotes.text import (
     MAX_CLAUSE,
@@ -35,188 +56,465 @@ def indirect_quotes(ctx: Context) -> list[FoundQuote]:
     scope = ctx.scope(None)
     out: list[FoundQuote] = []
     bounds = [*scope.bounds, scope.end]
+    previous: tuple[int, int] | None = None
     for s, e in itertools.pairwise(bounds):
         if e > s:
-            out.extend(_indirect_in_sentence(ctx, s, e))
+            out.extend(_indirect_in_sentence(ctx, s, e, previous))
+            previous = (s, e)
     return out
 
 
-def _indirect_in_sentence(ctx: Context, s: int, e: int) -> list[FoundQuote]:
+def _indirect_in_sentence(ctx: Context, s: int, e: int, previous: tuple[int, int] | None) -> list[FoundQuote]:
     toks = ctx.tokens(s, min(e, s + 8 * MAX_CLAUSE), 0)
     out: list[FoundQuote] = []
-    covered = 0
+    covered = 0  # cues before this token stand inside the last quote's clause: only a new "que"/"that" counts
+    inner_from = 0  # where that clause starts: a nested reporting verb's subject is after it
+    last: tuple[FoundQuote, int] | None = None  # the last quote and the token its clause ends at
+    skip_to = 0
     for i in range(len(toks)):
-        if i < covered or toks[i].quote:
+        if toks[i].quote or i < skip_to:
             continue
+        if i < covered and i < inner_from:
+            continue  # between the last quote's cue and its clause: "heeft vrijdag aangekondigd dat"
+        nested = i < covered
+        if not nested and (i == 0 or toks[i - 1].text == ","):
+            own = own_account_quote(ctx, toks, i, e)
+            if own is not None:
+                out.append(own[0])
+                skip_to = own[1]
+                continue
         cue = cue_at(ctx, toks, i)
         if cue is None:
             continue
-        if cue.kind == "marker":
-            item = _indirect_source(ctx, toks, cue, s, e)
+        if nested:
+            item = _complement(ctx, toks, cue, e, lower=inner_from, nested=True) if cue.kind != "marker" else None
+        elif cue.kind == "marker":
+            item = source_quote(ctx, toks, cue, s, e)
         elif cue.kind == "after_marker":
-            item = _indirect_postposed(ctx, toks, cue, s)
+            item = _postposed(ctx, toks, cue, s)
         else:
-            item = _indirect_complement(ctx, toks, cue, e)
+            item = _complement(ctx, toks, cue, e, last=last, earlier=bool(out))
             if item is None and cue.kind == "verb":
-                item = _indirect_postposed(ctx, toks, cue, s)
+                item = _postposed(ctx, toks, cue, s) or points_back(ctx, toks, cue, s, previous)
         if item is None:
             continue
         out.append(item)
-        covered = cue.end if item.end <= toks[i].start else bisect.bisect_left(toks, item.end, key=tok_start)
+        end = bisect.bisect_left(toks, item.end, key=tok_start)
+        if not nested and item.start >= toks[i].start:
+            covered, inner_from = end, bisect.bisect_left(toks, item.start, key=tok_start)
+        last = (item, end)
     return out
 
 
-def _clause(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
-    """The reported clause body[start:end], trimmed of spaces and final punctuation; None if too short."""
-    body = ctx.body
-    end = min(end, start + MAX_CLAUSE)
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and (body[end - 1].isspace() or body[end - 1] in ".;:!?…,"):
-        end -= 1
-    if word_count(body, start, end) < MIN_WORDS:
-        return None
-    return start, end
+def _head(ctx: Context, toks: list[Tok], cue: Cue) -> str:
+    """The reporting verb of a cue: the participle of "a déclaré", the finite verb of "voegde ... toe"."""
+    if cue.end - cue.start > 1 and toks[cue.start].low in ctx.lex.separable:
+        return toks[cue.start].low
+    return toks[cue.end - 1].low
 
 
-def _indirect_complement(ctx: Context, toks: list[Tok], cue: Cue, sentence_end: int) -> FoundQuote | None:
-    """ "X a affirmé que ...", "X zei dat ...", "X said (that) ...": the clause after the verb."""
-    lex = ctx.lex
-    clause_start, comp = None, None
-    for j in range(cue.end, min(len(toks), cue.end + MAX_GAP)):
-        t = toks[j]
-        if t.quote or t.text in SENTENCE_PUNCT or t.text in ":,()":
-            break
-        if t.low in lex.complementizers:
-            clause_start, comp = t.end, j
-            break
-        verb = toks[cue.start].low
-        if (
-            j == cue.end
-            and ctx.lang != "nl"
-            and verb not in lex.addressee_verbs
-            and (t.low in lex.definite or t.low in lex.indefinite)
-        ):
-            break  # an object noun phrase: "a annoncé un plan que ..." is a relative clause
-    if clause_start is None and cue.kind == "verb":
-        clause_start = _zero_complement(ctx, toks, cue)
-    if clause_start is None:
+def _complement(
+    ctx: Context,
+    toks: list[Tok],
+    cue: Cue,
+    sentence_end: int,
+    *,
+    lower: int = 0,
+    nested: bool = False,
+    last: tuple[FoundQuote, int] | None = None,
+    earlier: bool = False,
+) -> FoundQuote | None:
+    """The reported clause after a verb: "que ...", "dat ...", "that ...", an infinitive clause, or (English) a
+    clause without "that". `nested`: inside another reported clause, where only "que"/"dat"/"that" counts."""
+    head = _head(ctx, toks, cue)
+    comp = _complementizer(ctx, toks, cue, head)
+    if comp is not None:
+        first, start = comp + 1, toks[comp].end
+    elif nested:
         return None
-    span = _clause(ctx, clause_start, _clause_end(ctx, toks, comp if comp is not None else cue.end, sentence_end))
+    else:
+        first = _infinitive_start(ctx, toks, cue, head)
+        if first is None and cue.kind in ("verb", "gerund"):
+            first = _zero_start(ctx, toks, cue, head)
+        if first is None:
+            return None
+        start = toks[first].start
+    if first >= len(toks):
+        return None
+    relative = relative_subject(ctx, toks, cue.start)
+    end = clause_end(ctx, toks, first - 1, sentence_end, relative=relative)
+    end_tok = bisect.bisect_left(toks, end, key=tok_start)
+    if comp is not None and ctx.lang == "nl" and not _clause_like(ctx, toks, first, end_tok):
+        return None  # "herhaalde dat 's avonds op Canvas": "dat" is the object, no clause follows
+    span = clause_span(ctx, start, end)
     if span is None:
         return None
-    text = cue_text(ctx, toks, cue)
-    if cue.kind == "gerund":
-        att = Attribution(text, None, toks[cue.start].start, same_sentence_as=toks[cue.start].start)
-    elif cue.pronoun is not None:
-        att = attribution_from_cue(ctx, toks, cue, 0, inverted=True)
-    else:
-        ref = subject_before(ctx, toks, max(0, cue.start - MAX_LOOKBACK), cue.start, 0)
-        if ref.kind == "none" and comp is not None and comp > cue.end:  # Dutch: "Donderdag zei de minister dat"
-            ref = inverted_subject(ctx, toks, cue.end, comp, 0, toks[cue.start].low)
-        att = Attribution(text, ref, ref.start)
-    return FoundQuote(span[0], span[1], "indirect", att)
+    return FoundQuote(span[0], span[1], "indirect", _attribution(ctx, toks, cue, comp, lower, last, earlier))
 
 
-def _clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int) -> int:
-    """Where a reported clause stops: the sentence end, or a contrast that opens an unreported clause."""
-    lex = ctx.lex
-    for j in range(k + 1, len(toks) - 1):
-        if toks[j].start > toks[k].start + MAX_CLAUSE:
-            break
-        if toks[j - 1].text != "," or toks[j].quote:
-            continue
-        low, nxt = toks[j].low, toks[j + 1]
-        if low in lex.contrast and (ctx.lang != "fr" or nxt.low in ("que", "qu'")):
-            return toks[j - 1].start  # ", tandis que le MR ...", ", while ..."
-        if low in lex.but and nxt.low not in lex.complementizers and _starts_subject(ctx, nxt):
-            return toks[j - 1].start  # ", mais le MR a salué ..." (not ", but were outvoted")
-    return sentence_end
-
-
-def _starts_subject(ctx: Context, t: Tok) -> bool:
-    """A word a clause's subject can start with: determiner, pronoun, name or number."""
-    lex, low = ctx.lex, t.low
-    if t.quote or low in lex.prepositions or low in lex.complementizers:
-        return False
-    return (
-        low in lex.definite
-        or low in lex.indefinite
-        or low in lex.possessive
-        or low in lex.pronouns
-        or low in lex.plural_pronouns
-        or low in lex.expletives
-        or t.text[:1].isupper()
-        or t.text[:1].isdigit()
+def _clause_like(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
+    """Whether toks[a:b] reads as a clause: a finite verb, or quoted words that may hold it (not a title)."""
+    body = ctx.body
+    return has_verb(ctx, toks, a, b) or any(
+        t.quote and word_count(body, t.start, t.end) >= MIN_WORDS for t in toks[a:b]
     )
 
 
-def _zero_complement(ctx: Context, toks: list[Tok], cue: Cue) -> int | None:
-    """English "said the government was ready": where a clause without "that" starts, if one does."""
-    lex, verb = ctx.lex, toks[cue.start].low
-    if verb not in lex.zero_complement or cue.start == 0 or not toks[cue.start - 1].text[0].isalnum():
-        return None  # "“...,” said X" or "..., said X": the verb is inverted, its subject follows
-    k, n = cue.end, len(toks)
-    if verb in lex.addressee_verbs:  # "told reporters ...": skip whom they told
-        if k < n and (toks[k].low in lex.definite or toks[k].low in lex.indefinite):
-            k += 1
-        for _ in range(4):
-            if k >= n or not toks[k].text[0].isalpha() or _starts_subject(ctx, toks[k]):
-                break
-            k += 1
-    for _ in range(6):
-        if k >= n:
+def _attribution(
+    ctx: Context,
+    toks: list[Tok],
+    cue: Cue,
+    comp: int | None,
+    lower: int,
+    last: tuple[FoundQuote, int] | None,
+    earlier: bool,
+) -> Attribution:
+    """Who a reporting verb's clause is attributed to: its subject, or the subject it shares."""
+    text = cue_text(ctx, toks, cue)
+    if cue.kind == "gerund":
+        return _gerund_attribution(ctx, toks, cue, text, earlier)
+    if cue.pronoun is not None:
+        return attribution_from_cue(ctx, toks, cue, 0, inverted=True)
+    if last is not None and last[0].attribution is not None and _coordinated(ctx, toks, last[1], cue.start):
+        shared = last[0].attribution.ref  # "reconnaît que ... et promet que ...": the same subject
+        if shared is not None:
+            return Attribution(text, shared, shared.start)
+    lo = max(lower, cue.start - MAX_LOOKBACK)
+    ref = subject_before(ctx, toks, lo, _first_verb(ctx, toks, lo, cue.start), 0)
+    if ref.kind == "none" and comp is not None and comp > cue.end:  # Dutch: "Donderdag zei de minister dat"
+        inverted = inverted_subject(ctx, toks, cue.end, comp, 0, toks[cue.start].low)
+        if inverted.kind != "none":
+            ref = inverted
+    return Attribution(text, ref, ref.start)
+
+
+def _coordinated(ctx: Context, toks: list[Tok], k: int, i: int) -> bool:
+    """Whether only a conjunction (with commas and adverbs) stands between toks[k] and the verb at toks[i]."""
+    words = [t for t in toks[k:i] if t.text != ","]
+    lex = ctx.lex
+    return bool(words) and words[0].low in lex.conjunctions and all(t.low in lex.adverbs for t in words[1:])
+
+
+def _first_verb(ctx: Context, toks: list[Tok], lo: int, i: int) -> int:
+    """Where the subject of a verb after a conjunction ends: before the clause's first verb ("Le quadragénaire
+    conteste les faits et assure ...", "She called for ... and said ..."); i otherwise."""
+    lex = ctx.lex
+    k = i - 1
+    while k > lo and (toks[k].low in lex.adverbs or toks[k].text == ","):
+        k -= 1
+    if k <= lo or toks[k].low not in lex.conjunctions:
+        return i
+    for j in range(k - 1, lo, -1):
+        t = toks[j]
+        if t.quote or t.text in SENTENCE_PUNCT or t.text in ";:":
             break
-        low = toks[k].low
-        if low in lx.WEEKDAYS or low in lex.adverbs:
-            k += 1
-        elif k + 1 < n and (
-            (low == "on" and (toks[k + 1].low in lx.WEEKDAYS or toks[k + 1].low in lx.MONTH_WORDS))
-            or (low in ("last", "this", "next") and toks[k + 1].low in lx.TIME_NOUNS)
-        ):
-            k += 2
-        else:
-            break
-    if k >= n - 3:
-        return None
-    t = toks[k]
-    if t.quote or cue_at(ctx, toks, k) is not None or t.low in lx.EN_NOT_A_CLAUSE:
-        return None
-    if _starts_subject(ctx, t) or (
-        verb in ("say", "says", "said")
-        and t.text.islower()
-        and t.text.isalpha()
-        and not (t.low in lex.prepositions or t.low in lex.conjunctions or t.low in lex.adverbs)
-    ):
-        return t.start
+        if t.low in lex.complementizers:
+            return i  # "... a dit que X et Y ...": the conjunction is inside a clause
+    for j in range(lo + 1, k):
+        if verb_like(ctx, toks, j) and toks[j - 1].text != ",":
+            return j
+    return i
+
+
+def _gerund_attribution(ctx: Context, toks: list[Tok], cue: Cue, text: str, earlier: bool) -> Attribution:
+    """ "..., ajoutant que", "en affirmant que", "by saying": the speaker of an earlier quote in the sentence, or
+    else the sentence's subject ("Le parti s'en est justifié en affirmant que ...")."""
+    pos = toks[cue.start].start
+    ids = ctx.by_level.get(0, [])
+    sentence_start = toks[0].start if toks else pos
+    quoted_before = any(sentence_start <= ctx.spans[k].open < pos for k in ids)
+    if not earlier and not quoted_before:
+        v = next((j for j in range(1, cue.start) if verb_guess(ctx, toks, j)), None)
+        if v is not None:
+            ref = subject_before(ctx, toks, 0, v, 0)
+            if ref.kind not in ("none", "definite"):
+                return Attribution(text, ref, ref.start)
+    return Attribution(text, None, pos, same_sentence_as=pos)
+
+
+def _complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | None:
+    """The "que" / "dat" / "that" opening the verb's clause, across adverbials and whom it was said to."""
+    lex = ctx.lex
+    addressee = head in lex.addressee_verbs
+    english = bool(lex.zero_complement)
+    for j in range(cue.end, min(len(toks), cue.end + MAX_GAP)):
+        t = toks[j]
+        if t.low in lex.complementizers:
+            return j
+        if t.quote:
+            if addressee and j > cue.end:
+                continue  # 'told VRT talk show "De Afspraak" in March that'
+            return None
+        if t.text in SENTENCE_PUNCT or t.text in ":()":
+            return None
+        if t.text == ",":
+            if j + 1 < len(toks) and (toks[j + 1].low in lex.prepositions or skip_adverbial(lex, toks, j + 1) > j + 1):
+                continue  # "a estimé, dans un communiqué, que"
+            return None
+        low = t.low
+        if low in lex.content_nouns and (j == cue.end or toks[j - 1].low in lex.definite):
+            return None  # "dismissed suggestions that ...": the clause is the noun's
+        if j + 1 < len(toks) and low in lex.definite and toks[j + 1].low in lx.TIME_NOUNS:
+            continue  # "a averti l'an dernier que", "said last week that"
+        if j == cue.end and ctx.lang != "nl" and not addressee and (low in lex.definite or low in lex.indefinite):
+            return None  # an object noun phrase: "a annoncé un plan que ..." is a relative clause
+        if low in lex.conjunctions:
+            return None  # "said it supported the principle but demanded that ...": another verb's clause
+        subject = (low in lex.pronouns or low in lex.plural_pronouns) and low not in lex.object_pronouns
+        if english and (subject or (j > cue.end and verb_like(ctx, toks, j))):
+            return None  # "said it will not back any measure that ...": the clause has begun
     return None
 
 
-def _indirect_postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | None:
-    """ "..., a indiqué X.", "..., zei X.", "..., aldus X.", "..., the White House said.": the words before."""
+def _infinitive_start(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | None:
+    """Where a reported infinitive clause starts: "a reconnu [avoir menti]", "assure [ne pas envisager]",
+    "claimed during the trial [to have acted]", "ontkent [het slachtoffer te hebben neergestoken]"."""
+    lex = ctx.lex
+    if not lex.infinitives:
+        return None
+    if lex.infinitive_verbs and head not in lex.infinitive_verbs and lex.infinitive_marker == "te":
+        return None
+    n = len(toks)
+    k = cue.end
+    for _ in range(7):  # adverbials and whom it was said to: "a affirmé aux enquêteurs avoir"
+        if k >= n:
+            return None
+        t = toks[k]
+        if t.quote or not t.text[0].isalnum() or t.low in lex.complementizers or cue_at(ctx, toks, k) is not None:
+            return None
+        low = t.low
+        if low in lex.negations or low in lex.infinitives:
+            if low in lex.infinitives and k > 0 and toks[k - 1].low in lex.prepositions | lex.of:
+                return None  # "avant d'être", "sans avoir": not what was said
+            return k if _infinitive_after(ctx, toks, k) else None
+        if lex.infinitive_marker == "to" and low == "to":
+            ok = head in lex.infinitive_verbs and k + 1 < n and toks[k + 1].text.islower()
+            return k if ok and toks[k + 1].low not in lex.definite | lex.indefinite | lex.possessive else None
+        if lex.infinitive_marker == "te":
+            return _dutch_infinitive(ctx, toks, k)
+        if verb_like(ctx, toks, k):
+            return None
+        k += 1
+    return None
+
+
+def _infinitive_after(ctx: Context, toks: list[Tok], k: int) -> bool:
+    """Whether toks[k] ("avoir", "having", or "ne"/"n'") opens an infinitive: after a negation, an infinitive
+    must follow ("ne pas envisager", "n'avoir jamais", "ne jamais avoir reçu")."""
+    lex = ctx.lex
+    if toks[k].low not in lex.negations:
+        return True
+    for j in range(k + 1, min(len(toks), k + 4)):
+        low = toks[j].low
+        if low in lex.infinitives or (toks[j].text.islower() and low.endswith(("er", "ir", "re", "oir"))):
+            return low not in lex.adverbs or low in lex.infinitives
+        if not (low in lex.adverbs or low in ("jamais", "plus", "rien", "guère")):
+            return False
+    return False
+
+
+def _dutch_infinitive(ctx: Context, toks: list[Tok], k: int) -> int | None:
+    """Dutch: an infinitive clause ends its sentence with "te" and the infinitive ("het slachtoffer te hebben
+    neergestoken", "niets te weten"); it starts at k, past the adverbials ("tijdens het proces")."""
+    lex = ctx.lex
+    for j in range(k, min(len(toks), k + 20)):
+        t = toks[j]
+        if t.quote or t.text in SENTENCE_PUNCT or t.text in ",:;" or t.low in lex.complementizers:
+            return None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.low == "te" and nxt is not None and (nxt.low in lex.infinitives or nxt.low.endswith("n")):
+            rest = toks[j + 2 : j + 4]
+            if all(r.text in SENTENCE_PUNCT or r.text in ",;" or r.text.islower() for r in rest):
+                return _skip_prepositional(ctx, toks, k, j)
+            return None
+        if verb_like(ctx, toks, j) and j > k:
+            return None
+    return None
+
+
+def _skip_prepositional(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
+    """Past adverbials and one prepositional phrase at k ("tijdens het proces"), not beyond stop."""
+    lex = ctx.lex
+    for _ in range(4):
+        nxt = skip_adverbial(lex, toks, k)
+        if nxt > k:
+            k = nxt
+            continue
+        if k < stop and toks[k].low in lex.prepositions:
+            j = k + 1
+            if j < stop and (toks[j].low in lex.definite or toks[j].low in lex.possessive):
+                j += 1
+            if j < stop and toks[j].text[0].isalnum():
+                k = j + 1
+                continue
+        break
+    return min(k, stop)
+
+
+def _zero_start(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | None:
+    """English "said the government was ready", "told reporters he would stay", "by saying it had": where a
+    clause without "that" starts: a subject and its finite verb, past whom it was said to and adverbials."""
+    lex = ctx.lex
+    if head not in lex.zero_complement:
+        return None
+    before = cue.start - 1 - (cue.start > 1 and toks[cue.start - 1].text == ",")
+    if before >= 0 and toks[before].quote and (before == 0 or toks[before - 1].text in ",:"):
+        return None  # '"...," said X as he arrived': the attribution of a quote
+    k, n = cue.end, len(toks)
+    if head in lex.addressee_verbs:
+        k = _skip_addressee(ctx, toks, k)
+    k = _skip_adverbials(ctx, toks, k)
+    if k >= n - 2:
+        return None
+    t = toks[k]
+    if t.quote or not t.text[0].isalnum() or t.low in lx.EN_NOT_A_CLAUSE or t.low in lex.subordinators:
+        return None
+    approximately = k + 1 < n and toks[k + 1].text[0].isdigit()  # "said around 2,800 men were ..."
+    if (
+        cue_at(ctx, toks, k) is not None
+        or (t.low in lex.prepositions and not approximately)
+        or t.low in lex.conjunctions
+        or t.low in lex.adverbs
+        or verb_like(ctx, toks, k)
+    ):
+        return None
+    return k if subject_verb_at(ctx, toks, k, n, loose=True) else None
+
+
+def _skip_addressee(ctx: Context, toks: list[Tok], k: int) -> int:
+    """Past whom something was told: "reporters", "him", "RTBF", "Lithuanian public broadcaster LRT",
+    "a news conference", "VRT talk show "De Afspraak"" — one noun phrase."""
+    lex, n = ctx.lex, len(toks)
+    if k < n and toks[k].low in lex.object_pronouns:
+        nxt = toks[k + 1] if k + 1 < n else None
+        if nxt is None or starts_subject(ctx, nxt) or nxt.low in lex.complementizers or nxt.low in lex.prepositions:
+            return k + 1  # "told him the ...", "told her that"
+    if k < n and (toks[k].low in lex.definite or toks[k].low in lex.indefinite or toks[k].low in lex.possessive):
+        k += 1
+    for _ in range(7):
+        if k >= n:
+            break
+        t = toks[k]
+        mention = ctx.mentions.starting_at(t.start)
+        if mention is not None:
+            while k < n and toks[k].start < mention[1]:
+                k += 1
+            if k < n and not (toks[k].text.islower() and not _stops_addressee(ctx, toks, k)):
+                break
+            continue
+        if t.quote:
+            k += 1
+            continue
+        if _stops_addressee(ctx, toks, k):
+            break
+        k += 1
+    return k
+
+
+def _stops_addressee(ctx: Context, toks: list[Tok], k: int) -> bool:
+    lex, t = ctx.lex, toks[k]
+    low = t.low
+    return (
+        not t.text[0].isalnum()
+        or low in lex.pronouns
+        or low in lex.plural_pronouns
+        or low in lex.expletives
+        or low in lex.definite
+        or low in lex.possessive
+        or low in lex.complementizers
+        or low in lex.prepositions
+        or low in lex.subordinators
+        or low in lex.conjunctions
+        or low in lex.adverbs
+        or low in lx.WEEKDAYS
+        or verb_like(ctx, toks, k)
+    )
+
+
+def _skip_adverbials(ctx: Context, toks: list[Tok], k: int) -> int:
+    """Past adverbials after a verb: "on Monday", "last week", "in a statement", "yesterday"."""
+    lex, n = ctx.lex, len(toks)
+    for _ in range(6):
+        if k >= n:
+            break
+        nxt = skip_adverbial(lex, toks, k)
+        if nxt > k:
+            k = nxt
+            continue
+        low = toks[k].low
+        if k + 1 < n and low in ("last", "this", "next") and toks[k + 1].low in lx.TIME_NOUNS:
+            k += 2
+            continue
+        if low in lex.prepositions and low not in lex.subordinators and low not in lex.of:
+            j = k + 1
+            if j < n and (
+                toks[j].low in lex.definite or toks[j].low in lex.indefinite or toks[j].low in lex.possessive
+            ):
+                j += 1
+            words = 0
+            while j < n and words < 3 and _in_adverbial(ctx, toks, j):
+                j, words = j + 1, words + 1
+            if words and not (j < n and verb_like(ctx, toks, j)):  # "around 2,800 men were": the subject
+                k = j  # "on Tuesday", "in a statement", "on a call"
+                continue
+        break
+    return k
+
+
+def _in_adverbial(ctx: Context, toks: list[Tok], j: int) -> bool:
+    """A word of a prepositional adverbial: a date or time word, a number, or a lower-case noun."""
+    t = toks[j]
+    low = t.low
+    if low in lx.WEEKDAYS or low in lx.MONTH_WORDS or low in lx.TIME_NOUNS or low[:1].isdigit():
+        return True
+    if not t.text.islower() or starts_subject(ctx, t) or low in ctx.lex.prepositions:
+        return False
+    return not verb_like(ctx, toks, j)
+
+
+def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | None:
+    """ "..., a indiqué X.", "..., zei X.", "..., aldus X.", "..., the White House said.", "..., zo heeft het
+    stadsbestuur bekendgemaakt": the words before the comma."""
+    lex = ctx.lex
     i = cue.start
+    zo = None
     if i >= 2 and toks[i - 1].text == ",":
         comma, inverted = i - 1, True
+    elif ctx.lang == "nl" and cue.kind == "verb" and (zo := _dutch_zo(ctx, toks, i)) is not None:
+        comma, inverted = zo - 2, True  # ", zo heeft het stadsbestuur dinsdag bekendgemaakt"
     elif ctx.lang == "en" and cue.kind == "verb":
         comma = next((k for k in range(i - 1, max(0, i - 9), -1) if toks[k].text in ",;" or toks[k].quote), -1)
         if comma <= 0 or toks[comma].text != "," or comma == i - 1:
             return None
+        if not _may_start_subject(ctx, toks, comma + 1):
+            return None  # ", as drugmakers warned of ...", ", above the sum expected by ...", ", which said"
         inverted = False
     else:
         return None
-    if toks[comma - 1].quote:
-        return None  # "«...», a-t-il dit": the attribution of a direct quote
-    rest = toks[cue.end : cue.end + MAX_LOOKAHEAD]
-    if any(t.quote or t.text == ":" for t in rest):
+    if comma < 1:
+        return None
+    rest_end = next(
+        (k for k in range(cue.end, len(toks)) if toks[k].text == "," or toks[k].text in SENTENCE_PUNCT), None
+    )
+    rest = toks[cue.end : min(rest_end if rest_end is not None else len(toks), cue.end + MAX_LOOKAHEAD)]
+    if any(t.quote or t.text == ":" or t.low in lex.complementizers for t in rest):
         return None  # "..., a déclaré X : «...»": the attribution of what follows
+    segments = split_segments(ctx, toks, 0, comma)
+    if segments and segments[-1][0] == "rel":
+        return None  # "De verdachte, die ... wordt geïdentificeerd, ontkent": the comma closed a relative clause
     if ctx.lang != "nl" and not _has_finite_verb(ctx, toks, max(0, comma - MAX_LOOKBACK), comma):
         return None  # "X, président de Y, a déclaré": the comma closed an apposition, not a clause
-    span = _clause(ctx, s, toks[comma].start)
-    if span is None or _mostly_quoted(ctx, span[0], span[1]):
-        return None
+    span = clause_span(ctx, s, toks[comma].start)
+    if span is None or opens_with_quote(ctx, span[0], span[1]):
+        return None  # "«...», a-t-il dit": the attribution of a direct quote
     if cue.pronoun is not None or cue.kind == "after_marker":
         att = attribution_from_cue(ctx, toks, cue, 0, inverted=True)
+    elif zo is not None:
+        ref = inverted_subject(ctx, toks, zo + 1, cue.start, 0)
+        att = Attribution(cue_text(ctx, toks, cue), ref, ref.start)
     elif inverted:
+        if cue.end < len(toks) and toks[cue.end].low in lex.object_pronouns:
+            return None  # ", threatened him with ...": an object, not an inverted subject
         ref = inverted_subject(ctx, toks, cue.end, len(toks), 0, toks[cue.start].low)
         if ref.kind == "none" and ref.start == ref.end:
             return None
@@ -227,82 +525,46 @@ def _indirect_postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> Foun
     return FoundQuote(span[0], span[1], "indirect", att)
 
 
+def _may_start_subject(ctx: Context, toks: list[Tok], k: int) -> bool:
+    """Whether toks[k] may open a subject noun phrase ("diplomats", "mayor X", "the ministry"): not a
+    preposition, subordinator, conjunction, relative pronoun, adverb or verb."""
+    lex, t = ctx.lex, toks[k]
+    low = t.low
+    if t.quote or not t.text[0].isalnum() or verb_like(ctx, toks, k):
+        return False
+    return not (
+        low in lex.prepositions
+        or low in lex.subordinators
+        or low in lex.conjunctions
+        or low in lex.relatives
+        or low in lex.adverbs
+        or low in lex.complementizers
+    )
+
+
+def _dutch_zo(ctx: Context, toks: list[Tok], i: int) -> int | None:
+    """Dutch ", zo heeft X ... bekendgemaakt" / ", zo meldt X": the auxiliary after "zo", for a final participle."""
+    for k in range(i - 1, max(1, i - 10), -1):
+        t = toks[k]
+        if t.quote or t.text in SENTENCE_PUNCT or t.text == ",":
+            return None
+        if t.low in ctx.lex.auxiliaries and toks[k - 1].low == "zo" and k >= 2 and toks[k - 2].text == ",":
+            return k
+    return None
+
+
 def _has_finite_verb(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
     """Whether toks[a:b] holds a clause (a finite verb outside relative clauses), not only a noun phrase."""
     lex = ctx.lex
+    for k in range(a + 1, b):  # a quotation inside the clause may hold its verb: "Ce scénario « n'est pas ... »"
+        if toks[k].quote and toks[k - 1].text[0].isalnum():
+            inner = ctx.tokens(toks[k].start + 1, toks[k].end - 1)
+            if any(verb_like(ctx, inner, j) for j in range(len(inner))):
+                return True
     for kind, i, j in split_segments(ctx, toks, a, b):
         if kind == "rel":
             continue
-        for k in range(i, j):
-            t = toks[k]
-            if ctx.verbs is not None and t.start in ctx.verbs:
-                return True
-            if t.low in lex.verb_hints or (t.low in lex.finite and k > i):
-                return True
-            if ctx.lang == "en" and t.low.endswith("ed") and k > i and toks[k - 1].low not in lex.definite:
+        for k in range(i, j):  # a reporting verb opening a segment is not its clause's
+            if (k > i or toks[k].low not in lex.finite) and verb_like(ctx, toks, k):
                 return True
     return False
-
-
-def _mostly_quoted(ctx: Context, start: int, end: int) -> bool:
-    ids = ctx.by_level.get(0, [])
-    quoted = 0
-    for k in itertools.islice(ids, max(bisect_spans(ctx.spans, ids, start), 0), None):
-        sp = ctx.spans[k]
-        if sp.open >= end:
-            break
-        if sp.close > start:
-            quoted += min(sp.close, end) - max(sp.open, start)
-    return 2 * quoted > end - start
-
-
-def _indirect_source(ctx: Context, toks: list[Tok], cue: Cue, s: int, e: int) -> FoundQuote | None:
-    """ "Selon X, ...", "Volgens X <verb> ...", "..., according to X.": the clause the source governs."""
-    i = cue.start
-    if i == 0:
-        stop = _source_end(ctx, toks, cue.end)
-        if stop is None or stop >= len(toks):
-            return None
-        clause_from = toks[stop].end if toks[stop].text == "," else toks[stop].start
-        if toks[min(stop + (toks[stop].text == ","), len(toks) - 1)].quote:
-            return None  # "Selon lui, «...»": a direct quote
-        span = _clause(ctx, clause_from, e)
-        np_end = stop
-    else:
-        np_end = source_stop(toks, cue.end)
-        before = _clause(ctx, s, toks[i - 1].start if toks[i - 1].text == "," else toks[i].start)
-        after = _clause(ctx, toks[np_end].end, e) if np_end < len(toks) - 1 else None
-        span = before if before is not None and not _mostly_quoted(ctx, *before) else after
-    if span is None or _mostly_quoted(ctx, *span):
-        return None
-    ref = analyze(ctx, toks, cue.end, np_end, 0, source=True)
-    return FoundQuote(span[0], span[1], "indirect", Attribution(cue_text(ctx, toks, cue), ref, ref.start))
-
-
-def _source_end(ctx: Context, toks: list[Tok], k: int) -> int | None:
-    """Where the source named after "selon" / "volgens" ends: at a comma, or before the finite verb."""
-    comma = next((j for j in range(k, min(len(toks), k + 14)) if toks[j].text == "," or toks[j].quote), None)
-    verb = _verb_after(ctx, toks, k)
-    if ctx.lang == "nl" and verb is not None and (comma is None or verb < comma):
-        return verb
-    return comma if comma is not None else verb
-
-
-def _verb_after(ctx: Context, toks: list[Tok], k: int) -> int | None:
-    """The finite verb that follows a fronted source: spaCy's tags if any, else Dutch verb-second clues."""
-    lex = ctx.lex
-    for j in range(k + 1, min(len(toks) - 1, k + 14)):
-        t = toks[j]
-        if ctx.verbs is not None:
-            if t.start in ctx.verbs:
-                return j
-            continue
-        if t.quote or not t.text[0].isalpha():
-            return None
-        low = t.low
-        if t.text[0].isupper() or low in lex.definite or low in lex.of or low in lex.prepositions or low in lex.adverbs:
-            continue
-        nxt = toks[j + 1]
-        if low in lx.NL_VERB_HINTS or _starts_subject(ctx, nxt):
-            return j
-    return None

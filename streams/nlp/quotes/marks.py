@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from streams.nlp.quotes.cues import cue_at
-from streams.nlp.quotes.text import MAX_CLAUSE
+from streams.nlp.quotes.text import ELISIONS, MAX_CLAUSE
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
@@ -94,7 +94,7 @@ def _mark_role(body: str, i: int, ch: str, stack: list[_Open], singles: bool) ->
         return "close"
     prev = body[i - 1] if i > 0 else " "
     nxt = body[i + 1] if i + 1 < len(body) else " "
-    left = prev.isspace() or prev in _OPENING_CONTEXT  # looks like an opening mark
+    left = prev.isspace() or prev in _OPENING_CONTEXT or _after_elision(body, i)  # looks like an opening mark
     right = nxt.isspace() or nxt in _CLOSING_CONTEXT  # looks like a closing mark
     family = _FAMILY[ch]
     is_open = any(o.family == family for o in stack)
@@ -120,6 +120,16 @@ def _mark_role(body: str, i: int, ch: str, stack: list[_Open], singles: bool) ->
         if ch == "'" and left and not right and not _is_contraction(body, i):
             return "open"
     return None
+
+
+def _after_elision(body: str, i: int) -> bool:
+    """Whether the mark at i follows a French elision, "qu’”aucun ...": it opens, whatever its shape."""
+    if i < 2 or body[i - 1] not in "'’":
+        return False
+    k = i - 1
+    while k > 0 and i - 1 - k < 6 and body[k - 1].isalpha():
+        k -= 1
+    return body[k : i - 1].casefold() in ELISIONS and not (k > 0 and body[k - 1].isalnum())
 
 
 def _is_contraction(body: str, i: int) -> bool:

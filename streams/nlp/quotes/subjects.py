@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
+from streams.nlp.quotes.cues import is_derived_adverb, phrase_at
 from streams.nlp.quotes.phrases import SpeakerRef, analyze, heading_mentions, noun_phrase_end
 from streams.nlp.quotes.text import Tok
 
@@ -17,13 +18,20 @@ def inverted_subject(ctx: Context, toks: list[Tok], k: int, stop: int, level: in
     lex = ctx.lex
     if verb in lx.NL_IMPERSONAL_CUES and k + 1 < stop and toks[k].low == "het":
         k += 2 if toks[k + 1].low in lex.prepositions else 1
+    start = k
     for _ in range(12):
         if k >= stop:
             break
         low = toks[k].low
         if toks[k].quote:
             break
-        if _is_adverbial(lex, low):
+        if phrase_at(lex.adverbial_phrases, toks, k) > k:
+            k = phrase_at(lex.adverbial_phrases, toks, k)
+        elif toks[k].text == "," and k == start:
+            k = _past_incise(ctx, toks, k, stop)  # ", a promis, confiant, l'échevin X"
+            if k == start:
+                break
+        elif _is_adverbial(lex, low):
             k += 1
         elif (low in lex.definite or low in lex.possessive) and k + 1 < stop and toks[k + 1].low in lx.TIME_NOUNS:
             k += 2
@@ -37,11 +45,22 @@ def inverted_subject(ctx: Context, toks: list[Tok], k: int, stop: int, level: in
     return analyze(ctx, toks, k, noun_phrase_end(ctx, toks, k, stop), level)
 
 
+def _past_incise(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
+    """Past an incise between the verb and its subject: ", confiant,", ", encore sous le choc,"; k if none."""
+    for j in range(k + 1, min(stop, k + 7)):
+        t = toks[j]
+        if t.text == ",":
+            return j + 1 if j > k + 1 else k
+        if t.quote or not t.text.islower() or ctx.mentions.starting_at(t.start) is not None:
+            return k
+    return k
+
+
 def _is_adverbial(lex: lx.QuoteLexicon, low: str) -> bool:
     """Adverbs, dates and times that may stand between a verb and its inverted subject."""
     if low in lex.adverbs or low in lx.WEEKDAYS or low in lx.MONTH_WORDS or low in lx.TIME_NOUNS:
         return True
-    return low[:1].isdigit() or (low.endswith("ment") and len(low) > 6)
+    return low[:1].isdigit() or is_derived_adverb(lex, low)
 
 
 def _skip_pp(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
@@ -73,7 +92,7 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
     """The subject in toks[a:b] before a verb: fronted adverbials, appositions and relatives set aside."""
     segments = split_segments(ctx, toks, a, b)
     open_relative = bool(segments) and segments[-1][0] == "rel" and toks[b - 1].text != ","
-    if open_relative and segments[-1][2] - segments[-1][1] > 1:
+    if open_relative and _relative_has_subject(ctx, toks, segments[-1]):
         _kind, i, j = segments[-1]  # "..., which unions described as": the relative clause has its own subject
         return analyze(ctx, toks, i + 1, j, level)
     if open_relative and len(segments) > 1:  # "X, qui a déclaré": X speaks
@@ -89,11 +108,43 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
             return ref
     for ref in refs:
         if ref.kind != "none":
-            return ref
+            return _on_behalf(ctx, toks, segments, ref, level)
     if refs:
         return refs[0]
     pos = toks[b - 1].end if b > a else (toks[a].start if a < len(toks) else 0)
     return SpeakerRef("none", pos, pos)
+
+
+def _relative_has_subject(ctx: Context, toks: list[Tok], segment: tuple[str, int, int]) -> bool:
+    """Whether a relative clause has a subject of its own ("which unions described as") rather than its
+    antecedent ("who had told", "qui a affirmé", "die aan de speurders had verteld")."""
+    lex = ctx.lex
+    _kind, i, j = segment
+    if j - i < 2:
+        return False
+    nxt = toks[i + 1]
+    low = nxt.low
+    if nxt.quote or low in lex.auxiliaries or low in lex.verb_hints or low in lex.finite or low in lex.adverbs:
+        return False
+    return not (low in lex.prepositions or low in lex.clitics or low in lex.negations or is_derived_adverb(lex, low))
+
+
+def _on_behalf(
+    ctx: Context, toks: list[Tok], segments: list[tuple[str, int, int]], ref: SpeakerRef, level: int
+) -> SpeakerRef:
+    """ "Du côté de la CSC, on exige que ...", "Chez bpost, on ...": an impersonal subject speaks for the one
+    organisation a fronted adverbial names."""
+    if ref.kind != "unnamed" or ref.end - ref.start > 3:
+        return ref
+    lex = ctx.lex
+    for _kind, i, j in segments:
+        if toks[i].start >= ref.start or not (toks[i].low in lex.prepositions or toks[i].low in lex.of):
+            continue  # "Du côté de la CSC,", "Chez bpost,", "Bij de bond,"
+        named = [c for c in heading_mentions(ctx, toks, i, j, level, relaxed=True) if c[2].type in ("ORG", "PER")]
+        if len(named) == 1:
+            s, e, ent = named[0]
+            return SpeakerRef("entity", s, e, ent, (s, e))
+    return ref
 
 
 def split_segments(ctx: Context, toks: list[Tok], a: int, b: int) -> list[tuple[str, int, int]]:
@@ -133,6 +184,8 @@ def _segment_kind(ctx: Context, toks: list[Tok], i: int, j: int, a: int) -> tupl
         return "adv", k, j
     if low in lex.relatives and i > a and low not in lex.possessive:
         return "rel", k, j
+    if i > a and any(t.low in lex.relatives and t.low not in lex.complementizers for t in toks[k + 1 : min(j, k + 3)]):
+        return "rel", k, j  # "several of whose MPs ...", "dont deux ..."
     if low in ("s'", "se") or low in lex.gerunds or (low.endswith(("ant", "ing")) and toks[k].text.islower()):
         return "part", k, j
     return "np", k, j

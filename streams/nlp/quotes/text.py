@@ -14,9 +14,11 @@ MAX_CLAUSE = 2000  # characters an indirect quote may run for
 MAX_GAP = 10  # tokens between a reporting verb and "que" / "dat" / "that"
 WINDOW = 700  # characters searched before a quote for its attribution
 
+# French words that elide their vowel before another word: "l'", "qu'", "jusqu'".
+ELISIONS = frozenset({"qu", "l", "d", "j", "s", "n", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "presqu"})
 # Words (French elisions apart: "l'", "qu'"), numbers and single marks.
 TOKEN_RE = re.compile(
-    r"(?i:jusqu|lorsqu|puisqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_])"  # French elision: l', qu', d'
+    r"(?i:jusqu|lorsqu|puisqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_]|[«“”\"„])"  # French elision: l', qu’”
     r"|\d+(?:-[^\W\d_]+)+"  # "41-year-old", "23-jarige"
     r"|\d+(?:[.,:/h]\d+)*"
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-&][^\W_]+)*"
@@ -40,7 +42,7 @@ class Tok(NamedTuple):
     """A token of the body (`text == body[start:end]`), or a placeholder for a whole quoted span."""
 
     text: str
-    low: str
+    low: str  # lower case, the typographic apostrophe as "'": "qu’" -> "qu'"
     start: int
     end: int
     quote: bool = False  # a placeholder for a whole quoted span
@@ -60,6 +62,8 @@ def is_abbreviation(body: str, dot: int) -> bool:
     while k > 0 and dot - k < 12 and body[k - 1].isalpha():
         k -= 1
     word = body[k:dot]
+    if k > 0 and body[k - 1] in "-‑" and len(word) > 1:
+        return False  # the end of a compound: "les Vingt-Sept." is not "sept." (September)
     return bool(word) and ((len(word) == 1 and word.isupper()) or word.lower() in lx.ABBREVIATIONS)
 
 

@@ -1,0 +1,590 @@
+"""Reported speech: each construction in French, Dutch and English, on invented sentences, with the
+span rules of the annotation guidelines (what the quote's text is, where it ends, who says it)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from streams.nlp.quotes import extract_quotes
+from streams.nlp.types import Entity, Mention, Quote
+
+
+def entities(body: str, *specs: tuple[str, str, list[str]]) -> list[Entity]:
+    """Entities whose mentions are every whole-word occurrence of their forms in body."""
+    out = []
+    for k, (name, etype, forms) in enumerate(specs):
+        ent = Entity(id=f"e{k}", name=name, type=etype)  # type: ignore[arg-type]
+        for form in forms:
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", body):
+                ent.mentions.append(Mention(form, m.start(), m.end()))
+        out.append(ent)
+    return out
+
+
+def run(body: str, lang: str, *specs: tuple[str, str, list[str]]) -> list[Quote]:
+    quotes = extract_quotes(body, entities(body, *specs), lang)
+    for q in quotes:
+        assert body[q.start : q.end] == q.text
+    return quotes
+
+
+def indirect(quotes: list[Quote]) -> list[str]:
+    return [q.text for q in quotes if q.kind == "indirect"]
+
+
+def said(quotes: list[Quote]) -> list[tuple[str, str | None]]:
+    """(text, speaker) of the indirect quotes."""
+    return [(q.text, q.speaker_entity.name if q.speaker_entity else None) for q in quotes if q.kind == "indirect"]
+
+
+def per(name: str, *forms: str) -> tuple[str, str, list[str]]:
+    return (name, "PER", [name, *forms])
+
+
+def org(name: str, *forms: str) -> tuple[str, str, list[str]]:
+    return (name, "ORG", [name, *forms])
+
+
+# ----------------------------------------------------------------------------- infinitive clauses
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text"),
+    [
+        (
+            "L'ancien trésorier Marc Lenoir a reconnu avoir falsifié deux factures.",
+            "fr",
+            "avoir falsifié deux factures",
+        ),
+        (
+            "Marc Lenoir affirme ne jamais avoir rencontré l'homme d'affaires.",
+            "fr",
+            "ne jamais avoir rencontré l'homme d'affaires",
+        ),
+        ("Marc Lenoir a assuré mardi ne pas envisager de démission.", "fr", "ne pas envisager de démission"),
+        (
+            "Marc Lenoir a déclaré aux enquêteurs être rentré chez lui vers minuit.",
+            "fr",
+            "être rentré chez lui vers minuit",
+        ),
+        (
+            "Marc Lenoir claimed to have seen nothing unusual that night.",
+            "en",
+            "to have seen nothing unusual that night",
+        ),
+        (
+            "Marc Lenoir pledged on Monday to keep all three Belgian sites open.",
+            "en",
+            "to keep all three Belgian sites open",
+        ),
+        ("Marc Lenoir denied having leaked the figures to the press.", "en", "having leaked the figures to the press"),
+        ("Marc Lenoir ontkent de brand te hebben aangestoken.", "nl", "de brand te hebben aangestoken"),
+        ("Marc Lenoir beweert niets van de fraude te hebben geweten.", "nl", "niets van de fraude te hebben geweten"),
+    ],
+)
+def test_infinitive_clause_is_the_reported_content(body: str, lang: str, text: str) -> None:
+    assert said(run(body, lang, per("Marc Lenoir"))) == [(text, "Marc Lenoir")]
+
+
+def test_dutch_infinitive_clause_leaves_a_fronted_adverbial_out() -> None:
+    body = "De zanger ontkende tijdens het proces de fans te hebben beledigd."
+    assert indirect(run(body, "nl")) == ["de fans te hebben beledigd"]
+
+
+def test_infinitive_clause_with_a_quoted_fragment_gives_both() -> None:
+    body = "Le jeune attaquant Tom Ravel a expliqué avoir « tout donné jusqu'au bout » samedi."
+    quotes = run(body, "fr", per("Tom Ravel"))
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "avoir « tout donné jusqu'au bout » samedi"),
+        ("mixed", "tout donné jusqu'au bout"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("La ministre a annoncé sa démission avant d'être entendue par la commission.", "fr"),
+        ("Le club a décidé de vendre son attaquant au plus offrant.", "fr"),
+        ("The minister refused to comment on the leaked report.", "en"),
+        ("The mayor promised voters a new bridge over the canal.", "en"),
+        ("The club decided to sell its striker before the deadline.", "en"),
+        ("De stad probeert het plein tegen de zomer te vernieuwen.", "nl"),
+        ("De bond vraagt de regering om de cijfers te publiceren.", "nl"),
+    ],
+)
+def test_an_infinitive_that_reports_nothing_is_not_a_quote(body: str, lang: str) -> None:
+    assert indirect(run(body, lang)) == []
+
+
+# ----------------------------------------------------------------------------- relative clauses
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text"),
+    [
+        (
+            "A neighbour, who told police she heard a loud bang, was questioned on Friday.",
+            "en",
+            "she heard a loud bang",
+        ),
+        (
+            "A neighbour, who had told police that the door was open, did not testify.",
+            "en",
+            "the door was open",
+        ),
+        (
+            "Un voisin, qui a affirmé aux enquêteurs avoir entendu des cris, sera entendu lundi.",
+            "fr",
+            "avoir entendu des cris",
+        ),
+        (
+            "Un voisin, qui avait raconté l'an dernier que la porte restait ouverte, sera entendu lundi.",
+            "fr",
+            "la porte restait ouverte",
+        ),
+        (
+            "Een buurman, die aan de politie had verteld dat hij twee mannen zag, wordt maandag gehoord.",
+            "nl",
+            "hij twee mannen zag",
+        ),
+    ],
+)
+def test_reported_clause_in_a_relative_clause_ends_at_its_closing_comma(body: str, lang: str, text: str) -> None:
+    assert said(run(body, lang)) == [(text, None)]  # an unnamed neighbour speaks, not the police
+
+
+def test_relative_clause_then_the_main_verb_gives_two_quotes_of_one_speaker() -> None:
+    body = (
+        "The Dockers Union, which had warned last year that the yard was losing money, said it would fight the closure."
+    )
+    assert said(run(body, "en", org("Dockers Union"))) == [
+        ("the yard was losing money", "Dockers Union"),
+        ("it would fight the closure", "Dockers Union"),
+    ]
+
+
+# ----------------------------------------------------------------------------- English clauses without "that"
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "Finance Minister Anna Kovacs, speaking in Brussels, said her government would cut the deficit.",
+            "her government would cut the deficit",
+        ),
+        ("Anna Kovacs said in a statement it had cancelled forty flights.", "it had cancelled forty flights"),
+        (
+            "Anna Kovacs said all 300 jobs would go by the end of the year.",
+            "all 300 jobs would go by the end of the year",
+        ),
+        ("Anna Kovacs told Lithuanian radio LRS the talks had failed.", "the talks had failed"),
+        ("Anna Kovacs told reporters on Monday she would not resign.", "she would not resign"),
+        (
+            "Anna Kovacs believes the port will need a new lock within ten years.",
+            "the port will need a new lock within ten years",
+        ),
+        ("Anna Kovacs (Greens) said the vote was a warning.", "the vote was a warning"),
+    ],
+)
+def test_english_clause_without_that(body: str, text: str) -> None:
+    assert said(run(body, "en", per("Anna Kovacs"))) == [(text, "Anna Kovacs")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We gave everything," Anna Kovacs told Sporza at the finish.',
+        '"We will get there," she told VRT on Sunday evening.',
+        '"We cannot wait," Anna Kovacs told reporters as she arrived for the summit.',
+        '"We will win," said Anna Kovacs as she left the court.',
+        '"It hurts a lot," Anna Kovacs told De Morgen in an interview published on Saturday.',
+    ],
+)
+def test_whom_it_was_told_and_when_is_not_reported_speech(body: str) -> None:
+    quotes = run(body, "en", per("Anna Kovacs"), org("De Morgen"))
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+# ----------------------------------------------------------------------------- not reported speech
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The mayor dismissed suggestions that the festival would be cancelled.", "en"),
+        ("The chief executive acknowledged shortcomings in the rollout of the app.", "en"),
+        ("The club rejected claims that its coach had been sacked.", "en"),
+        ("Le ministre a balayé les informations selon lesquelles il allait démissionner.", "fr"),
+        ("La direction a démenti les rumeurs selon lesquelles l'usine serait vendue.", "fr"),
+        ("De minister ontkende berichten dat de tunnel dicht moet.", "nl"),
+    ],
+)
+def test_a_noun_that_holds_the_clause_is_not_a_report(body: str, lang: str) -> None:
+    assert indirect(run(body, lang)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text"),
+    [
+        ("The Greens demanded that the Commission publish its data.", "en", "the Commission publish its data"),
+        ("La FGTB exige que la prime soit maintenue.", "fr", "la prime soit maintenue"),
+        ("De bond eist dat de regering de besparingen terugdraait.", "nl", "de regering de besparingen terugdraait"),
+    ],
+)
+def test_demands(body: str, lang: str, text: str) -> None:
+    assert indirect(run(body, lang)) == [text]
+
+
+# ----------------------------------------------------------------------------- coordinated verbs
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Le groupe Vandis reconnaît que ses ventes ont reculé et promet que les emplois seront maintenus.",
+            "fr",
+            ["ses ventes ont reculé", "les emplois seront maintenus"],
+        ),
+        (
+            "De bond ACVB ontkent dat hij de gesprekken blokkeert en stelt dat de werkgevers moeten bewegen.",
+            "nl",
+            ["hij de gesprekken blokkeert", "de werkgevers moeten bewegen"],
+        ),
+        (
+            "Operator Voltix said it regretted the decision and accused the city of haste.",
+            "en",
+            ["it regretted the decision"],
+        ),
+        (
+            "Voltix said it would not set a target and declined to comment on closures.",
+            "en",
+            ["it would not set a target"],
+        ),
+        (
+            "La direction de Vandis a confirmé que le site fermerait, et a refusé de commenter les chiffres.",
+            "fr",
+            ["le site fermerait"],
+        ),
+    ],
+)
+def test_a_coordinated_verb_ends_the_clause_and_shares_the_speaker(body: str, lang: str, expected: list[str]) -> None:
+    quotes = run(body, lang, org("Vandis"), org("ACVB"), org("Voltix"))
+    assert indirect(quotes) == expected
+    assert len({q.speaker_entity.name if q.speaker_entity else None for q in quotes}) == 1
+
+
+def test_a_conjunction_inside_the_content_does_not_end_it() -> None:
+    body = "Le ministre a dit que les prix augmentent et que les salaires suivent."
+    assert indirect(run(body, "fr")) == ["les prix augmentent et que les salaires suivent"]
+
+
+def test_second_verb_takes_the_subject_before_the_first() -> None:
+    body = "Tom Ravel dément avoir volé la voiture et affirme que son voisin Jan Claes la lui avait prêtée."
+    assert said(run(body, "fr", per("Tom Ravel"), per("Jan Claes"))) == [
+        ("avoir volé la voiture", "Tom Ravel"),
+        ("son voisin Jan Claes la lui avait prêtée", "Tom Ravel"),
+    ]
+
+
+# ----------------------------------------------------------------------------- the sentence before
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "source"),
+    [
+        ("De brug blijft tot vrijdag dicht voor alle verkeer. Dat meldt het agentschap Wegenzorg.", "nl", "Wegenzorg"),
+        (
+            "De brug blijft tot vrijdag dicht voor alle verkeer. Dat heeft Wegenzorg maandag bevestigd.",
+            "nl",
+            "Wegenzorg",
+        ),
+        ("Trois wagons ont déraillé près de la gare. C'est ce qu'a indiqué lundi Wegenzorg.", "fr", "Wegenzorg"),
+        ("Le chantier prendra deux ans de retard. Wegenzorg l'a confirmé mardi devant les députés.", "fr", "Wegenzorg"),
+        ("The plant will close in June next year. Wegenzorg confirmed this on Tuesday.", "en", "Wegenzorg"),
+    ],
+)
+def test_an_attribution_pointing_back_reports_the_sentence_before(body: str, lang: str, source: str) -> None:
+    first = body.split(". ")[0]
+    assert said(run(body, lang, org("Wegenzorg"))) == [(first, source)]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("De brug blijft tot vrijdag dicht voor alle verkeer. Dat bevestigt Wegenzorg niet.", "nl"),
+        ("Le chantier prendra deux ans de retard. Wegenzorg ne l'a pas confirmé.", "fr"),
+        ("The plant will close in June next year. Wegenzorg did not confirm this.", "en"),
+        ("De brug blijft tot vrijdag dicht voor alle verkeer.\n\nDat meldt Wegenzorg.", "nl"),
+    ],
+)
+def test_a_denial_or_another_paragraph_points_back_to_nothing(body: str, lang: str) -> None:
+    assert indirect(run(body, lang, org("Wegenzorg"))) == []
+
+
+def test_what_describes_the_source_after_a_comma_does_not_matter() -> None:
+    body = "Er werden 3.000 maaltijden bedeeld. Dat zegt Anna Peeters, die de hulp in de regio coördineert."
+    assert said(run(body, "nl", per("Anna Peeters"))) == [("Er werden 3.000 maaltijden bedeeld", "Anna Peeters")]
+
+
+# ----------------------------------------------------------------------------- own account
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text"),
+    [
+        ("Naar eigen zeggen wist Tom Ravel niets van de fraude.", "nl", "wist Tom Ravel niets van de fraude"),
+        (
+            "De son propre aveu, Tom Ravel avait failli abandonner la course.",
+            "fr",
+            "Tom Ravel avait failli abandonner la course",
+        ),
+        ("By his own account, Tom Ravel never saw the letter.", "en", "Tom Ravel never saw the letter"),
+    ],
+)
+def test_own_account_reports_the_rest_of_the_sentence_for_its_subject(body: str, lang: str, text: str) -> None:
+    assert said(run(body, lang, per("Tom Ravel"))) == [(text, "Tom Ravel")]
+
+
+def test_own_account_with_a_pronoun_or_no_person_speaks_for_the_person_last_named() -> None:
+    body = (
+        "Tom Ravel verschijnt vrijdag voor de rechter. Naar eigen zeggen probeerde hij alleen te helpen. "
+        "Tom Ravel wil daar niet op ingaan. Naar eigen zeggen verliep de samenwerking vlot."
+    )
+    assert said(run(body, "nl", per("Tom Ravel"))) == [
+        ("probeerde hij alleen te helpen", "Tom Ravel"),
+        ("verliep de samenwerking vlot", "Tom Ravel"),
+    ]
+
+
+# ----------------------------------------------------------------------------- postposed attributions
+
+
+def test_postposed_cue_split_by_an_incise() -> None:
+    body = "Le pont rouvrira en mai, a promis, confiant, l'échevin de la Mobilité, Marc Leroy."
+    assert said(run(body, "fr", per("Marc Leroy"))) == [("Le pont rouvrira en mai", "Marc Leroy")]
+
+
+def test_direct_quote_attribution_split_by_an_incise() -> None:
+    body = "« Nous étions prêts », a lâché, encore ému, le capitaine Paul Renard."
+    [q] = run(body, "fr", per("Paul Renard"))
+    assert q.speaker_entity is not None and q.speaker_entity.name == "Paul Renard"
+
+
+def test_dutch_zo_heeft_postposed() -> None:
+    body = "De markt verhuist naar het Sint-Pietersplein, zo heeft het stadsbestuur dinsdag bekendgemaakt."
+    [q] = run(body, "nl")
+    assert (q.text, q.speaker_text, q.speaker_entity) == (
+        "De markt verhuist naar het Sint-Pietersplein",
+        "het stadsbestuur",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("tail", "source"),
+    [
+        ("a-t-on appris dimanche auprès du parquet de Liège", "parquet de Liège"),
+        ("a-t-on appris de source policière", None),
+        ("apprend-on de source proche du dossier", None),
+    ],
+)
+def test_a_t_on_appris(tail: str, source: str | None) -> None:
+    body = f"Deux détenus se sont évadés de la prison de Lantin, {tail}."
+    quotes = run(body, "fr", ("parquet de Liège", "ORG", ["parquet de Liège"]))
+    assert said(quotes) == [("Deux détenus se sont évadés de la prison de Lantin", source)]
+
+
+def test_klinkt_het_bij() -> None:
+    body = "De bussen rijden weer volgens de normale dienstregeling, klinkt het bij Vervoerbond."
+    assert said(run(body, "nl", org("Vervoerbond"))) == [
+        ("De bussen rijden weer volgens de normale dienstregeling", "Vervoerbond")
+    ]
+
+
+def test_postposed_english_attribution_needs_a_subject_after_its_comma() -> None:
+    body = (
+        "Prices will not fall before the summer, the regulator said on Friday, as traders warned of shortages. "
+        "Earnings rose 6% to 5 billion euros, above the 4.9 billion expected by analysts."
+    )
+    assert indirect(run(body, "en")) == ["Prices will not fall before the summer"]
+
+
+def test_a_relative_clause_before_a_comma_is_not_a_postposed_content() -> None:
+    body = "De verdachte, die enkel als J.V. wordt geïdentificeerd, ontkent elke betrokkenheid."
+    assert indirect(run(body, "nl")) == []
+
+
+# ----------------------------------------------------------------------------- source markers
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text", "source"),
+    [
+        (
+            "Le nombre de lits devrait selon elle doubler d'ici 2030.",
+            "fr",
+            "Le nombre de lits devrait selon elle doubler d'ici 2030",
+            None,
+        ),
+        (
+            "Les prix ont grimpé, mais il n'y a selon Energas aucun risque de pénurie.",
+            "fr",
+            "il n'y a selon Energas aucun risque de pénurie",
+            "Energas",
+        ),
+        (
+            "De bouw kost volgens Energas 40 miljoen euro.",
+            "nl",
+            "De bouw kost volgens Energas 40 miljoen euro",
+            "Energas",
+        ),
+        (
+            "The new line will, according to Energas, open in 2027.",
+            "en",
+            "The new line will, according to Energas, open in 2027",
+            "Energas",
+        ),
+        (
+            "Les syndicats visent le plan, lequel, selon Energas, menace 300 emplois.",
+            "fr",
+            "menace 300 emplois",
+            "Energas",
+        ),
+        (
+            "Selon Energas, qui a consulté le rapport, la facture dépasse un million.",
+            "fr",
+            "la facture dépasse un million",
+            "Energas",
+        ),
+        (
+            "Volgens Anna Peeters, woordvoerster van de bond, is er nog niets beslist.",
+            "nl",
+            "is er nog niets beslist",
+            "Anna Peeters",
+        ),
+        (
+            "Volgens Joris Van den Broeck komt de regering zaterdag terug.",
+            "nl",
+            "komt de regering zaterdag terug",
+            "Joris Van den Broeck",
+        ),
+    ],
+)
+def test_source_marker_governs_its_clause(body: str, lang: str, text: str, source: str | None) -> None:
+    specs = (org("Energas"), per("Anna Peeters"), per("Joris Van den Broeck"))
+    assert said(run(body, lang, *specs)) == [(text, source)]
+
+
+def test_a_source_marker_before_a_mixed_quote_gives_both() -> None:
+    body = "Selon lui, le choix s'est fait « à l'unanimité, dès le premier tour »."
+    quotes = run(body, "fr")
+    assert [q.kind for q in quotes] == ["indirect", "mixed"]
+
+
+# ----------------------------------------------------------------------------- gerunds and nested reports
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text", "source"),
+    [
+        (
+            "Ecolo s'est justifié en affirmant que la réforme coûterait trop cher.",
+            "fr",
+            "la réforme coûterait trop cher",
+            "Ecolo",
+        ),
+        (
+            "The Kremlin played down hopes on Wednesday, saying the conditions had not changed.",
+            "en",
+            "the conditions had not changed",
+            "Kremlin",
+        ),
+        ("Ecolo zorgde voor paniek door te beweren dat er een bom lag.", "nl", "er een bom lag", "Ecolo"),
+    ],
+)
+def test_gerund_with_no_earlier_quote_takes_the_sentence_subject(body: str, lang: str, text: str, source: str) -> None:
+    assert said(run(body, lang, org("Ecolo"), org("Kremlin"))) == [(text, source)]
+
+
+def test_a_report_inside_a_report_is_a_quote_of_its_own() -> None:
+    body = (
+        "L'avocat général Luc Mercier a rappelé que l'accusé avait raconté aux enquêteurs qu'un inconnu avait frappé."
+    )
+    assert said(run(body, "fr", per("Luc Mercier"))) == [
+        ("l'accusé avait raconté aux enquêteurs qu'un inconnu avait frappé", "Luc Mercier"),
+        ("un inconnu avait frappé", None),
+    ]
+
+
+def test_a_verb_inside_a_source_clause_reports_for_its_own_subject() -> None:
+    body = "Selon une source proche du dossier, Budapest exige que chaque pays garde un veto."
+    quotes = run(body, "fr", ("Budapest", "LOC", ["Budapest"]))
+    assert indirect(quotes) == ["Budapest exige que chaque pays garde un veto", "chaque pays garde un veto"]
+
+
+def test_an_impersonal_subject_speaks_for_the_organisation_fronted() -> None:
+    body = "Du côté de la FGTB, on exige que la prime soit maintenue."
+    assert said(run(body, "fr", org("FGTB"))) == [("la prime soit maintenue", "FGTB")]
+
+
+# ----------------------------------------------------------------------------- verbs and markers
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "cue"),
+    [
+        ("Tom Ravel n'exclut pas que de nouvelles discussions aient lieu.", "fr", "exclut"),
+        ("Tom Ravel a quant à lui assuré que les chômeurs seraient suivis.", "fr", "a quant à lui assuré"),
+        ("Tom Ravel a pour sa part réclamé que la STIB publie un audit.", "fr", "a pour sa part réclamé"),
+        ("Tom Ravel a de son côté exigé que le gouvernement applique la loi.", "fr", "a de son côté exigé"),
+        ("Tom Ravel pense que le film peut trouver son public.", "fr", "pense"),
+        ("Tom Ravel sluit niet uit dat hij de vrijlating zal vragen.", "nl", "sluit niet uit"),
+        ("Tom Ravel houdt vol dat het akkoord garanties bevat.", "nl", "houdt vol"),
+        ("Tom Ravel verwacht dat de winst pas in 2027 stijgt.", "nl", "verwacht"),
+        ("Die schreef dinsdag dat al 45 crèches de deuren sloten.", "nl", "schreef"),
+        ("Tom Ravel did not rule out that the talks could resume.", "en", "rule out"),
+    ],
+)
+def test_reporting_verbs(body: str, lang: str, cue: str) -> None:
+    [q] = run(body, lang, per("Tom Ravel"))
+    assert q.kind == "indirect" and q.cue == cue
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "« C'est un accord de projets, pas de postes », renchérit Tom Ravel.",
+        "« On nous demande 15 % de plus pour rien », soupire Tom Ravel.",
+        "« C'était une victoire pour nos supporters », a savouré Tom Ravel.",
+        "« Ce texte est une insulte aux travailleurs », s'insurge Tom Ravel.",
+    ],
+)
+def test_french_verbs_of_manner(body: str) -> None:
+    [q] = run(body, "fr", per("Tom Ravel"))
+    assert q.kind == "direct" and q.speaker_entity is not None
+
+
+def test_se_dit_before_a_quoted_fragment() -> None:
+    body = (
+        "Le délégué Tom Ravel se dit « sous le choc et en colère ». La ministre s'est dite « fière de nos bénévoles »."
+    )
+    quotes = run(body, "fr", per("Tom Ravel"))
+    assert [(q.kind, q.cue) for q in quotes] == [("mixed", "dit"), ("mixed", "s'est dite")]
+
+
+def test_a_closing_mark_used_to_open_after_an_elision() -> None:
+    body = "Le syndicat a rappelé qu’”aucun transfert ne se fera sans accord individuel”."
+    quotes = run(body, "fr")
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "”aucun transfert ne se fera sans accord individuel”"),
+        ("mixed", "aucun transfert ne se fera sans accord individuel"),
+    ]
+
+
+def test_sentence_ends_after_a_compound_that_ends_like_an_abbreviation() -> None:
+    body = "Le texte a été rejeté par les Vingt-Sept. Selon Energas, la police est intervenue."
+    assert indirect(run(body, "fr", org("Energas"))) == ["la police est intervenue"]
