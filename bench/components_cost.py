@@ -38,7 +38,8 @@ def main() -> int:
     entries = kb.knowledge_base().entries
     patterns = kb.ruler_patterns(entries.values())
     print(
-        f"knowledge base: {len(entries)} entries, {len(patterns)} patterns, read in {time.perf_counter() - started:.2f} s"
+        f"knowledge base: {len(entries)} entries, {len(patterns)} patterns,"
+        f" read in {time.perf_counter() - started:.2f} s"
     )
 
     enricher = Enricher()
