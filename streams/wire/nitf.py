@@ -26,7 +26,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from streams.errors import DecodeError
-from streams.wire.dispatch import Dispatch, Status, Subject, content_id
+from streams.wire.dispatch import MAX_VERSION, Dispatch, Status, Subject, content_id
 from streams.wire.values import (
     add_marker,
     agency_of,
@@ -41,7 +41,6 @@ from streams.wire.values import (
 from streams.wire.xml_safety import local_name, xml_lang
 from streams.wire.xmltext import child, children, clean, descendants, join_paragraphs, paragraphs, text_of
 
-MAX_VERSION = 2**31 - 1
 _MANAGEMENT_STATUS: dict[str, Status] = {
     "usable": "usable",
     "embargoed": "usable",  # usable once `embargoed` has passed
