@@ -25,6 +25,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from streams.errors import DecodeError
+from streams.textrules import rule
 from streams.wire import nitf
 from streams.wire.dispatch import MAX_VERSION, Dispatch, Status, Subject
 from streams.wire.values import (
@@ -54,8 +55,12 @@ NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
 _TEXT_CLASSES = frozenset(("text", "composite"))
 _PUB_STATUS: dict[str, Status] = {"usable": "usable", "withheld": "withdrawn", "canceled": "canceled"}
 _SIGNAL_MARKERS = {"correction": "CORRECTED", "update": "UPDATE"}
-_BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|h[1-6]|li|tr|blockquote|hl2|ul|ol|table)\b[^<>]{0,2000}>", re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^<>]{0,2000}>")
+# Tags of HTML that is not XML, stripped from inlineData (the whole body): with RE2, linear in the text whatever
+# the tags, so no tag needs a length bound (under `re` each was bounded at 2,000 characters).
+_BLOCK_TAG_RE = rule(
+    "newsml.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|blockquote|hl2|ul|ol|table)(?:[^\w<>][^<>]*)?>", re.IGNORECASE
+)
+_TAG_RE = rule("newsml.tag", r"<[^<>]*>")
 
 
 def message_dispatches(message: Element, max_items: int | None = None) -> list[Dispatch]:
