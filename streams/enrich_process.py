@@ -354,6 +354,20 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
+WARM_UP = {
+    "fr": "NAMUR, 3 mars (Belga) - Le ministre Jean Dupont a déclaré: « Le budget est voté. » à Namur.",
+    "nl": "BRUSSEL, 3 maart (Belga) - Minister Jan Peeters zei dat de begroting klaar is in Antwerpen.",
+    "en": "LONDON, March 3 (Reuters) - Minister John Smith said the budget was passed in Leeds.",
+    "de": "BERLIN, 3. März (dpa) - Der Minister Hans Müller sagte, der Haushalt sei beschlossen.",
+}
+
+
+def _warm(enricher: Any) -> None:
+    """Enrich a dispatch per language once, so the gazetteers and caches that are built on first use are
+    built now: a fresh child's first dispatch must not spend its budget on them."""
+    list(enricher.enrich_many([Dispatch(id=f"warm-{lang}", text=text, lang=lang) for lang, text in WARM_UP.items()]))
+
+
 def serve(read_fd: int, write_fd: int) -> int:
     """The child's main loop: load the models, then enrich the batches the parent sends until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides when to stop (Ctrl-C reaches the group)
@@ -369,6 +383,7 @@ def serve(read_fd: int, write_fd: int) -> int:
 
         enricher = Enricher(pipelines)
         enricher.load()
+        _warm(enricher)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which says it in one line
         send.send(("error", type(exc).__name__, str(exc)))
         return 2
