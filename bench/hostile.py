@@ -60,10 +60,8 @@ def outcome(items: list) -> str:
 
 def news_message(items: int, item_chars: int) -> bytes:
     text = ("Le ministre Jean Dupont a déclaré à Namur que le budget serait voté. " * 200)[:item_chars]
-    item = (
-        f'<newsItem guid="urn:x:{{i}}" version="1"><contentSet><inlineData>{text}</inlineData>'
-        "</contentSet></newsItem>"
-    )
+    content = f"<contentSet><inlineData>{text}</inlineData></contentSet>"
+    item = f'<newsItem guid="urn:x:{{i}}" version="1">{content}</newsItem>'
     body = "".join(item.format(i=i) for i in range(items))
     return f'<newsMessage xmlns="{G2}"><itemSet>{body}</itemSet></newsMessage>'.encode()
 

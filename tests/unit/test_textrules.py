@@ -24,9 +24,8 @@ PATTERNS = [
     r"<[^<>]*>",
     r"\(([^()\n]{1,40})\)",
 ]
-TEXT = st.text(
-    alphabet=st.sampled_from([*"Aa É1١Ⅻ½_ \t\n\u00a0\u2009'’-().,<>/«»ß", "\u0301", "\u3000"]), max_size=60
-)
+CHARACTERS = [*"Aa É1١Ⅻ½_ \t\n\u00a0\u2009'’-().,<>/«»ß", "\u0301", "\u3000"]
+TEXT = st.text(alphabet=st.sampled_from(CHARACTERS), max_size=60)
 
 
 @settings(max_examples=300, deadline=None)
