@@ -131,7 +131,12 @@ class EnrichAgent:
         except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
             _fatal(exc, batch.events, action=PUBLISH_ACTION)
         for item in batch.plan.items:
-            self._report(item, batch.started)
+            try:
+                self._report(item, batch.started)
+            except Exception as exc:  # noqa: BLE001 - its outputs are published: ack it whatever the log says
+                log.error(
+                    "dispatch.unreported", error_class=type(exc).__name__, error=str(exc)[:300], **_where(item.source)
+                )
         for event in batch.events:
             await stream.ack(event)
 

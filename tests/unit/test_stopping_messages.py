@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import time
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -214,3 +215,56 @@ def test_every_kafka_compression_codec_can_be_read():
     for name in ("snappy", "lz4", "zstd"):
         encode, decode = getattr(codec, f"{name}_encode"), getattr(codec, f"{name}_decode")
         assert decode(encode(b"NAMUR (Belga) - x" * 100)) == b"NAMUR (Belga) - x" * 100
+
+
+def test_the_codec_libraries_are_dependencies():
+    """A fresh install must read every codec: the libraries are in pyproject.toml, not installed by hand."""
+    import re
+    from pathlib import Path
+
+    from streams.settings import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    names = {re.split(r"[<>=;\[ ]", dep)[0].lower() for dep in project["project"]["dependencies"]}
+    assert {"cramjam", "python-snappy", "lz4", "zstandard"} <= names
+
+
+def test_a_text_slow_for_the_entity_rules_holds_neither_the_event_loop_nor_the_worker(monkeypatch):
+    """30 KB of "A." took 25 s in the entity rules, holding the GIL: the event loop (heartbeats, /healthz)
+    stopped with it. Now the text is dead-lettered at its budget and the loop never waits."""
+    try:
+        from streams.enrich_process import EnrichmentProcess
+
+        enricher = EnrichmentProcess({}, 1.0)
+        enricher.start()
+    except ImportError:  # the code before issue 19: enrichment in a thread of the worker's own process
+        enricher = Enricher({})
+    exits: list[int] = []
+    monkeypatch.setattr("streams.kafka.agent.os._exit", exits.append)
+    settings = Settings(health_port=0)
+    pipeline = Pipeline(enricher, replace(settings.pipeline_config(), topics=TOPICS), VersionsLedger())
+    broker = Broker()
+    agent = EnrichAgent(settings.agent_config(), pipeline, Publisher(broker.send, pipeline.refuse), WorkerStats())
+    slow = ("NAMUR (Belga) - " + "A." * 15_000).encode()
+    stream = Stream([[message(0, slow), message(1, GOOD)]])
+    lateness: list[float] = []
+
+    async def main() -> None:
+        done = asyncio.ensure_future(agent(stream))
+        while not done.done():
+            before = time.monotonic()
+            await asyncio.sleep(0.05)
+            lateness.append(time.monotonic() - before - 0.05)
+        await done
+
+    started = time.monotonic()
+    try:
+        asyncio.run(main())
+    finally:
+        if hasattr(enricher, "close"):
+            enricher.close()
+    assert exits == []
+    assert max(lateness) < 0.5, f"the event loop stopped for {max(lateness):.1f} s"
+    assert [(e["reason"], e["stage"]) for e in broker.events("dlq")] == [("enrich_timeout", "enrich")]
+    assert [e["id"] for e in broker.events("enriched")] == ["good-1"]
+    assert time.monotonic() - started < 10
