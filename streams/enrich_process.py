@@ -7,8 +7,9 @@ event loop, its health endpoint and its heartbeats; in a child it stops nothing 
 
 The budget of a dispatch is `per_100k` seconds per 100,000 characters of its text, and at least
 `MIN_BUDGET_S` (`WIRESTREAM_ENRICH_BUDGET`). In the child, the wait for each result is armed with
-a timer (SIGALRM): the wait for the first result of a batch may take the budgets of the whole batch
-(the models parse the batch together first), each next one its own dispatch's budget. A dispatch
+a timer (SIGALRM): the wait for the first result of a batch may take the first dispatch's budget and
+the others' share of the models' work (they parse the batch together first: `first_wait_seconds`),
+each next one its own dispatch's budget. Dispatches over `ALONE_CHARS` are enriched on their own. A dispatch
 over its budget is interrupted there (`re` and Python code check for signals) and becomes an
 `EnrichFailed("enrich_timeout")`; when the first result is late, the culprit is not known and the
 batch's dispatches are tried again one at a time, each with its own budget. The child stays up and
@@ -47,6 +48,8 @@ log = get_logger(__name__)
 
 MIN_BUDGET_S = 1.0  # every dispatch gets at least this long, however short
 BUDGET_UNIT_CHARS = 100_000  # the budget setting is in seconds per this many characters
+SHARED_MIN_S = 0.25  # the least a batch's first wait allows for each other dispatch's share of the models' work
+ALONE_CHARS = 100_000  # longer dispatches are enriched on their own, never with a batch
 GRACE_S = 5.0  # the parent waits this much longer than the child announced before it calls the child stuck
 START_TIMEOUT_S = 300.0  # loading the models
 PR_SET_PDEATHSIG = 1
@@ -55,6 +58,13 @@ PR_SET_PDEATHSIG = 1
 def budget_seconds(dispatch: Dispatch, per_100k: float) -> float:
     """The enrichment time budget of one dispatch."""
     return max(MIN_BUDGET_S, per_100k * len(dispatch.text) / BUDGET_UNIT_CHARS)
+
+
+def first_wait_seconds(batch: list[Dispatch], per_100k: float) -> float:
+    """How long the first result of a batch may take: the first dispatch's budget, and each other's share of the
+    work the models do for the whole batch before any result (its characters' worth of budget, no floor of 1 s)."""
+    shared = sum(max(SHARED_MIN_S, per_100k * len(d.text) / BUDGET_UNIT_CHARS) for d in batch[1:])
+    return budget_seconds(batch[0], per_100k) + shared
 
 
 # -- the parent's side ----------------------------------------------------------------------------
@@ -277,7 +287,13 @@ class _BatchRunner:
         self.conn = conn
 
     def run(self) -> None:
-        indices = list(range(len(self.dispatches)))
+        # a long dispatch goes on its own: batched, it would be slow to find out if it is the one over budget
+        long = [i for i, d in enumerate(self.dispatches) if len(d.text) > ALONE_CHARS]
+        self._batch([i for i in range(len(self.dispatches)) if i not in long])
+        for i in long:
+            self._alone(i)
+
+    def _batch(self, indices: list[int]) -> None:
         while indices:
             if len(indices) == 1:
                 self._alone(indices[0])
@@ -302,7 +318,7 @@ class _BatchRunner:
     def _attempt(self, indices: list[int]) -> tuple[int, BaseException | None]:
         """Enrich these dispatches together; (how many results were sent, the failure that stopped it or None)."""
         batch = [self.dispatches[i] for i in indices]
-        limit = sum(budget_seconds(d, self.per_100k) for d in batch)
+        limit = first_wait_seconds(batch, self.per_100k)
         done = 0
         results = self.enricher.enrich_many(batch)
         try:

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from streams.enrich_process import MIN_BUDGET_S, EnrichmentProcess, budget_seconds
+from streams.enrich_process import MIN_BUDGET_S, EnrichmentProcess, budget_seconds, first_wait_seconds
 from streams.errors import ConfigError, EnrichAborted, EnrichFailed
 from streams.nlp.enrich import Enrichment
 from streams.wire.decode import Dispatch
@@ -57,14 +57,22 @@ def test_a_slow_dispatch_is_stopped_at_its_budget_and_the_others_are_enriched(ch
     assert child.restarts == 0  # the child stayed up, its models loaded
 
 
-def test_a_slow_dispatch_first_in_its_batch_costs_the_batch_budget_then_its_own(child):
-    slow = SLOW["-"]
+def test_a_slow_dispatch_first_in_its_batch_costs_its_budget_and_the_batch_s_share_then_its_own(child):
+    slow = Dispatch(id="dashes-short", text="NAMUR (Belga) - " + "-" * 60_000)  # batched: not over ALONE_CHARS
     started = time.monotonic()
-    results = child.enrich_batch([slow, GOOD])
+    results = child.enrich_batch([slow, *[GOOD] * 7])
     took = time.monotonic() - started
-    assert kinds(results) == ["enrich_timeout", "Enrichment"]
-    budgets = budget_seconds(slow, BUDGET) + budget_seconds(GOOD, BUDGET)
-    assert took < budgets + budget_seconds(slow, BUDGET) + 2.0
+    assert kinds(results) == ["enrich_timeout", *["Enrichment"] * 7]
+    assert took < first_wait_seconds([slow, *[GOOD] * 7], BUDGET) + budget_seconds(slow, BUDGET) + 2.0
+
+
+def test_a_long_slow_dispatch_is_stopped_at_its_own_budget_whatever_its_batch(child):
+    slow = SLOW["-"]  # over ALONE_CHARS: enriched on its own
+    started = time.monotonic()
+    results = child.enrich_batch([slow, *[GOOD] * 15])
+    took = time.monotonic() - started
+    assert kinds(results) == ["enrich_timeout", *["Enrichment"] * 15]
+    assert took < budget_seconds(slow, BUDGET) + 2.0
 
 
 def test_a_child_that_dies_mid_batch_is_replaced_and_the_batch_finished(child):
