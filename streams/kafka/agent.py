@@ -242,6 +242,8 @@ def _where(source: Source) -> dict[str, Any]:
 
 
 def _latency_ms(source: Source) -> float | None:
-    if not source.timestamp_ms:
+    """Raw timestamp -> now; None when there is no usable timestamp (absent, negative, or in the future)."""
+    now_ms = time.time() * 1000
+    if not source.timestamp_ms or not 0 < source.timestamp_ms <= now_ms + 60_000:
         return None
-    return round(time.time() * 1000 - source.timestamp_ms, 1)
+    return round(now_ms - source.timestamp_ms, 1)
