@@ -48,8 +48,8 @@ log = get_logger(__name__)
 
 MIN_BUDGET_S = 1.0  # every dispatch gets at least this long, however short
 BUDGET_UNIT_CHARS = 100_000  # the budget setting is in seconds per this many characters
-SHARED_MIN_S = 0.25  # the least a batch's first wait allows for each other dispatch's share of the models' work
-ALONE_CHARS = 100_000  # longer dispatches are enriched on their own, never with a batch
+SHARED_MIN_S = 0.1  # the least a batch's first wait allows for each other dispatch's share of the models' work
+ALONE_CHARS = 20_000  # longer dispatches (rare: wire copy is 1-5 KB) are enriched on their own, never batched
 GRACE_S = 5.0  # the parent waits this much longer than the child announced before it calls the child stuck
 START_TIMEOUT_S = 300.0  # loading the models
 PR_SET_PDEATHSIG = 1
@@ -62,7 +62,7 @@ def budget_seconds(dispatch: Dispatch, per_100k: float) -> float:
 
 def first_wait_seconds(batch: list[Dispatch], per_100k: float) -> float:
     """How long the first result of a batch may take: the first dispatch's budget, and each other's share of the
-    work the models do for the whole batch before any result (its characters' worth of budget, no floor of 1 s)."""
+    work the models do for the whole batch before any result (its characters' worth of budget, at least 0.1 s)."""
     shared = sum(max(SHARED_MIN_S, per_100k * len(d.text) / BUDGET_UNIT_CHARS) for d in batch[1:])
     return budget_seconds(batch[0], per_100k) + shared
 
@@ -195,6 +195,9 @@ class EnrichmentProcess:
                     results[i] = _attach(payload, dispatches[i])
                     if isinstance(payload, EnrichFailed) and payload.reason == "enrich_timeout":
                         self.timeouts += 1
+                for i in sent:  # the child answers every dispatch; should one be missing, it fails, never loops
+                    if results[i] is None:
+                        results[i] = EnrichFailed("enrich_error", "MissingResult", "the enrichment process sent none")
             except _Lost as lost:
                 self._kill()
                 if self._aborted:
