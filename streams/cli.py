@@ -155,7 +155,12 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     if settings.enrich_budget > 0:
         from streams.enrich_process import EnrichmentProcess
 
-        enricher: Any = EnrichmentProcess(settings.pipeline_map, settings.enrich_budget, log_level=settings.log_level)
+        enricher: Any = EnrichmentProcess(
+            settings.pipeline_map,
+            settings.enrich_budget,
+            log_level=settings.log_level,
+            memory_mb=settings.enrich_memory_mb,
+        )
         atexit.register(enricher.close)
         enricher.start()  # the models load in the child; a missing one fails here, before anything connects
     else:

@@ -50,6 +50,10 @@ MIN_BUDGET_S = 1.0  # every dispatch gets at least this long, however short
 BUDGET_UNIT_CHARS = 100_000  # the budget setting is in seconds per this many characters
 SHARED_MIN_S = 0.1  # the least a batch's first wait allows for each other dispatch's share of the models' work
 ALONE_CHARS = 20_000  # longer dispatches (rare: wire copy is 1-5 KB) are enriched on their own, never batched
+# The models get at most this many dispatches, and characters, at once: a batch of newsMessages can hold hundreds
+# of items, and spaCy holds every Doc of a call (800 items of 9 KB in one call took the child to 8.6 GB).
+CHUNK_DISPATCHES = 16
+CHUNK_CHARS = 200_000
 GRACE_S = 5.0  # the parent waits this much longer than the child announced before it calls the child stuck
 START_TIMEOUT_S = 300.0  # loading the models
 PR_SET_PDEATHSIG = 1
@@ -81,12 +85,15 @@ class _Lost(Exception):
 class EnrichmentProcess:
     """The child process that enriches, seen from the worker: `enrich_batch` blocks (call it off the event loop)."""
 
-    def __init__(self, pipelines: dict[str, str], per_100k: float, *, log_level: str = "info") -> None:
+    def __init__(
+        self, pipelines: dict[str, str], per_100k: float, *, log_level: str = "info", memory_mb: int = 0
+    ) -> None:
         from streams.nlp.enrich import Enricher  # labels only: nothing is loaded in this process
 
         self.pipelines = dict(pipelines)
         self.per_100k = per_100k
         self.log_level = log_level
+        self.memory_mb = memory_mb  # the child's data limit (RLIMIT_DATA); 0: none
         self.models = Enricher(self.pipelines).models
         self.timeouts = 0  # dispatches over their budget, since start
         self.restarts = 0  # children started after the first
@@ -118,7 +125,7 @@ class EnrichmentProcess:
         with self._lock:
             self._proc, self._send_conn, self._recv_conn = proc, send, recv
         try:
-            send.send(("init", self.pipelines, self.per_100k, self.log_level))
+            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb))
             if not recv.poll(START_TIMEOUT_S):
                 raise RuntimeError(f"the enrichment process did not load its models in {START_TIMEOUT_S:.0f} s")
             answer = recv.recv()
@@ -288,12 +295,23 @@ class _BatchRunner:
         self.dispatches = dispatches
         self.per_100k = per_100k
         self.conn = conn
+        self.exhausted = False  # a dispatch ran out of memory
 
     def run(self) -> None:
         # a long dispatch goes on its own: batched, it would be slow to find out if it is the one over budget
-        long = [i for i, d in enumerate(self.dispatches) if len(d.text) > ALONE_CHARS]
-        self._batch([i for i in range(len(self.dispatches)) if i not in long])
-        for i in long:
+        long = {i for i, d in enumerate(self.dispatches) if len(d.text) > ALONE_CHARS}
+        chunk: list[int] = []
+        chars = 0
+        for i, dispatch in enumerate(self.dispatches):
+            if i in long:
+                continue
+            if chunk and (len(chunk) == CHUNK_DISPATCHES or chars + len(dispatch.text) > CHUNK_CHARS):
+                self._batch(chunk)
+                chunk, chars = [], 0
+            chunk.append(i)
+            chars += len(dispatch.text)
+        self._batch(chunk)
+        for i in sorted(long):
             self._alone(i)
 
     def _batch(self, indices: list[int]) -> None:
@@ -355,6 +373,14 @@ class _BatchRunner:
                 f"enriching {len(dispatch.text)} characters took longer than its budget of {budget:.1f} s "
                 "(WIRESTREAM_ENRICH_BUDGET)",
             )
+        elif isinstance(failure, MemoryError):
+            self.exhausted = True  # the heap it grew to stays: a fresh child takes the next batch
+            error = EnrichFailed(
+                "enrich_memory",
+                "MemoryError",
+                f"enriching {len(dispatch.text)} characters needs more memory than the enrichment process may use "
+                "(WIRESTREAM_ENRICH_MEMORY_MB)",
+            )
         else:
             error = EnrichFailed("enrich_error", type(failure).__name__, _message(failure))
         self.conn.send(("result", i, error))
@@ -387,13 +413,47 @@ def _warm(enricher: Any) -> None:
     list(enricher.enrich_many([Dispatch(id=f"warm-{lang}", text=text, lang=lang) for lang, text in WARM_UP.items()]))
 
 
+def _limit_memory(memory_mb: int) -> None:
+    """Cap the child's data (heap and private mappings: RLIMIT_DATA) once its models are loaded.
+
+    A text that needs more (spaCy and the quote rules take about 4 KB per character of quote-dense text)
+    then fails with MemoryError, which is that dispatch's dead letter (`enrich_memory`), instead of the
+    kernel's OOM killer ending the pod. The child also offers itself first to the OOM killer.
+    """
+    with contextlib.suppress(OSError), open("/proc/self/oom_score_adj", "w", encoding="ascii") as adj:
+        adj.write("1000")
+    if not memory_mb:
+        return
+    import resource
+
+    limit = memory_mb * 1024 * 1024
+    used = _vm_data_bytes()
+    if used is not None and used > limit * 0.8:
+        raise ConfigError(
+            f"setting WIRESTREAM_ENRICH_MEMORY_MB: {memory_mb} MB leaves no room, the models take "
+            f"{used // 2**20} MB of data already"
+        )
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
+def _vm_data_bytes() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
 def serve(read_fd: int, write_fd: int) -> int:
     """The child's main loop: load the models, then enrich the batches the parent sends until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides when to stop (Ctrl-C reaches the group)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent()
     recv, send = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
-    _, pipelines, per_100k, log_level = recv.recv()
+    _, pipelines, per_100k, log_level, memory_mb = recv.recv()
     from streams.logging import configure_logging
 
     configure_logging(log_level)
@@ -403,6 +463,7 @@ def serve(read_fd: int, write_fd: int) -> int:
         enricher = Enricher(pipelines)
         enricher.load()
         _warm(enricher)
+        _limit_memory(memory_mb)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which says it in one line
         send.send(("error", type(exc).__name__, str(exc)))
         return 2
@@ -415,8 +476,11 @@ def serve(read_fd: int, write_fd: int) -> int:
             return 0
         if message[0] != "batch":
             return 0
-        _BatchRunner(enricher, message[1], per_100k, send).run()
+        runner = _BatchRunner(enricher, message[1], per_100k, send)
+        runner.run()
         send.send(("done",))
+        if runner.exhausted:
+            return 0  # the parent starts a new child for the next batch
 
 
 if __name__ == "__main__":

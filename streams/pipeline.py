@@ -182,10 +182,25 @@ class Pipeline:
                 item.result = result
 
     def finish(self, plan: Plan) -> Plan:
-        """Plan the outputs of every item, each raw message's within `max_output_bytes`."""
-        for item in plan.items:
-            self._plan_outputs(item)
-        self._bound_messages(plan.items)
+        """Plan the outputs of every item, each raw message's within `max_output_bytes`.
+
+        The items of one message are consecutive and share its `source`. Once their outputs add up to more
+        than the limit, no more are built (memory stays bounded) and the message becomes one dead letter.
+        """
+        limit = self.config.max_output_bytes
+        start = 0
+        while start < len(plan.items):
+            end = start + 1
+            while end < len(plan.items) and plan.items[end].source is plan.items[start].source:
+                end += 1
+            group, total = plan.items[start:end], 0
+            for item in group:
+                self._plan_outputs(item)
+                total += sum(len(value) + len(key or b"") for key, value in item.encoded)
+                if limit is not None and total > limit:
+                    self._one_dead_letter(group, total, limit)
+                    break
+            start = end
         return plan
 
     def refuse(self, item: Received, error: BaseException) -> None:
@@ -277,36 +292,20 @@ class Pipeline:
         item.outputs = [(self.config.topics.dlq, key, letter)]
         item.encoded = [(key.encode("utf-8") if key is not None else None, value)]
 
-    def _bound_messages(self, items: list[Received]) -> None:
-        """A raw message whose outputs add up to more than `max_output_bytes` becomes one dead letter.
-
-        The items of one message are consecutive and share its `source`. The first carries the
-        message's dead letter; the others are rejected with it and publish nothing of their own.
-        """
-        limit = self.config.max_output_bytes
-        if limit is None:
-            return
-        start = 0
-        while start < len(items):
-            end = start + 1
-            while end < len(items) and items[end].source is items[start].source:
-                end += 1
-            group = items[start:end]
-            total = sum(len(value) + len(key or b"") for item in group for key, value in item.encoded)
-            if total > limit:
-                error = OutputTooLarge(
-                    f"the {len(group)} dispatch(es) of this message would produce {total} bytes of output, "
-                    f"over the limit of {limit} (WIRESTREAM_MAX_OUTPUT_BYTES)"
-                )
-                for item in group:
-                    item.error, item.stage, item.result = error, "publish", None
-                first = group[0]
-                dispatch, first.dispatch = first.dispatch, None  # the letter stands for the whole message
-                self._plan_dead_letter(first)
-                first.dispatch = dispatch
-                for item in group[1:]:
-                    item.reason, item.outputs, item.encoded = error.reason, [], []
-            start = end
+    def _one_dead_letter(self, group: list[Received], total: int, limit: int) -> None:
+        """The items of a message over its output limit: the first carries the message's dead letter, the others
+        are rejected with it and publish nothing of their own."""
+        error = OutputTooLarge(
+            f"the {len(group)} dispatch(es) of this message would produce more than {total} bytes of output, "
+            f"over the limit of {limit} (WIRESTREAM_MAX_OUTPUT_BYTES)"
+        )
+        for item in group:
+            item.error, item.stage, item.result = error, "publish", None
+            item.reason, item.outputs, item.encoded = error.reason, [], []
+        first = group[0]
+        dispatch, first.dispatch = first.dispatch, None  # the letter stands for the whole message
+        self._plan_dead_letter(first)
+        first.dispatch = dispatch
 
 
 def _last_resort_letter(item: Received, exc: BaseException) -> dict[str, Any]:

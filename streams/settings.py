@@ -107,9 +107,14 @@ class Settings:
         "dead-letter topic (output_too_large), and dead letters are cut to fit",
     )
     max_output_bytes: int = _setting(
-        8_000_000,
+        4_000_000,
         "Most bytes of output records (events of all its dispatches) one raw message may produce; "
         "beyond, its dispatches go to the dead-letter topic (output_too_large)",
+    )
+    enrich_memory_mb: int = _setting(
+        1024,
+        "Most memory (data, MB) the enrichment process may use, its models included (about 420 MB); a dispatch "
+        "that needs more goes to the dead-letter topic (enrich_memory); 0: no limit",
     )
     enrich_budget: float = _setting(
         3.0,
@@ -253,7 +258,7 @@ class Settings:
                 raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must be at least 1")
         if self.max_record_bytes < MIN_RECORD_BYTES:
             raise ConfigError(f"setting {ENV_PREFIX}MAX_RECORD_BYTES: must be at least {MIN_RECORD_BYTES}")
-        for name in ("enrich_budget", "topic_check_interval"):
+        for name in ("enrich_budget", "topic_check_interval", "enrich_memory_mb"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must not be negative")
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):

