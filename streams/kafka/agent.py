@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
 log = get_logger(__name__)
 
+# A batch holds at most this many bytes of message values (besides WIRESTREAM_BATCH_SIZE messages): what the worker
+# holds of a batch's results and events grows with its text (about 40 MB per MB of quote-dense text).
+MAX_BATCH_BYTES = 2_000_000
 EXIT_FATAL = 70  # EX_SOFTWARE: the supervisor restarts the worker, which re-processes the batch
 DRAIN_TIMEOUT_S = 7.0  # SIGTERM: the batch in flight gets this long to finish (the whole stop stays under 10 s)
 
@@ -78,19 +81,22 @@ class EnrichAgent:
         # once this loop is left (on SIGTERM), unprocessed, and they would be committed.
         manual = stream.noack()
         try:
-            async for events in manual.noack_take(self.config.batch_size, within=self.config.batch_wait):
-                self.busy = True
-                try:
-                    batch = await self.prepare(events)
-                    if self.inflight is not None:
-                        await self.inflight  # one batch published at a time, in the order taken
-                    self.inflight = asyncio.ensure_future(self.settle(stream, batch))
-                except EnrichAborted:
-                    break  # stopping: the batch is left unacked, for the successor
-                except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
-                    _fatal(exc, events, action=PREPARE_ACTION)
-                finally:
-                    self.busy = False
+            async for taken in manual.noack_take(self.config.batch_size, within=self.config.batch_wait):
+                for events in by_size(taken, MAX_BATCH_BYTES):  # large messages: smaller batches, in order
+                    self.busy = True
+                    try:
+                        batch = await self.prepare(events)
+                        if self.inflight is not None:
+                            await self.inflight  # one batch published at a time, in the order taken
+                        self.inflight = asyncio.ensure_future(self.settle(stream, batch))
+                    except EnrichAborted:
+                        self.draining = True  # stopping: the batch is left unacked, for the successor
+                    except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
+                        _fatal(exc, events, action=PREPARE_ACTION)
+                    finally:
+                        self.busy = False
+                    if self.draining:
+                        break
                 if self.draining:
                     break
         finally:
@@ -196,6 +202,21 @@ PREPARE_ACTION = (
     "a batch could not be prepared (a bug, or the enrichment process cannot start: read the lines before this "
     "one); the worker restarts on the same batch"
 )
+
+
+def by_size(events: Sequence[faust.EventT], limit: int) -> list[Sequence[faust.EventT]]:
+    """The events in order, in consecutive groups of at most `limit` bytes of values (a larger one alone)."""
+    groups: list[list[faust.EventT]] = []
+    size = 0
+    for event in events:
+        value = getattr(event.message, "value", None)
+        length = len(value) if isinstance(value, bytes) else 0
+        if not groups or (size + length > limit and groups[-1]):
+            groups.append([])
+            size = 0
+        groups[-1].append(event)
+        size += length
+    return groups
 
 
 def source_of(message: faust.types.Message) -> Source:

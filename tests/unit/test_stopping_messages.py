@@ -268,3 +268,17 @@ def test_a_text_slow_for_the_entity_rules_holds_neither_the_event_loop_nor_the_w
     assert [(e["reason"], e["stage"]) for e in broker.events("dlq")] == [("enrich_timeout", "enrich")]
     assert [e["id"] for e in broker.events("enriched")] == ["good-1"]
     assert time.monotonic() - started < 10
+
+
+def test_large_messages_are_taken_in_smaller_batches_in_order(monkeypatch):
+    from streams.kafka.agent import MAX_BATCH_BYTES, by_size
+
+    values = [b"x" * 900_000, b"x" * 900_000, b"x" * 900_000, b"small", None, b"x" * 3_000_000, b"tail"]
+    events = [message(i, v) for i, v in enumerate(values)]
+    groups = by_size(events, MAX_BATCH_BYTES)
+    assert [[e.message.offset for e in g] for g in groups] == [[0, 1], [2, 3, 4], [5], [6]]
+    body = "NAMUR (Belga) - " + "Le conseil communal a voté le budget. " * 24_000  # 900 KB each, enriched
+    batch = [message(i, orjson.dumps({"id": f"big-{i}", "body": body})) for i in range(3)] + [message(3, GOOD)]
+    broker, stream, exits = run([batch], monkeypatch, max_record_bytes=1_000_000, max_output_bytes=100_000_000)
+    assert exits == [] and stream.acked == [0, 1, 2, 3]
+    assert {e["id"] for e in broker.events("dlq")} | {e["id"] for e in broker.events("enriched")} >= {"good-1"}
