@@ -14,6 +14,7 @@ import orjson
 
 G2 = "http://iptc.org/std/nar/2006-10-01/"
 YEAR_10000_MS = 253402300800000
+QUOTED = "Le ministre Jean Dupont a déclaré à Namur que le budget serait voté. "
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def corpus(slow_kb: int = 100) -> list[Hostile]:
         Hostile("rule-n-va", (dispatch("") + "N-VA " * (slow // 5)).encode(), expect=None),
         Hostile("rule-e-acute", (dispatch("") + "É-" * (slow // 3)).encode(), expect=None),
         Hostile("rule-digit-dash", (dispatch("") + "1-" * (slow // 2)).encode(), expect=None),
+        # about 4 KB of memory per character in the models and quote rules: over the enrichment process's limit
+        Hostile("quote-dense", (dispatch("") + QUOTED * (slow // len(QUOTED))).encode(), expect=None),
         # the lesser findings
         Hostile("version-2-64", envelope(id="v-huge", version=2**64 - 1), expect="invalid_envelope"),
         Hostile("version-2-31", envelope(id="v-big", version=2**31), expect="invalid_envelope"),
