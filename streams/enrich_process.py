@@ -145,9 +145,14 @@ class EnrichmentProcess:
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
     def abort(self) -> None:
-        """Kill the child now (the worker is stopping): a batch in it raises EnrichAborted, nothing is restarted."""
+        """Kill the child now (the worker is stopping): a batch in it raises EnrichAborted, nothing is restarted.
+
+        Only the process is killed here: the pipes are closed by the thread that reads them, once it sees the end
+        of the child (a pipe closed under a reader could see its descriptor reused by another)."""
         self._aborted = True
-        self._kill()
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
 
     def close(self) -> None:
         """Stop the child: asked first, killed if it does not go within 2 s."""
@@ -161,8 +166,9 @@ class EnrichmentProcess:
         self._kill()
 
     def _kill(self) -> None:
-        with self._lock:
+        with self._lock:  # each pipe is closed once, by whoever takes it here
             proc, conns = self._proc, (self._send_conn, self._recv_conn)
+            self._send_conn = self._recv_conn = None
         if proc is not None and proc.poll() is None:
             proc.kill()
             proc.wait()
@@ -221,6 +227,8 @@ class EnrichmentProcess:
     def _exchange(self, dispatches: list[Dispatch]) -> Iterator[tuple[int, Any]]:
         """Send a batch to the child; yield (index, result) as they come; _Lost if the child dies or hangs."""
         send, recv = self._send_conn, self._recv_conn
+        if send is None or recv is None:
+            raise _Lost("enrich_error", "the enrichment process is gone")
         try:
             send.send(("batch", dispatches))
         except (OSError, ValueError) as exc:
