@@ -76,8 +76,8 @@ class Growth:
 
     @property
     def ratio(self) -> float:
-        # a rule still faster than MIN_SECONDS / 2 at the largest text is bounded: its ratio is noise
-        return self.at_2n / max(self.at_n, MIN_SECONDS / 2)
+        # a rule still faster than MIN_SECONDS at the largest text is bounded: its ratio is noise
+        return self.at_2n / max(self.at_n, MIN_SECONDS)
 
     def __str__(self) -> str:
         return (
