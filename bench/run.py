@@ -174,6 +174,20 @@ def process_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime, stime
 
 
+def children(pid: int) -> list[int]:
+    """The child processes of a process (a worker's enrichment process)."""
+    out: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in os.listdir(f"/proc/{pid}/task"):
+            out += [int(child) for child in _read(f"/proc/{pid}/task/{task}/children").split()]
+    return out
+
+
+def tree_ticks(pid: int) -> int:
+    """Clock ticks of a process and its children: a worker and its enrichment process."""
+    return process_ticks(pid) + sum(process_ticks(child) for child in children(pid))
+
+
 class CpuMeter:
     """How many cores processes outside the benchmark kept busy during a scenario."""
 
@@ -190,7 +204,7 @@ class CpuMeter:
     def sample(self) -> None:
         """Remember the CPU time of the tracked processes (call before they exit)."""
         for pid in self.pids:
-            ticks = process_ticks(pid)
+            ticks = tree_ticks(pid) if pid != os.getpid() else process_ticks(pid)
             if ticks:
                 self.last[pid] = ticks
 
@@ -388,7 +402,12 @@ class Worker:
             raise RuntimeError(f"{self.name} exited with code {self.proc.returncode}:\n" + "\n".join(self.tail[-20:]))
 
     def memory(self) -> dict[str, float]:
-        return memory_mb(self.pid)
+        """RSS and peak RSS of the worker and its enrichment process, added up (the peak is an upper bound)."""
+        out: dict[str, float] = {}
+        for pid in [self.pid, *children(self.pid)]:
+            for name, value in memory_mb(pid).items():
+                out[name] = out.get(name, 0.0) + value
+        return out
 
     def stop(self, timeout: float = 20.0) -> None:
         stop_process(self.proc, timeout)
@@ -539,7 +558,8 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
             send = producer(settings, linger_ms=5)
             keys = {item.key for item in items}
             broker_pid = next(iter(meter.pids - {os.getpid(), *(w.pid for w in running)}), None)
-            cpu0 = {w.pid: process_ticks(w.pid) for w in running}
+            cpu0 = {w.pid: tree_ticks(w.pid) for w in running}
+            own0 = {w.pid: process_ticks(w.pid) for w in running}
             threads0 = {w.pid: thread_ticks(w.pid) for w in running}
             broker0 = process_ticks(broker_pid) if broker_pid else 0
             harness0, harness_threads0, idle0 = process_ticks(os.getpid()), thread_ticks(os.getpid()), cpu_ticks()[1]
@@ -555,8 +575,12 @@ def run_burst(base: Settings, items: list[Item], workers: int, timeout: float, p
             last = max(t for t in arrivals if t is not None) if any(arrivals) else time.time()
             done = collector.done(keys)
             seconds = last - started
-            cpu = {w.pid: process_ticks(w.pid) - cpu0[w.pid] for w in running}
-            splits = [thread_split(w.pid, threads0[w.pid], thread_ticks(w.pid)) for w in running]
+            cpu = {w.pid: tree_ticks(w.pid) - cpu0[w.pid] for w in running}
+            splits = [
+                thread_split(w.pid, threads0[w.pid], thread_ticks(w.pid))
+                + f", enrichment process {(cpu[w.pid] - process_ticks(w.pid) + own0[w.pid]) / CLK_TCK:.1f} s"
+                for w in running
+            ]
             broker_cpu = (process_ticks(broker_pid) - broker0) if broker_pid else 0
             harness_cpu, idle = process_ticks(os.getpid()) - harness0, cpu_ticks()[1] - idle0
             harness_threads = harness_split(harness_threads0, thread_ticks(os.getpid()))

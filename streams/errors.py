@@ -14,6 +14,34 @@ class DecodeError(WirestreamError):
         super().__init__(message)
         self.reason = reason
 
+    def __reduce__(self) -> tuple:  # picklable, like every error that crosses a process boundary
+        return (type(self), (self.reason, str(self)))
+
+
+class EnrichFailed(WirestreamError):
+    """A dispatch's enrichment failed in the enrichment process (`reason`: enrich_error, enrich_timeout).
+
+    `error_class` names the original exception's class, which dead letters report.
+    """
+
+    def __init__(self, reason: str, error_class: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.error_class = error_class
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.reason, self.error_class, str(self)))
+
+
+class EnrichAborted(WirestreamError):
+    """The enrichment process was stopped while a batch was in it (the worker is stopping): ack nothing of it."""
+
+
+class OutputTooLarge(WirestreamError):
+    """The events of a dispatch would exceed a record or per-message output limit."""
+
+    reason = "output_too_large"
+
 
 class ConfigError(WirestreamError):
     """A setting is missing or wrong; the message names the setting."""

@@ -19,12 +19,15 @@ from streams import __version__
 from streams.nlp.enrich import Enrichment
 from streams.nlp.types import Entity, Quote
 from streams.wire.decode import Dispatch
+from streams.wire.dispatch import MAX_ID_BYTES
 
 ENRICHED = "wirestream.enriched.v1"
 QUOTE = "wirestream.quote.v1"
 ENTITY = "wirestream.entity.v1"
 WITHDRAWN = "wirestream.withdrawn.v1"
 DEAD_LETTER = "wirestream.dead_letter.v1"
+MAX_KEY_BYTES = 256  # a dead letter keeps at most this much of the message key (key_truncated beyond)
+MAX_TIMESTAMP_MS = 253402300800000  # 10000-01-01T00:00:00Z: later Kafka timestamps are shown as null
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,32 +176,50 @@ def dead_letter_event(
     dispatch_id: str | None = None,
     max_value_bytes: int | None = None,
 ) -> dict[str, Any]:
-    """The `wire.dlq` event of a message that could not be processed.
+    """The `wire.dlq` event of a message that could not be processed; it never raises.
 
     The original value is kept whole up to `max_value_bytes`; a longer one
-    (a `too_large` message) keeps only its beginning, and says so.
+    (a `too_large` message) keeps only its beginning, and says so. So are the
+    key (up to `MAX_KEY_BYTES`) and the id (`MAX_ID_BYTES`): a dead letter stays
+    small whatever the message held, and `wirestream replay` re-reads a truncated
+    original from its source offset.
     """
     truncated = value is not None and max_value_bytes is not None and len(value) > max_value_bytes
     kept = value[:max_value_bytes] if truncated else value
+    key = source.key if isinstance(source.key, bytes) or source.key is None else None
+    key_truncated = key is not None and len(key) > MAX_KEY_BYTES
+    letter_source: dict[str, Any] = {
+        "topic": _bounded_str(source.topic),
+        "partition": source.partition if isinstance(source.partition, int) and source.partition >= 0 else None,
+        "offset": source.offset if isinstance(source.offset, int) and source.offset >= 0 else None,
+        "key_b64": _b64(key[:MAX_KEY_BYTES] if key_truncated else key),
+        "timestamp": _kafka_time(source),
+    }
+    if key_truncated:
+        letter_source.update(key_bytes=len(key), key_truncated=True)
     return {
         "schema": DEAD_LETTER,
-        "id": dispatch_id,
+        "id": bounded_id(dispatch_id),
         "reason": reason,
         "stage": stage,
-        "error": {"class": type(error).__name__, "message": str(error)[:1000]},
-        "source": {
-            "topic": source.topic,
-            "partition": source.partition,
-            "offset": source.offset,
-            "key_b64": _b64(source.key),
-            "timestamp": _kafka_time(source),
-        },
+        "error": {"class": _error_class(error), "message": _error_message(error)},
+        "source": letter_source,
         "value_b64": _b64(kept),
         "value_bytes": 0 if value is None else len(value),
         "value_truncated": truncated,
         "failed_at": now_iso(),
         "pipeline": {"version": __version__},
     }
+
+
+def bounded_id(dispatch_id: str | None) -> str | None:
+    """A dispatch id as a dead letter may carry it: at most `MAX_ID_BYTES` of UTF-8 (decode refuses longer ones)."""
+    if dispatch_id is None:
+        return None
+    encoded = dispatch_id.encode("utf-8", "replace")
+    if len(encoded) <= MAX_ID_BYTES:
+        return dispatch_id
+    return encoded[:MAX_ID_BYTES].decode("utf-8", "ignore")
 
 
 def _entity(entity: Entity) -> dict[str, Any]:
@@ -236,7 +257,25 @@ def _b64(data: bytes | None) -> str | None:
 
 
 def _kafka_time(source: Source) -> str | None:
-    if source.timestamp_ms is None or source.timestamp_ms <= 0:
+    """A Kafka timestamp as ISO 8601, or None when absent or outside years 1-9999 (any int64 can arrive)."""
+    stamp = source.timestamp_ms
+    if not isinstance(stamp, int) or not 0 < stamp < MAX_TIMESTAMP_MS:
         return None
-    moment = datetime.fromtimestamp(source.timestamp_ms / 1000, timezone.utc)
+    moment = datetime.fromtimestamp(stamp / 1000, timezone.utc)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _bounded_str(text: str | None, limit: int = MAX_ID_BYTES) -> str | None:
+    return text if text is None or len(text) <= limit else text[:limit]
+
+
+def _error_class(error: BaseException) -> str:
+    """The class of the original error (an enrichment process's failure names the one raised there)."""
+    return str(getattr(error, "error_class", None) or type(error).__name__)[:100]
+
+
+def _error_message(error: BaseException) -> str:
+    try:  # lone surrogates (from a decoded key, say) would make the letter unserialisable: escaped
+        return str(error)[:1000].encode("utf-8", "backslashreplace").decode("utf-8")
+    except Exception:  # noqa: BLE001 - an exception whose __str__ fails still makes a dead letter
+        return f"({type(error).__name__} whose message cannot be shown)"

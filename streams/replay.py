@@ -77,13 +77,19 @@ def original_value(settings: Settings, letter: dict[str, Any]) -> bytes | None:
     if not letter.get("value_truncated"):
         encoded = letter.get("value_b64")
         return base64.b64decode(encoded) if encoded is not None else None
+    record = original_record(settings, letter)
+    return record.value if record is not None else None
+
+
+def original_record(settings: Settings, letter: dict[str, Any]) -> Any:
+    """The raw record a dead letter stands for, read again from its source topic and offset (None if gone)."""
     source = letter["source"]
     consumer = KafkaConsumer(
         **settings.kafka_client_config(),
         group_id=None,
         enable_auto_commit=False,
-        max_partition_fetch_bytes=letter["value_bytes"] + 1024 * 1024,
-        fetch_max_bytes=letter["value_bytes"] + 1024 * 1024,
+        max_partition_fetch_bytes=letter["value_bytes"] + source.get("key_bytes", 0) + 1024 * 1024,
+        fetch_max_bytes=letter["value_bytes"] + source.get("key_bytes", 0) + 1024 * 1024,
     )
     try:
         tp = TopicPartition(source["topic"], source["partition"])
@@ -92,7 +98,7 @@ def original_value(settings: Settings, letter: dict[str, Any]) -> bytes | None:
         for _ in range(10):
             for record in consumer.poll(timeout_ms=1000).get(tp, []):
                 if record.offset == source["offset"]:
-                    return record.value
+                    return record
         return None
     finally:
         consumer.close()
@@ -113,13 +119,19 @@ def replay(settings: Settings, selection: ReplayFilter, *, dry_run: bool = False
             if not selection.accepts(letter):
                 counts["skipped"] += 1
                 continue
-            value = original_value(settings, letter)
-            if value is None and letter.get("value_truncated"):
+            key_b64 = letter["source"].get("key_b64")
+            key = base64.b64decode(key_b64) if key_b64 else None
+            if letter["source"].get("key_truncated"):  # the key is re-read with the value, from the source
+                record = original_record(settings, letter)
+                key, value = (record.key, record.value) if record is not None else (None, None)
+                unavailable = record is None
+            else:
+                value = original_value(settings, letter)
+                unavailable = value is None and letter.get("value_truncated")
+            if unavailable:
                 counts["unavailable"] += 1
                 log.warning("replay.unavailable", dispatch_id=letter.get("id"), source=letter.get("source"))
                 continue
-            key_b64 = letter["source"].get("key_b64")
-            key = base64.b64decode(key_b64) if key_b64 else None
             if producer is not None:
                 producer.send(settings.topic_raw, key=key, value=value).get(timeout=30)
             counts["replayed"] += 1

@@ -27,6 +27,10 @@ SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 # A dead letter on Kafka keeps at most this much of the original value (base64 makes it a third larger), so
 # that it fits a default message size limit of 1 MiB; `wirestream replay` re-reads longer values from the source.
 DEAD_LETTER_VALUE_LIMIT = 512 * 1024
+# What a dead letter holds besides its value (key and id of at most 256 bytes, error message, source): its
+# value is cut so that the whole record stays under WIRESTREAM_MAX_RECORD_BYTES.
+DEAD_LETTER_OVERHEAD = 8 * 1024
+MIN_RECORD_BYTES = 64 * 1024
 
 
 def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
@@ -50,6 +54,9 @@ class PipelineConfig:
     topics: OutputTopics
     max_dispatch_bytes: int
     dead_letter_value_limit: int | None  # a dead letter keeps the value whole up to this size; None: always whole
+    max_items: int | None = None  # items of a NewsML-G2 newsMessage; None: no limit
+    max_record_bytes: int | None = None  # key + value of one output record; None: no limit
+    max_output_bytes: int | None = None  # all the output records of one raw message; None: no limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,7 @@ class AgentConfig:
 
     batch_size: int
     batch_wait: float
+    enrich_budget: float = 0.0  # seconds per 100,000 characters; 0: enrichment in a thread, without a budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,32 @@ class Settings:
         "spaCy pipeline per language: lang=package (or a pipeline shipped in streams/data), comma-separated",
     )
     max_dispatch_bytes: int = _setting(1_000_000, "Larger raw messages go to the dead-letter topic (too_large)")
+    max_items: int = _setting(
+        100,
+        "Most items of one NewsML-G2 newsMessage; a message with more goes to the dead-letter topic (too_many_items)",
+    )
+    max_record_bytes: int = _setting(
+        1_000_000,
+        "Largest output record (key + JSON value) the worker publishes, under the brokers' and topics' "
+        "max.message.bytes (Kafka's default: 1048588); a dispatch whose event would be larger goes to the "
+        "dead-letter topic (output_too_large), and dead letters are cut to fit",
+    )
+    max_output_bytes: int = _setting(
+        4_000_000,
+        "Most bytes of output records (events of all its dispatches) one raw message may produce; "
+        "beyond, its dispatches go to the dead-letter topic (output_too_large)",
+    )
+    enrich_memory_mb: int = _setting(
+        1024,
+        "Most memory (data, MB) the enrichment process may use, its models included (about 420 MB); a dispatch "
+        "that needs more goes to the dead-letter topic (enrich_memory); 0: no limit",
+    )
+    enrich_budget: float = _setting(
+        3.0,
+        "Enrichment time budget, in seconds per 100,000 characters of a dispatch (at least 1 s per dispatch); "
+        "a dispatch over it goes to the dead-letter topic (enrich_timeout). Enrichment runs in a child process "
+        "that holds the models; 0 runs it in a thread of the worker, with no budget",
+    )
     batch_size: int = _setting(16, "Most raw messages enriched together (one nlp.pipe call)")
     batch_wait: float = _setting(0.01, "Longest wait, in seconds, for a batch to fill before it is processed")
     fetch_max_wait: float = _setting(0.05, "Longest time, in seconds, the broker holds a fetch for new messages")
@@ -97,6 +131,11 @@ class Settings:
     log_level: str = _setting("info", "Log level: debug, info, warning, error")
     health_port: int = _setting(8080, "Port of the worker's HTTP health endpoint (/healthz, /readyz); 0 disables it")
     stats_interval: float = _setting(30.0, "Seconds between two worker.stats log lines; 0 disables them")
+    topic_check_interval: float = _setting(
+        10.0,
+        "Seconds between two checks that the output topics exist; while one is missing the worker is not ready "
+        "(/readyz 503) and publishes nothing; 0 disables the checks",
+    )
     security_protocol: str = _setting("PLAINTEXT", "Kafka security protocol: PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL")
     sasl_mechanism: str = _setting("PLAIN", "SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512")
     sasl_username: str = _setting("", "SASL user name")
@@ -148,14 +187,18 @@ class Settings:
 
     def pipeline_config(self) -> PipelineConfig:
         """The pipeline's part of the settings, as the worker uses it (dead letters sized for Kafka)."""
+        fits = (self.max_record_bytes - DEAD_LETTER_OVERHEAD) * 3 // 4  # base64 makes the value a third larger
         return PipelineConfig(
             topics=OutputTopics(**self.output_topics),
             max_dispatch_bytes=self.max_dispatch_bytes,
-            dead_letter_value_limit=min(self.max_dispatch_bytes, DEAD_LETTER_VALUE_LIMIT),
+            dead_letter_value_limit=min(self.max_dispatch_bytes, DEAD_LETTER_VALUE_LIMIT, fits),
+            max_items=self.max_items,
+            max_record_bytes=self.max_record_bytes,
+            max_output_bytes=self.max_output_bytes,
         )
 
     def agent_config(self) -> AgentConfig:
-        return AgentConfig(batch_size=self.batch_size, batch_wait=self.batch_wait)
+        return AgentConfig(batch_size=self.batch_size, batch_wait=self.batch_wait, enrich_budget=self.enrich_budget)
 
     def lag_config(self) -> LagConfig:
         return LagConfig(topic=self.topic_raw, group=self.app_id)
@@ -190,12 +233,34 @@ class Settings:
 
     def __post_init__(self) -> None:
         for url in self.broker.split(";"):
-            parts = urlsplit(url if "://" in url else f"kafka://{url}")
-            if parts.scheme != "kafka" or not parts.hostname or parts.port is None:
+            if "@" in url:  # never echo it: what comes before the @ is likely a password
+                raise ConfigError(
+                    "setting WIRESTREAM_BROKER: credentials in the broker URL are refused (they would be shown and "
+                    "logged); give them in WIRESTREAM_SASL_USERNAME and WIRESTREAM_SASL_PASSWORD"
+                )
+            try:
+                parts = urlsplit(url if "://" in url else f"kafka://{url}")
+                port = parts.port
+            except ValueError:
+                port = None
+            if parts.scheme != "kafka" or not parts.hostname or port is None:
                 raise ConfigError(f"setting WIRESTREAM_BROKER: {url!r} is not kafka://host:port")
-        for name in ("partitions", "dlq_partitions", "replication_factor", "max_dispatch_bytes", "batch_size"):
+        for name in (
+            "partitions",
+            "dlq_partitions",
+            "replication_factor",
+            "max_dispatch_bytes",
+            "batch_size",
+            "max_items",
+            "max_output_bytes",
+        ):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must be at least 1")
+        if self.max_record_bytes < MIN_RECORD_BYTES:
+            raise ConfigError(f"setting {ENV_PREFIX}MAX_RECORD_BYTES: must be at least {MIN_RECORD_BYTES}")
+        for name in ("enrich_budget", "topic_check_interval", "enrich_memory_mb"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must not be negative")
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):
             raise ConfigError(f"setting {ENV_PREFIX}LOG_LEVEL: {self.log_level!r} is not debug/info/warning/error")
         if self.security_protocol not in SECURITY_PROTOCOLS:

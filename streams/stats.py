@@ -32,6 +32,7 @@ class WorkerStats:
         self.skipped_total = 0  # duplicates and stale versions, not published again
         self.models_loaded = False
         self.assigned: set[int] | None = None  # raw-topic partitions; None until the first assignment
+        self.missing_topics: list[str] | None = []  # output topics found missing; None until checked
         self._interval_started = time.monotonic()
         self._interval_count = 0
         self._latencies: deque[float] = deque(maxlen=LATENCY_WINDOW)
@@ -52,8 +53,9 @@ class WorkerStats:
 
     @property
     def ready(self) -> bool:
-        """Models loaded and partitions assigned (an assignment may be empty when workers outnumber partitions)."""
-        return self.models_loaded and self.assigned is not None
+        """Models loaded, partitions assigned (an assignment may be empty when workers outnumber partitions),
+        and every output topic found."""
+        return self.models_loaded and self.assigned is not None and self.missing_topics == []
 
     def interval(self) -> dict[str, Any]:
         """Figures of the interval since the last call, which starts a new interval."""

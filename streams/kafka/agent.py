@@ -12,7 +12,14 @@ The agent only wires `streams.pipeline` to topics. Its guarantees:
 - Broker trouble is retried with backoff, never dead-lettered (`publisher`).
 - If even a dead letter cannot be written, the process exits at once without
   committing, so the batch is processed again after a restart (`worker.fatal`).
-- On SIGTERM the batch in flight is finished before the worker stops (`drain`).
+  Dead letters are bounded (`streams.pipeline`), so that is the broker refusing
+  what must succeed (a missing topic, an ACL, a size limit below the setting).
+- Enrichment runs in a child process with a time budget per dispatch
+  (`streams.enrich_process`): a slow message is dead-lettered, the event loop,
+  health endpoint and heartbeats never wait for it.
+- On SIGTERM the batch in flight is finished before the worker stops (`drain`);
+  one that does not finish in time is left unacknowledged for the successor
+  (the enrichment process is killed so the stop does not wait for it).
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from streams.errors import EnrichAborted
 from streams.events import Source
 from streams.kafka.publisher import Publisher
 from streams.logging import get_logger
@@ -37,8 +45,11 @@ if TYPE_CHECKING:
 
 log = get_logger(__name__)
 
+# A batch holds at most this many bytes of message values (besides WIRESTREAM_BATCH_SIZE messages): what the worker
+# holds of a batch's results and events grows with its text (about 40 MB per MB of quote-dense text).
+MAX_BATCH_BYTES = 2_000_000
 EXIT_FATAL = 70  # EX_SOFTWARE: the supervisor restarts the worker, which re-processes the batch
-DRAIN_TIMEOUT_S = 8.0  # SIGTERM: the batch in flight gets this long to finish (the whole stop stays under 10 s)
+DRAIN_TIMEOUT_S = 7.0  # SIGTERM: the batch in flight gets this long to finish (the whole stop stays under 10 s)
 
 
 @dataclass(slots=True)
@@ -70,17 +81,22 @@ class EnrichAgent:
         # once this loop is left (on SIGTERM), unprocessed, and they would be committed.
         manual = stream.noack()
         try:
-            async for events in manual.noack_take(self.config.batch_size, within=self.config.batch_wait):
-                self.busy = True
-                try:
-                    batch = await self.prepare(events)
-                    if self.inflight is not None:
-                        await self.inflight  # one batch published at a time, in the order taken
-                    self.inflight = asyncio.ensure_future(self.settle(stream, batch))
-                except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
-                    _fatal(exc, events)
-                finally:
-                    self.busy = False
+            async for taken in manual.noack_take(self.config.batch_size, within=self.config.batch_wait):
+                for events in by_size(taken, MAX_BATCH_BYTES):  # large messages: smaller batches, in order
+                    self.busy = True
+                    try:
+                        batch = await self.prepare(events)
+                        if self.inflight is not None:
+                            await self.inflight  # one batch published at a time, in the order taken
+                        self.inflight = asyncio.ensure_future(self.settle(stream, batch))
+                    except EnrichAborted:
+                        self.draining = True  # stopping: the batch is left unacked, for the successor
+                    except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
+                        _fatal(exc, events, action=PREPARE_ACTION)
+                    finally:
+                        self.busy = False
+                    if self.draining:
+                        break
                 if self.draining:
                     break
         finally:
@@ -99,12 +115,15 @@ class EnrichAgent:
                     await asyncio.wait([self.inflight])
             return True
         except TimeoutError:
+            abort = getattr(self.pipeline.enricher, "abort", None)
+            if abort is not None:
+                abort()  # the enrichment process is killed; the batch in it is left unacked
             return False
 
     async def prepare(self, events: Sequence[faust.EventT]) -> Batch:
         """Decode, de-duplicate and enrich a batch (the models off the event loop), and plan its outputs."""
         started = time.perf_counter()
-        plan = self.pipeline.receive([(source_of(event.message), event.message.value) for event in events])
+        plan = self.pipeline.receive([(source_of(event.message), _value(event.message)) for event in events])
         for item in plan.skipped:
             self._skipped(item)
         if plan.to_enrich:
@@ -116,9 +135,14 @@ class EnrichAgent:
         try:
             await self.publisher.publish(batch.plan.items)
         except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
-            _fatal(exc, batch.events)
+            _fatal(exc, batch.events, action=PUBLISH_ACTION)
         for item in batch.plan.items:
-            self._report(item, batch.started)
+            try:
+                self._report(item, batch.started)
+            except Exception as exc:  # noqa: BLE001 - its outputs are published: ack it whatever the log says
+                log.error(
+                    "dispatch.unreported", error_class=type(exc).__name__, error=str(exc)[:300], **_where(item.source)
+                )
         for event in batch.events:
             await stream.ack(event)
 
@@ -169,24 +193,67 @@ class EnrichAgent:
         )
 
 
+PUBLISH_ACTION = (
+    "the broker refused a dead letter, which is at most WIRESTREAM_MAX_RECORD_BYTES: check that the dead-letter "
+    "topic exists, that this worker may write to it, and that its max.message.bytes (and the brokers' "
+    "message.max.bytes) is at least WIRESTREAM_MAX_RECORD_BYTES; the worker restarts on the same batch until then"
+)
+PREPARE_ACTION = (
+    "a batch could not be prepared (a bug, or the enrichment process cannot start: read the lines before this "
+    "one); the worker restarts on the same batch"
+)
+
+
+def by_size(events: Sequence[faust.EventT], limit: int) -> list[Sequence[faust.EventT]]:
+    """The events in order, in consecutive groups of at most `limit` bytes of values (a larger one alone)."""
+    groups: list[list[faust.EventT]] = []
+    size = 0
+    for event in events:
+        value = getattr(event.message, "value", None)
+        length = len(value) if isinstance(value, bytes) else 0
+        if not groups or (size + length > limit and groups[-1]):
+            groups.append([])
+            size = 0
+        groups[-1].append(event)
+        size += length
+    return groups
+
+
 def source_of(message: faust.types.Message) -> Source:
-    """Where a raw message came from, as the events say it."""
+    """Where a raw message came from, as the events say it; whatever the record holds, this never raises."""
+    key = message.key if isinstance(message.key, bytes) else None
     return Source(
-        topic=message.topic,
-        partition=message.partition,
-        offset=message.offset,
-        key=message.key,
-        timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+        topic=message.topic if isinstance(message.topic, str) else None,
+        partition=message.partition if isinstance(message.partition, int) else None,
+        offset=message.offset if isinstance(message.offset, int) else None,
+        key=key,
+        timestamp_ms=_timestamp_ms(message.timestamp),
     )
 
 
-def _fatal(exc: BaseException, events: Sequence[faust.EventT]) -> NoReturn:
+def _timestamp_ms(timestamp: object) -> int | None:
+    """A record's timestamp (seconds, as Faust gives it) in ms; None if absent or not a finite number."""
+    if not isinstance(timestamp, (int, float)) or isinstance(timestamp, bool) or not timestamp:
+        return None
+    try:
+        return int(timestamp * 1000)
+    except (OverflowError, ValueError):  # inf, nan
+        return None
+
+
+def _value(message: faust.types.Message) -> bytes | None:
+    value = message.value
+    return value if isinstance(value, bytes) or value is None else None
+
+
+def _fatal(exc: BaseException, events: Sequence[faust.EventT], *, action: str) -> NoReturn:
     """Stop the process at once, acking nothing: the batch is processed again after a restart."""
     log.critical(
         "worker.fatal",
         error_class=type(exc).__name__,
         error=str(exc)[:500],
-        offsets=[e.message.offset for e in events],
+        action=action,
+        offsets=[getattr(e.message, "offset", None) for e in events],
     )
     os._exit(EXIT_FATAL)
 
@@ -196,6 +263,8 @@ def _where(source: Source) -> dict[str, Any]:
 
 
 def _latency_ms(source: Source) -> float | None:
-    if not source.timestamp_ms:
+    """Raw timestamp -> now; None when there is no usable timestamp (absent, negative, or in the future)."""
+    now_ms = time.time() * 1000
+    if not source.timestamp_ms or not 0 < source.timestamp_ms <= now_ms + 60_000:
         return None
-    return round(time.time() * 1000 - source.timestamp_ms, 1)
+    return round(now_ms - source.timestamp_ms, 1)

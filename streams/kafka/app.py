@@ -9,6 +9,7 @@ import faust
 from aiokafka.helpers import create_ssl_context
 from faust.web import Request, Response, View
 
+from streams.enrich_process import rss_mb
 from streams.kafka.admin import VERSIONS_TABLE, admin_client, consumer_lag
 from streams.kafka.agent import EnrichAgent
 from streams.kafka.faust_compat import App, producer_send
@@ -41,8 +42,11 @@ def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
     return faust.SSLCredentials(ssl_context) if ssl_context else None
 
 
-def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.App:
-    """A Faust app with the enrichment agent on the raw topic (`app.enrich_agent`, `app.worker_stats`)."""
+def create_app(settings: Settings, enricher: Any = None) -> faust.App:
+    """A Faust app with the enrichment agent on the raw topic (`app.enrich_agent`, `app.worker_stats`).
+
+    `enricher`: an `Enricher` (in-process), or a started `streams.enrich_process.EnrichmentProcess`.
+    """
     app = App(
         settings.app_id,
         broker=settings.broker,
@@ -60,7 +64,8 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
         broker_commit_interval=settings.commit_interval,
         consumer_auto_offset_reset="earliest",
         consumer_max_fetch_size=max(4 * 1024 * 1024, 2 * settings.max_dispatch_bytes),
-        producer_max_request_size=4 * settings.max_dispatch_bytes + 1024 * 1024,
+        # the pipeline keeps every record under max_record_bytes: the producer's own check never has to refuse one
+        producer_max_request_size=settings.max_record_bytes + 64 * 1024,
         producer_acks=-1,
         # Each dispatch becomes ~30 events, and a batch's are sent at once: per-partition batches of up to
         # 256 KiB (Faust: 16 KiB) and a 5 ms linger send them in a few requests instead of dozens, which saves
@@ -89,7 +94,7 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
     pipeline = Pipeline(
         enricher or Enricher(settings.pipeline_map), settings.pipeline_config(), VersionsLedger(versions)
     )
-    publisher = Publisher(producer_send(app), refuse=pipeline.refuse)
+    publisher = Publisher(producer_send(app), refuse=pipeline.refuse, hold=lambda: stats.missing_topics)
     agent = EnrichAgent(settings.agent_config(), pipeline, publisher, stats)
 
     async def enrich(stream: faust.StreamT) -> None:
@@ -101,7 +106,10 @@ def create_app(settings: Settings, enricher: Enricher | None = None) -> faust.Ap
     if settings.health_port:
         _add_health_views(app, stats)
     if settings.stats_interval > 0:
-        _add_stats_timer(app, settings, stats)
+        _add_stats_timer(app, settings, stats, pipeline.enricher)
+    if settings.topic_check_interval > 0:
+        stats.missing_topics = None  # not ready before the first check
+        _add_topic_watch(app, settings, stats)
     return app
 
 
@@ -132,11 +140,51 @@ def _add_health_views(app: faust.App, stats: WorkerStats) -> None:
                 "ready": stats.ready,
                 "models_loaded": stats.models_loaded,
                 "partitions": sorted(stats.assigned) if stats.assigned is not None else None,
+                "missing_topics": stats.missing_topics,
             }
             return self.json(body, status=200 if stats.ready else 503)
 
 
-def _add_stats_timer(app: faust.App, settings: Settings, stats: WorkerStats) -> None:
+def _add_topic_watch(app: faust.App, settings: Settings, stats: WorkerStats) -> None:
+    """Check every `topic_check_interval` s that the output topics exist: readiness and publishing wait for them.
+
+    A broker may acknowledge writes to a deleted topic (the embedded Tansu does): what was published there
+    would be lost although acknowledged. While a topic is missing the worker is not ready and publishes
+    nothing (its batch waits, unacknowledged); a topic deleted between two checks can still lose what was
+    written to it in between on such a broker (a Kafka cluster refuses those writes: they are retried).
+    """
+    names = list(dict.fromkeys(settings.output_topics.values()))
+    admin: list[Any] = []
+
+    def missing() -> list[str]:
+        if not admin:
+            admin.append(admin_client(settings))
+        existing = set(admin[0].list_topics())
+        return [name for name in names if name not in existing]
+
+    @app.task
+    async def watch() -> None:
+        while True:
+            try:
+                gone = await asyncio.to_thread(missing)
+            except Exception as exc:  # noqa: BLE001 - the broker is unreachable: the publisher's retries cover that
+                gone = stats.missing_topics if stats.missing_topics is not None else None
+                log.warning("broker.unavailable", action="topics.check", error=str(exc)[:200])
+            if gone and gone != stats.missing_topics:
+                log.warning(
+                    "topic.missing",
+                    topics=gone,
+                    action="create the topics (wirestream topics create); until then the worker is not ready and "
+                    "publishes nothing",
+                )
+            elif gone == [] and stats.missing_topics:
+                log.info("topic.restored", topics=stats.missing_topics)
+            if gone is not None:
+                stats.missing_topics = gone
+            await asyncio.sleep(settings.topic_check_interval)
+
+
+def _add_stats_timer(app: faust.App, settings: Settings, stats: WorkerStats, enricher: Any) -> None:
     admin: list[Any] = []  # created on first use, in the timer's thread
     lag_of = settings.lag_config()
 
@@ -148,6 +196,9 @@ def _add_stats_timer(app: faust.App, settings: Settings, stats: WorkerStats) -> 
     @app.timer(settings.stats_interval)
     async def report() -> None:
         figures = stats.interval()
+        figures["rss_mb"] = rss_mb()
+        if hasattr(enricher, "figures"):
+            figures.update(enricher.figures())
         try:
             lag = await asyncio.to_thread(measure_lag)
             figures.update(lag=lag, lag_total=sum(lag.values()))

@@ -58,6 +58,22 @@ def check_versions(installed: Callable[[str], str] | None = None) -> None:
             )
 
 
+def check_codecs() -> None:
+    """Raise LibraryVersionError unless the consumer can read every Kafka compression codec.
+
+    aiokafka decompresses snappy, lz4 and zstd with cramjam (gzip with the standard library). Without it, one
+    compressed batch (Java producers, Kafka Connect and topics with compression.type send them) stops the
+    fetcher with UnsupportedCodecError on every restart, before any message reaches the agent.
+    """
+    from aiokafka import codec
+
+    missing = [name for name in ("gzip", "snappy", "lz4", "zstd") if not getattr(codec, f"has_{name}")()]
+    if missing:
+        raise LibraryVersionError(
+            f"aiokafka cannot decompress {', '.join(missing)}: install cramjam (a dependency of wirestream)"
+        )
+
+
 class ConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
     """Faust's consumer thread, with the configured fetch wait and a way to pause partitions in aiokafka."""
 

@@ -37,9 +37,15 @@ def is_transient(exc: BaseException) -> bool:
 class Publisher:
     """Sends the outputs of a batch's items and waits for the broker's acks."""
 
-    def __init__(self, send: Send, refuse: Callable[[Received, BaseException], None]) -> None:
+    def __init__(
+        self,
+        send: Send,
+        refuse: Callable[[Received, BaseException], None],
+        hold: Callable[[], list[str] | None] | None = None,
+    ) -> None:
         self.send = send
         self.refuse = refuse  # re-plans an item whose event the broker refused as a dead letter
+        self.hold = hold  # output topics known to be missing (None: not checked yet): nothing is sent meanwhile
 
     async def publish(self, items: list[Received]) -> None:
         """Send every planned output in order and wait for the acks, retrying while the broker is in trouble.
@@ -48,12 +54,22 @@ class Publisher:
         dispatch) keep their order on the output topics.
         """
         waits = delays()
+        while self.hold is not None and (missing := self.hold()) != []:
+            delay = next(waits)
+            log.warning(
+                "broker.unavailable",
+                action="publish",
+                error=f"output topics missing: {', '.join(missing)}" if missing else "output topics not checked yet",
+                retry_in_s=delay,
+            )
+            await asyncio.sleep(delay)
+        waits = delays()
         pending = items
         while pending:
             sent: list[tuple[Received, Any]] = []
             for item in pending:
-                for topic, key, event in item.outputs:
-                    sent.append((item, await self._enqueue(topic, key, event)))
+                for (topic, _, _), (key, value) in zip(item.outputs, _encoded(item), strict=True):
+                    sent.append((item, await self._enqueue(topic, key, value)))
             outcomes = await asyncio.gather(*(ack for _, ack in sent), return_exceptions=True)
             failed: dict[int, tuple[Received, BaseException]] = {}
             for (item, _), outcome in zip(sent, outcomes, strict=True):
@@ -82,12 +98,18 @@ class Publisher:
             first = next((i for i, item in enumerate(pending) if id(item) in failed), len(pending))
             pending = pending[first:]
 
-    async def _enqueue(self, topic: str, key: str | None, event: dict[str, Any]) -> asyncio.Future:
+    async def _enqueue(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
         """Hand one event to the producer now, keeping order; the future resolves on the broker's ack."""
-        raw_key = key.encode("utf-8") if key is not None else None
         try:
-            return await self.send(topic, raw_key, dumps(event))
+            return await self.send(topic, key, value)
         except Exception as exc:  # noqa: BLE001 - refused at once (too large, no metadata): an outcome like any
             failed = asyncio.get_running_loop().create_future()
             failed.set_exception(exc)
             return failed
+
+
+def _encoded(item: Received) -> list[tuple[bytes | None, bytes]]:
+    """An item's outputs as (key, value) bytes: as the pipeline serialised them, else serialised here."""
+    if len(item.encoded) == len(item.outputs):
+        return item.encoded
+    return [(key.encode("utf-8") if key is not None else None, dumps(event)) for _, key, event in item.outputs]

@@ -12,6 +12,12 @@ from typing import Literal
 Status = Literal["usable", "withdrawn", "canceled"]
 Format = Literal["text", "envelope", "newsml", "nitf"]
 STATUSES: tuple[Status, ...] = ("usable", "withdrawn", "canceled")
+# The longest dispatch id accepted, in UTF-8 bytes, wherever it comes from (envelope id, message key,
+# NewsML-G2 guid, NITF doc-id). The id is the Kafka key and part of every event id and quote id: a longer one
+# is refused (`id_too_long`) rather than copied into every output. Agencies' ids are under 100 bytes.
+MAX_ID_BYTES = 256
+# The highest version accepted (a signed 32-bit integer, as NewsML-G2 and NITF define it); above: refused.
+MAX_VERSION = 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,11 @@ class Dispatch:
     def withdrawn(self) -> bool:
         """Whether the item must no longer be used (withheld, canceled or killed)."""
         return self.status != "usable"
+
+
+def id_too_long(dispatch_id: str) -> bool:
+    """Whether a dispatch id is over `MAX_ID_BYTES` (checked without encoding a long one whole)."""
+    return len(dispatch_id) > MAX_ID_BYTES or len(dispatch_id.encode("utf-8", "surrogatepass")) > MAX_ID_BYTES
 
 
 def content_id(text: str) -> str:

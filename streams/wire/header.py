@@ -263,12 +263,13 @@ def _infer_year(month: int, day: int, received_at: datetime | None) -> str | Non
     if received_at is None:
         return None
     ref = received_at.date() if isinstance(received_at, datetime) else received_at
+    latest = ref + MAX_FUTURE if ref < date.max - MAX_FUTURE else date.max  # received_at may be in year 9999
     for year in (ref.year + 1, ref.year, ref.year - 1):
         try:
             candidate = date(year, month, day)
-        except ValueError:
+        except ValueError:  # 29 February, or a year outside 1-9999
             continue
-        if candidate <= ref + MAX_FUTURE:
+        if candidate <= latest:
             return candidate.isoformat()
     return None
 

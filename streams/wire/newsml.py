@@ -25,8 +25,9 @@ import re
 from xml.etree.ElementTree import Element
 
 from streams.errors import DecodeError
+from streams.textrules import rule
 from streams.wire import nitf
-from streams.wire.dispatch import Dispatch, Status, Subject
+from streams.wire.dispatch import MAX_VERSION, Dispatch, Status, Subject
 from streams.wire.values import (
     add_marker,
     agency_of,
@@ -51,19 +52,31 @@ from streams.wire.xmltext import (
 )
 
 NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
-MAX_VERSION = 2**31 - 1
 _TEXT_CLASSES = frozenset(("text", "composite"))
 _PUB_STATUS: dict[str, Status] = {"usable": "usable", "withheld": "withdrawn", "canceled": "canceled"}
 _SIGNAL_MARKERS = {"correction": "CORRECTED", "update": "UPDATE"}
-_BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|h[1-6]|li|tr|blockquote|hl2|ul|ol|table)\b[^<>]{0,2000}>", re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^<>]{0,2000}>")
+# Tags of HTML that is not XML, stripped from inlineData (the whole body): with RE2, linear in the text whatever
+# the tags, so no tag needs a length bound (under `re` each was bounded at 2,000 characters).
+_BLOCK_TAG_RE = rule(
+    "newsml.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|blockquote|hl2|ul|ol|table)(?:[^\w<>][^<>]*)?>", re.IGNORECASE
+)
+_TAG_RE = rule("newsml.tag", r"<[^<>]*>")
 
 
-def message_dispatches(message: Element) -> list[Dispatch]:
-    """One Dispatch per text newsItem of a newsMessage, in order; other items are skipped."""
+def message_dispatches(message: Element, max_items: int | None = None) -> list[Dispatch]:
+    """One Dispatch per text newsItem of a newsMessage, in order; other items are skipped.
+
+    A message of more than `max_items` items is refused whole (`too_many_items`): each item becomes
+    about thirty events, so one message must not flood the output topics (nor the worker's memory).
+    """
     items = [item for item_set in children(message, "itemSet") for item in item_set]
     if not items:
         raise DecodeError("empty", "the newsMessage carries no item")
+    if max_items is not None and len(items) > max_items:
+        raise DecodeError(
+            "too_many_items",
+            f"the newsMessage carries {len(items)} items, over the limit of {max_items} (WIRESTREAM_MAX_ITEMS)",
+        )
     out = []
     for index, item in enumerate(items, start=1):
         if local_name(item.tag) != "newsItem" or not _is_text_item(item):

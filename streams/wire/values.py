@@ -2,6 +2,10 @@
 
 Metadata is secondary to the story: a value that does not parse becomes None
 rather than failing the dispatch.
+
+The patterns here stay on `re` and are linear in their input: each repetition is bounded or of
+one character class followed by a character outside it, so a failed attempt backtracks at most
+over one run, and runs do not overlap (tests/unit/test_growth.py, family `wire.values`).
 """
 
 from __future__ import annotations

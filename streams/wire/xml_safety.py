@@ -5,7 +5,7 @@ refused outright: without a DTD there is no entity to expand (billion laughs,
 quadratic blow-up) and nothing external to fetch (`SYSTEM "file:///etc/passwd"`,
 `http://...` DTDs). The parser never opens a file or a socket, and expat stops
 at the declaration, before reading further. The size of the input is bounded
-by the caller before parsing.
+by the caller before parsing. `_XML_START` is anchored (`match`): one run of blanks at most.
 """
 
 from __future__ import annotations
