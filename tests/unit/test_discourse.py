@@ -209,3 +209,36 @@ def test_a_generic_noun_refers_to_an_organisation_of_a_fitting_kind():
     discourse = Discourse(text, ents, "fr")
     assert [p.kind for p in discourse.participants] == ["party", "public_company"]
     assert discourse.description(at(text, "L'entreprise"), "entreprise", "l'").name == "bpost"
+
+
+def test_a_company_noun_reaches_back_to_the_one_company_of_the_text():
+    text = (
+        "La SNCB a annoncé un plan de transport réduit. Les syndicats CGSP et CSC ont confirmé la grève. "
+        "Le PS a demandé un débat. La CGSP a parlé d'un mouvement dur. La CSC a approuvé. Le MR a protesté. "
+        "Des bus seront prévus, a précisé l'entreprise publique."
+    )
+    specs = [("SNCB", "sncb-nmbs"), ("CGSP", "cgsp-acod"), ("CSC", "csc-acv"), ("PS", "ps-belgium"), ("MR", "mr")]
+    ents = entities(text, *((name, "ORG", [name]) for name, _ in specs))
+    for ent, (_, key) in zip(ents, specs, strict=True):
+        ent.id = f"org:{key}"
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.description(at(text, "l'entreprise"), "entreprise", "l'").name == "SNCB"
+    assert discourse.description(at(text, "l'entreprise"), "groupe", "le") is None  # a looser noun guesses not
+
+
+def test_an_office_described_then_named_at_the_start_of_the_next_sentence_is_that_person():
+    text = (
+        "Didier Lhoest a annoncé la grève. « Je refuse », a réagi le ministre de la Mobilité. "
+        "Jean-Luc Crucke n'exclut pas de nouvelles discussions. Le ministre de l'Emploi a aussi parlé. "
+        "Le texte suit, dit Pierre Martin."
+    )
+    ents = entities(
+        text,
+        ("Didier Lhoest", "PER", ["Didier Lhoest"]),
+        ("Jean-Luc Crucke", "PER", ["Jean-Luc Crucke"]),
+        ("Pierre Martin", "PER", ["Pierre Martin"]),
+    )
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.description(at(text, "le ministre de la"), "ministre", "le").name == "Jean-Luc Crucke"
+    # named later in the next sentence, not at its start: no one
+    assert discourse.description(at(text, "Le ministre de l'Emploi"), "ministre", "le") is None

@@ -385,3 +385,38 @@ def test_french_model_with_corrections(french):
         for mention in entity.mentions:
             if mention.section == "body":
                 assert body[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        # the portfolio is consumed with the title: the person stays (tagged an organisation by the model)
+        (
+            "L'ancien ministre de l'Emploi Pierre-Yves Dermagne (PS) a réagi.",
+            "ministre de l'Emploi Pierre-Yves Dermagne",
+            "ORG",
+            [("Pierre-Yves Dermagne", "PER")],
+        ),
+        ("Le ministre des Affaires étrangères a réagi.", "ministre des Affaires étrangères", "ORG", []),
+        # a portfolio no list knows, then a first name
+        (
+            "Vlaams minister van Welzijn Caroline Gennez schreef een brief.",
+            "Welzijn Caroline Gennez",
+            "PER",
+            [("Caroline Gennez", "PER")],
+        ),
+    ],
+)
+def test_a_minister_named_after_the_portfolio_is_kept(text, surface, kind, expected):
+    assert fix(text, surface, kind) == expected
+
+
+@pytest.mark.parametrize("kind", ["PER", "ORG", "MISC"])
+def test_a_demonym_before_a_first_name_is_no_part_of_the_person(kind):
+    from streams.nlp.entities.boundaries import person_boundaries
+
+    body = "Le premier film de la Liégeoise Lola Mertens a été salué."
+    start = body.index("Liégeoise")
+    cand = Candidate("Liégeoise Lola Mertens", start, start + len("Liégeoise Lola Mertens"), kind)
+    (out,) = person_boundaries([cand], body)
+    assert (out.text, out.type, body[out.start : out.end]) == ("Lola Mertens", "PER", "Lola Mertens")

@@ -133,3 +133,10 @@ def test_same_person_country_and_city_get_the_same_id_in_french_dutch_and_englis
     assert {m.text for m in ids["nl"]["per:vladimir-putin"].mentions} == {"Vladimir Poetin", "Poetin"}
     # the dateline place and the body's place are one entity in each language
     assert {m.section for m in ids["fr"]["loc:geonames:2800866"].mentions} == {"header", "body"}
+
+
+def test_an_accented_name_that_folds_to_a_function_word_needs_its_accent():
+    from streams.nlp.entities import linking
+
+    assert linking.lookup("Eén") is not None  # the VRT channel
+    assert linking.lookup("Een") is None  # the Dutch article

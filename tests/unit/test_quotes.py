@@ -692,3 +692,9 @@ def test_with_a_spacy_doc_for_sentence_and_verb_clues() -> None:
         ("indirect", "Deux sites ont fermé"),
     ]
     assert [speaker(q) for q in quotes] == ["Marie Dubois", "Marie Dubois", None]
+
+
+def test_an_organisation_named_before_its_noun_speaks_for_it() -> None:
+    body = "Le syndicat ACV a réagi. The ACV union said it would seek an urgent meeting with management."
+    quotes = run(body, "en", ("ACV", "ORG", ["ACV"]))
+    assert [(q.kind, speaker(q)) for q in quotes] == [("indirect", "ACV")]

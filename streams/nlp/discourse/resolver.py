@@ -24,6 +24,7 @@ from streams.nlp.discourse.words import (
     COMPANY_NOUNS,
     DEMONYM_ENDINGS,
     EVENT_ROLES,
+    FIRM_NOUNS,
     GENERIC_KINDS,
     LATTER,
     NOUN_KINDS,
@@ -244,6 +245,14 @@ class Discourse:
         earlier = [p for p in self.participants if p.type == "PER" and 0 <= p.first < pos]
         if len(later) >= 1 and not earlier:
             return min(later, key=lambda p: p.first).entity
+        # "..., a réagi le ministre de la Mobilité. Jean-Luc Crucke (Les Engagés) n'exclut pas ...": a person
+        # new to the text who opens the next sentence, as wire copy names whom it has just described
+        following = [p for p in later if self.layout.sentence(p.first) == here + 1]
+        if following:
+            first = min(following, key=lambda p: p.first)
+            opening = self.layout.sentences[here + 1] if here + 1 < len(self.layout.sentences) else -1
+            if 0 <= first.first - opening <= 3:
+                return first.entity
         return None
 
     def _by_noun(self, pos: int, noun: str) -> Entity | None:
@@ -259,7 +268,15 @@ class Discourse:
             return None
         # "l'entreprise", "de club", "the agency": the organisation the story is about, if one stands out
         near = score(self.events, pos, self.layout, 3)
-        return self._best([(v, -self.participants[i].first, i) for i, v in near.items() if self._could_be(i, noun)])
+        found = self._best([(v, -self.participants[i].first, i) for i, v in near.items() if self._could_be(i, noun)])
+        if found is not None:
+            return found
+        if noun not in FIRM_NOUNS:
+            return None
+        # none lately: the one company of the text ("l'entreprise publique" and SNCB); not for looser nouns
+        # ("the employers' group" is no company)
+        could = [p for i, p in enumerate(self.participants) if 0 <= p.first < pos and self._could_be(i, noun)]
+        return could[0].entity if len(could) == 1 else None
 
     def _could_be(self, i: int, noun: str) -> bool:
         """Whether a participant may be what a generic noun names: "l'entreprise" is no party or medium."""

@@ -146,7 +146,7 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "sélectionneuse=coach:f capitaine=captain joueur=player:m joueuse=player:f attaquant=player:m "
         "attaquante=player:f défenseur=player:m gardien=player:m milieu=player:m coureur=rider:m "
         "coureuse=rider:f cycliste=rider champion=champion:m championne=champion:f vainqueur=winner:m "
-        "chanteur=singer:m chanteuse=singer:f réalisateur=director:m réalisatrice=director:f "
+        "chanteur=singer:m chanteuse=singer:f réalisateur=filmmaker:m réalisatrice=filmmaker:f "
         "cinéaste=filmmaker écrivain=writer:m écrivaine=writer:f auteur=writer:m "
         "autrice=writer:f romancier=writer:m romancière=writer:f artiste=artist "
         "professeur=professor:m professeure=professor:f chercheur=researcher:m chercheuse=researcher:f "
@@ -326,6 +326,8 @@ COMPANY_NOUNS = frozenset(
     "group company firm carmaker maker operator brewer insurer lender bank airline retailer organisation "
     "organization institution federation association union club team agency party".split()
 )
+# Nouns that only name a company: one company of a text is what they refer to, however long ago it was named.
+FIRM_NOUNS = frozenset("entreprise société firme bedrijf onderneming firma company firm".split())
 
 # Knowledge-base kinds a generic organisation noun may refer to ("l'entreprise" is a company, not a party);
 # nouns not listed may refer to any of GENERIC_KINDS. An organisation the knowledge base does not know may be

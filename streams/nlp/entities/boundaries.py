@@ -60,6 +60,8 @@ def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
     for cand in cands:
         if cand.section == "body" and cand.source not in ("kb", "body") and cand.type != "PER":
             cand = _first_name_and_surname_after(cand, body)
+            person = _without_demonym(cand)  # "Liégeoise Lola Mertens" typed an organisation
+            cand = replace(person, type="PER") if person is not cand else cand
         if cand.type == "PER" and cand.section == "body" and cand.source != "kb":
             cand = _with_first_name(_without_demonym(_without_stray_initial(cand, body)), body)
         out.append(cand)

@@ -226,8 +226,8 @@ def _split_titles(cand: Candidate, text: str | None) -> list[Candidate]:
         out.append(person)
         return out
     if last_title is not None and cand.type in ("ORG", "MISC", "LOC"):
-        if portfolio or cand.text.casefold() in PORTFOLIOS:
-            return []  # "ministre des Affaires étrangères"
+        if cand.text.casefold() in PORTFOLIOS or (portfolio and not looks_like_name(cand.text)):
+            return []  # "ministre des Affaires étrangères"; not "ministre de l'Emploi Pierre-Yves Dermagne"
         if cand.type != "LOC" and looks_like_name(cand.text) and not has_org_word(cand.text):
             return [replace(cand, type="PER")]  # "le ministre Jan Jambon" tagged as an organisation
     if portfolio and cand.text.casefold() in PORTFOLIOS:
@@ -243,6 +243,11 @@ def _strip_portfolio(cand: Candidate) -> Candidate:
             rest = cand.text.split(maxsplit=n)[n]
             start = cand.start + cand.text.rindex(rest)
             return replace(cand, text=rest, start=start, type="PER" if looks_like_name(rest) else cand.type)
+    # a portfolio no list knows, then a first name: "Welzijn Caroline Gennez" after "minister van"
+    for n in range(1, min(3, len(words) - 1)):
+        if first_name_gender(words[n]) is not None and not any(first_name_gender(w) for w in words[:n]):
+            rest = cand.text.split(maxsplit=n)[n]
+            return replace(cand, text=rest, start=cand.start + cand.text.rindex(rest), type="PER")
     return cand
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from streams.nlp.entities import kb
+from streams.nlp.lexicon import FUNCTION_WORDS
 from streams.nlp.types import SECTION_ORDER, Entity, EntityType
 
 # Languages whose country names are indexed (babel/CLDR and pycountry's translations).
@@ -128,7 +129,10 @@ def _alias_key(form: str) -> str:
     letters = [c for c in form if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
         return "\x00" + form.replace(".", "")
-    return key(form)
+    folded = key(form)
+    if folded in FUNCTION_WORDS and folded != form.casefold():
+        return "\x00" + form  # "Eén" (a channel) only with its accent: "Een" is the Dutch article
+    return folded
 
 
 def _countries() -> dict[str, str]:

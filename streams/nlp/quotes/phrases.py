@@ -181,14 +181,18 @@ def _organisation_inside(ctx: Context, toks: list[Tok], a: int, b: int, level: i
             k += 1
     if k >= b:
         return None
-    noun = toks[k].low
-    title = title_word(ctx, noun)
-    if (title is None or title[0] != "org") and noun not in PART_NOUNS and noun not in lx.DOCUMENT_NOUNS:
-        return None
+    if not _organisation_noun(ctx, toks[k].low) and not (b - k >= 2 and _organisation_noun(ctx, toks[b - 1].low)):
+        return None  # neither "La direction de bpost" nor, the noun last, "The ACV union", "the Greens/EFA group"
     named = [c for c in heading_mentions(ctx, toks, a, b, level, relaxed=True) if c[2].type in ("ORG", "PER")]
     if len(named) == 1 and named[0][2].type == "ORG":
         return named[0]
     return None
+
+
+def _organisation_noun(ctx: Context, low: str) -> bool:
+    """Whether a noun names an organisation, a part of one or a document it issues."""
+    title = title_word(ctx, low)
+    return (title is not None and title[0] == "org") or low in PART_NOUNS or low in lx.DOCUMENT_NOUNS
 
 
 def _head_noun(ctx: Context, toks: list[Tok], k: int, b: int) -> tuple[str, str, int] | None:
