@@ -242,3 +242,19 @@ def test_an_office_described_then_named_at_the_start_of_the_next_sentence_is_tha
     assert discourse.description(at(text, "le ministre de la"), "ministre", "le").name == "Jean-Luc Crucke"
     # named later in the next sentence, not at its start: no one
     assert discourse.description(at(text, "Le ministre de l'Emploi"), "ministre", "le") is None
+
+
+def test_celle_ci_reaches_past_a_reply_in_between():
+    text = (
+        "Le rapporteur Marc Feller a défendu le texte. « Donnez-nous du temps », lui a rétorqué l'élue "
+        "Laure Vandamme (Ecolo, Verts/ALE). « Personne ne cède », a répliqué M. Feller. Il a insisté. "
+        "Celle-ci estime que le vote envoie un mauvais signal."
+    )
+    ents = entities(
+        text,
+        ("Marc Feller", "PER", ["Marc Feller", "Feller"]),
+        ("Laure Vandamme", "PER", ["Laure Vandamme"]),
+        ("Ecolo", "ORG", ["Ecolo"]),
+        ("Verts/ALE", "ORG", ["Verts/ALE"]),
+    )
+    assert Discourse(text, ents, "fr").pronoun(at(text, "Celle-ci"), "celle-ci").name == "Laure Vandamme"

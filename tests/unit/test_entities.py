@@ -420,3 +420,14 @@ def test_a_demonym_before_a_first_name_is_no_part_of_the_person(kind):
     cand = Candidate("Liégeoise Lola Mertens", start, start + len("Liégeoise Lola Mertens"), kind)
     (out,) = person_boundaries([cand], body)
     assert (out.text, out.type, body[out.start : out.end]) == ("Lola Mertens", "PER", "Lola Mertens")
+
+
+def test_a_law_named_after_a_company_is_no_mention_of_it():
+    from streams.nlp.entities.boundaries import outside_events
+
+    body = "La procédure prévue par la loi Renault a commencé. Renault ferme Vilvorde; de wet Major geldt."
+    found = [
+        Candidate(w, body.index(w, p), body.index(w, p) + len(w), "ORG")
+        for w, p in (("Renault", 0), ("Renault", 40), ("Major", 0))
+    ]
+    assert [(c.text, c.start) for c in outside_events(found, body)] == [("Renault", body.index("Renault ferme"))]

@@ -698,3 +698,13 @@ def test_an_organisation_named_before_its_noun_speaks_for_it() -> None:
     body = "Le syndicat ACV a réagi. The ACV union said it would seek an urgent meeting with management."
     quotes = run(body, "en", ("ACV", "ORG", ["ACV"]))
     assert [(q.kind, speaker(q)) for q in quotes] == [("indirect", "ACV")]
+
+
+def test_a_negated_reporting_verb_leaves_its_subject_whole() -> None:
+    body = (
+        "Le plan « n'est pas à l'ordre du jour », a répondu Paul Lemaire. "
+        "Ce dernier n'exclut toutefois pas que certains magasins changent de modèle."
+    )
+    quotes = run(body, "fr", ("Paul Lemaire", "PER", ["Paul Lemaire"]))
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert (speaker(reported[-1]), reported[-1].speaker_text) == ("Paul Lemaire", "Ce dernier")

@@ -196,7 +196,7 @@ class Discourse:
         for event in reversed(self.events):
             if event.pos >= pos or event.participant in seen:
                 continue
-            if here - event.sentence > 2:
+            if here - event.sentence > 3:
                 return None
             participant = self.participants[event.participant]
             if people and participant.type != "PER":

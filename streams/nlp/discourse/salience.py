@@ -23,7 +23,8 @@ SENTENCE_DECAY = 0.5
 PARAGRAPH_DECAY = 0.6
 HORIZON = 5  # sentences back that still count
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*\s+(?=[\"'«“„]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n\s*")
+# a sentence ends at a full stop before a capital, but not after "M." or an initial
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"'»”’)]*\s+(?=[\"'«“„]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n\s*")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[«\"“„])")
 _PREPOSITIONS = frozenset(
     "de du des d' d’ à au aux par pour avec sans chez contre sur sous dans entre vers selon comme "

@@ -40,11 +40,20 @@ def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
 
 def outside_events(cands: list[Candidate], body: str) -> list[Candidate]:
     """The candidates not inside the name of an event, a race or a competition ("Vlaanderen" in "Ronde van
-    Vlaanderen", "Paris" in "Paris-Nice"): an event is no entity, and neither is a part of its name."""
+    Vlaanderen", "Paris" in "Paris-Nice") or of a law ("loi Renault"): those are no entities, nor their parts."""
     spans = [m.span() for m in _events_pattern().finditer(body)]
-    if not spans:
-        return cands
-    return [c for c in cands if c.section != "body" or not any(s <= c.start and c.end <= e for s, e in spans)]
+    return [
+        c
+        for c in cands
+        if c.section != "body"
+        or not (any(s <= c.start and c.end <= e for s, e in spans) or _after_law_noun(body, c.start))
+    ]
+
+
+def _after_law_noun(body: str, start: int) -> bool:
+    """Whether a name follows "loi" or "wet": a law named after someone or something ("la loi Renault")."""
+    before = body[max(0, start - 5) : start]
+    return before[-4:] in ("loi ", "wet ") and (len(before) < 5 or not (before[0].isalnum() or before[0] == "-"))
 
 
 @functools.cache

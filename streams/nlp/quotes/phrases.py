@@ -109,6 +109,8 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     lex = ctx.lex
     while a < b and (toks[a].low in lex.conjunctions or toks[a].low in lex.adverbs):
         a += 1
+    while b > a + 1 and toks[b - 1].low in lex.negations:
+        b -= 1  # "Ce dernier n'exclut pas": the negation is the verb's
     if a >= b:
         pos = toks[a].start if a < len(toks) else len(ctx.body)
         return SpeakerRef("none", pos, pos)
