@@ -160,13 +160,14 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             settings.enrich_budget,
             log_level=settings.log_level,
             memory_mb=settings.enrich_memory_mb,
+            kb_files=settings.kb_paths,
         )
         atexit.register(enricher.close)
         enricher.start()  # the models load in the child; a missing one fails here, before anything connects
     else:
         from streams.nlp.enrich import Enricher
 
-        enricher = Enricher(settings.pipeline_map)
+        enricher = Enricher(settings.pipeline_map, settings.kb_paths)
         enricher.load()  # a missing model fails here, before anything connects
     if settings.create_topics:
         retry(lambda: ensure_topics(settings), what="topics.ensure", broker=settings.broker)
@@ -359,7 +360,7 @@ def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
 
     # enriched events only (no quote or entity events), and dead letters that keep the value whole
     config = dataclasses.replace(settings.pipeline_config(), dead_letter_value_limit=None)
-    pipeline = Pipeline(Enricher(settings.pipeline_map), config)
+    pipeline = Pipeline(Enricher(settings.pipeline_map, settings.kb_paths), config)
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
     dead = sys.stderr.buffer if not args.dead_letters else open(args.dead_letters, "wb")  # noqa: SIM115
     failures = 0
@@ -420,7 +421,7 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
     from streams.pipeline import Pipeline
 
     gold = [orjson.loads(line) for line in Path(args.gold).read_bytes().splitlines() if line.strip()]
-    events = predict(gold, Pipeline(Enricher(settings.pipeline_map), settings.pipeline_config()))
+    events = predict(gold, Pipeline(Enricher(settings.pipeline_map, settings.kb_paths), settings.pipeline_config()))
     if args.pred:
         Path(args.pred).write_bytes(b"".join(dumps(e) + b"\n" for e in events))
     predicted = {e["id"]: e for e in events}

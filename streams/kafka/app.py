@@ -92,7 +92,9 @@ def create_app(settings: Settings, enricher: Any = None) -> faust.App:
     )
     stats = WorkerStats()
     pipeline = Pipeline(
-        enricher or Enricher(settings.pipeline_map), settings.pipeline_config(), VersionsLedger(versions)
+        enricher or Enricher(settings.pipeline_map, settings.kb_paths),
+        settings.pipeline_config(),
+        VersionsLedger(versions),
     )
     publisher = Publisher(producer_send(app), refuse=pipeline.refuse, hold=lambda: stats.missing_topics)
     agent = EnrichAgent(settings.agent_config(), pipeline, publisher, stats)

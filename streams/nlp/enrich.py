@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from streams.nlp.entities import kb, linking
 from streams.nlp.language import detect_language
 from streams.nlp.models import DEFAULT_PIPELINES, pipeline_label, rules_pipeline, wire_pipeline
 from streams.nlp.types import SECTION_ORDER, Entity, Mention, Quote
@@ -47,11 +49,24 @@ class Enrichment:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
+def use_knowledge_base(files: tuple[Path, ...]) -> None:
+    """Read these knowledge-base files after the shipped ones, in this process: the pipelines (whose ruler holds
+    the knowledge base's patterns) and the linking tables are shared, so they are built anew when the files
+    change."""
+    if kb.kb_files() == files:
+        return
+    linking.use_kb_files(*files)
+    wire_pipeline.cache_clear()
+    rules_pipeline.cache_clear()
+
+
 class Enricher:
     """Enrich dispatches with the spaCy pipelines configured per language."""
 
-    def __init__(self, pipelines: dict[str, str] | None = None) -> None:
+    def __init__(self, pipelines: dict[str, str] | None = None, kb_files: Sequence[str | Path] = ()) -> None:
         self.pipelines = dict(DEFAULT_PIPELINES if pipelines is None else pipelines)
+        self.kb_files = tuple(Path(p) for p in kb_files)
+        use_knowledge_base(self.kb_files)
 
     def load(self) -> None:
         """Load every configured pipeline and the language detector now, so the first batch does not wait."""

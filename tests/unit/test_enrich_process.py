@@ -126,3 +126,16 @@ def test_a_dispatch_over_the_memory_limit_is_dead_lettered_and_the_next_batch_ge
         assert process.restarts == 1
     finally:
         process.close()
+
+
+def test_the_child_reads_the_user_s_knowledge_base_files(tmp_path):
+    path = tmp_path / "desk.toml"
+    path.write_text('[org.zorblax-group-be]\nkind = "company"\nnames = ["Zorblax"]\n', encoding="utf-8")
+    text = "NAMUR, 3 mars (Belga) - La société Zorblax a licencié mardi 40 personnes à Namur."
+    process = EnrichmentProcess({}, BUDGET, kb_files=(str(path),))
+    process.start()
+    try:
+        (result,) = process.enrich_batch([Dispatch(id="kb", text=text, lang="fr")])
+    finally:
+        process.close()
+    assert ("Zorblax", "ORG", "org:zorblax-group-be") in [(e.name, e.type, e.id) for e in result.entities]

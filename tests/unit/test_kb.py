@@ -76,3 +76,59 @@ def test_a_malformed_file_names_its_table(tmp_path):
             kb.knowledge_base()
     finally:
         kb.use_kb_files()
+
+
+def test_an_enricher_given_user_files_links_their_entries_and_one_without_forgets_them(tmp_path):
+    from streams.nlp.enrich import Enricher
+    from streams.wire.decode import Dispatch
+
+    path = tmp_path / "desk.toml"
+    path.write_text('[org.zorblax-group-be]\nkind = "company"\nnames = ["Zorblax"]\n', encoding="utf-8")
+    dispatch = Dispatch(id="kb", text="NAMUR (Belga) - La société Zorblax a licencié mardi à Namur.", lang="fr")
+    try:
+        with_file = Enricher({}, [path]).enrich(dispatch)
+        assert ("Zorblax", "org:zorblax-group-be") in [(e.name, e.id) for e in with_file.entities]
+    finally:
+        without = Enricher({}).enrich(dispatch)
+    assert kb.kb_files() == ()
+    assert "org:zorblax-group-be" not in [e.id for e in without.entities]
+
+
+def test_the_setting_names_a_missing_file(tmp_path):
+    from streams.errors import ConfigError
+    from streams.settings import Settings
+
+    present = tmp_path / "desk.toml"
+    present.write_text("", encoding="utf-8")
+    assert Settings(kb_files=f"{present}, ").kb_paths == (str(present),)
+    with pytest.raises(ConfigError, match=r"WIRESTREAM_KB_FILES: .*missing\.toml"):
+        Settings(kb_files=str(tmp_path / "missing.toml"))
+
+
+CROSS_LANGUAGE = {
+    "fr": "BRUXELLES, 3 mars (Belga) - Le président de Groen a interpellé mardi la Chambre des représentants et la "
+    "Commission européenne, a rapporté la VRT, avant le match du Club de Bruges.",
+    "nl": "BRUSSEL, 3 maart (Belga) - De voorzitter van Groen interpelleerde dinsdag de Kamer van "
+    "volksvertegenwoordigers en de Europese Commissie, meldde de VRT, voor de wedstrijd van Club Brugge.",
+    "en": "BRUSSELS, March 3 (Reuters) - The leader of Groen questioned the Belgian Chamber of Representatives and "
+    "the European Commission on Tuesday, VRT reported, ahead of the match against FC Bruges.",
+}
+
+
+def test_a_party_an_institution_a_medium_and_a_club_have_one_id_in_french_dutch_and_english():
+    from streams.nlp.enrich import Enricher
+    from streams.wire.decode import Dispatch
+
+    enricher = Enricher()
+    ids = {
+        lang: {e.id for e in enricher.enrich(Dispatch(id=lang, text=text, lang=lang)).entities}
+        for lang, text in CROSS_LANGUAGE.items()
+    }
+    shared = ids["fr"] & ids["nl"] & ids["en"]
+    assert {
+        "org:groen",
+        "org:belgian-chamber-of-representatives",
+        "org:european-commission",
+        "org:vrt",
+        "org:club-brugge",
+    } <= shared

@@ -171,6 +171,7 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "minister=minister premier=prime-minister eerste_minister=prime-minister minister-president=minister-president "
         "president=president voorzitter=president voorzitster=president:f ondervoorzitter=vice-president "
         "vicepremier=vice-prime-minister burgemeester=mayor schepen=alderman kamerlid=mp parlementslid=mp "
+        "europarlementariër=mp "
         "volksvertegenwoordiger=mp senator=senator gouverneur=governor woordvoerder=spokesperson:m "
         "woordvoerster=spokesperson:f secretaris=secretary commissaris=commissioner directeur=director "
         "directrice=director:f topman=ceo:m topvrouw=ceo:f ceo=ceo bestuurder=ceo oprichter=founder "
@@ -193,7 +194,7 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
     ),
     "en": _roles(
         "minister=minister premier=prime-minister president=president vice-president=vice-president "
-        "chairman=president:m chairwoman=president:f chair=president mayor=mayor lawmaker=mp legislator=mp "
+        "chairman=president:m chairwoman=president:f chair=president mayor=mayor lawmaker=mp legislator=mp mep=mp "
         "senator=senator congressman=mp:m congresswoman=mp:f governor=governor spokesman=spokesperson:m "
         "spokeswoman=spokesperson:f spokesperson=spokesperson secretary=secretary commissioner=commissioner "
         "director=director executive=ceo ceo=ceo boss=ceo founder=founder manager=manager leader=leader "

@@ -65,6 +65,11 @@ class KnowledgeBase:
         return found[0] if found and len(found) == 1 else None
 
 
+def kb_files() -> tuple[Path, ...]:
+    """The files read after the shipped ones (`use_kb_files`)."""
+    return tuple(_extra_files)
+
+
 def use_kb_files(*paths: str | Path) -> None:
     """Read these files (same format as the shipped ones) after the shipped ones; a later entry with the same
     id replaces an earlier one."""
