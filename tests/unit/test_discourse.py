@@ -258,3 +258,18 @@ def test_celle_ci_reaches_past_a_reply_in_between():
         ("Verts/ALE", "ORG", ["Verts/ALE"]),
     )
     assert Discourse(text, ents, "fr").pronoun(at(text, "Celle-ci"), "celle-ci").name == "Laure Vandamme"
+
+
+def test_die_is_the_last_head_named_a_newspaper_too_but_not_a_complement():
+    text = "Minister Jan Peeters reageerde op een artikel in De Standaard. Die schreef dat de wachtlijsten groeien."
+    ents = entities(text, ("Jan Peeters", "PER", ["Jan Peeters"]), ("De Standaard", "ORG", ["De Standaard"]))
+    assert Discourse(text, ents, "nl").pronoun(at(text, "Die"), "die").name == "De Standaard"
+    text = "Analist Stijn Maes van Degroof Petercam noemde de cijfers zwak. Die verwacht dat de winst daalt."
+    ents = entities(text, ("Stijn Maes", "PER", ["Stijn Maes"]), ("Degroof Petercam", "ORG", ["Degroof Petercam"]))
+    assert Discourse(text, ents, "nl").pronoun(at(text, "Die"), "die").name == "Stijn Maes"
+
+
+def test_celui_ci_may_be_an_organisation_of_that_gender():
+    text = "En Europe, le Centre européen des maladies juge la situation sous contrôle. Celui-ci rappelle les doses."
+    ents = entities(text, ("Centre européen des maladies", "ORG", ["Centre européen des maladies"]))
+    assert Discourse(text, ents, "fr").pronoun(at(text, "Celui-ci"), "celui-ci").name == "Centre européen des maladies"

@@ -112,8 +112,8 @@ class Discourse:
         info = PRONOUNS.get(self.lang, {}).get(low)
         if info is None or info.plural:
             return None
-        if info.demonstrative:
-            return self._most_recent(pos, info.gender, people=True)
+        if info.demonstrative:  # "Celle-ci", "Die": persons, and organisations not named in a complement
+            return self._most_recent(pos, info.gender, people=True, heads=True)
         ranked = []
         for i, value in score(self.events, pos, self.layout).items():
             participant = self.participants[i]
@@ -189,9 +189,12 @@ class Discourse:
         value, _, i = max(ranked)
         return self.participants[i].entity if value >= floor else None
 
-    def _most_recent(self, pos: int, gender: Gender | None, *, skip: int = 0, people: bool = False) -> Entity | None:
+    def _most_recent(
+        self, pos: int, gender: Gender | None, *, skip: int = 0, people: bool = False, heads: bool = False
+    ) -> Entity | None:
         """ "ce dernier", "the latter", "die": the last participant named before `pos` that agrees
-        (`skip=1`: the one before it, "the former"; `people`: persons only, as "celle-ci" and "die")."""
+        (`skip=1`: the one before it, "the former"; `people`: persons only; `heads`: persons, and organisations
+        not named in a complement, as "celle-ci" and "die": "le projet de la STIB" leaves the STIB out)."""
         here, seen = self.layout.sentence(pos), []
         for event in reversed(self.events):
             if event.pos >= pos or event.participant in seen:
@@ -199,7 +202,8 @@ class Discourse:
             if here - event.sentence > 3:
                 return None
             participant = self.participants[event.participant]
-            if people and participant.type != "PER":
+            head_organisation = heads and participant.type == "ORG" and not _after_of(self.text, event.pos)
+            if people and participant.type != "PER" and not head_organisation:
                 continue
             if gender is None or participant.gender in (gender, None):
                 seen.append(event.participant)
@@ -294,6 +298,23 @@ class Discourse:
             p.type == "PER" and p.entity is not entity and p.entity.name.casefold().split()[-1] == surname
             for p in self.participants
         )
+
+
+def _after_of(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is a complement of what precedes it ("de la STIB", "van Degroof Petercam") or an
+    affiliation in brackets ("Laure Vandamme (Ecolo, Verts/ALE)")."""
+    window = text[max(0, pos - 40) : pos]
+    if window.rfind("(") > window.rfind(")"):
+        return True
+    before = window[-12:].casefold().split()
+    if not before:
+        return False
+    if before[-1] in _OF_WORDS or before[-1].endswith(("d'", "d’")):
+        return True
+    return len(before) > 1 and before[-2] in _OF_WORDS and before[-1] in ("la", "l'", "het", "de", "the")
+
+
+_OF_WORDS = frozenset("de du des van of".split())
 
 
 def _within(spans: list[tuple[int, int]], pos: int) -> bool:
