@@ -708,3 +708,11 @@ def test_a_negated_reporting_verb_leaves_its_subject_whole() -> None:
     quotes = run(body, "fr", ("Paul Lemaire", "PER", ["Paul Lemaire"]))
     reported = [q for q in quotes if q.kind == "indirect"]
     assert (speaker(reported[-1]), reported[-1].speaker_text) == ("Paul Lemaire", "Ce dernier")
+
+
+def test_a_dutch_clause_opening_with_a_prepositional_phrase_has_its_subject_after_the_verb() -> None:
+    body = "De Sloveen won de Ronde. Tegen Sporza zei Tadej Pogačar dat hij volgende week ook wil winnen."
+    quotes = run(body, "nl", ("Sporza", "ORG", ["Sporza"]), ("Tadej Pogačar", "PER", ["Tadej Pogačar"]))
+    assert [(q.text, speaker(q), q.speaker_text) for q in quotes] == [
+        ("hij volgende week ook wil winnen", "Tadej Pogačar", "Tadej Pogačar")
+    ]

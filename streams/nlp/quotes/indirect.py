@@ -181,11 +181,18 @@ def _attribution(
             return Attribution(text, shared, shared.start)
     lo = max(lower, cue.start - MAX_LOOKBACK)
     ref = subject_before(ctx, toks, lo, _first_verb(ctx, toks, lo, cue.start), 0)
-    if ref.kind == "none" and comp is not None and comp > cue.end:  # Dutch: "Donderdag zei de minister dat"
+    fronted = ctx.lang == "nl" and _fronted_phrase(ctx, toks, lo, cue.start)  # "Tegen Sporza zei Pogačar dat"
+    if (ref.kind == "none" or fronted) and comp is not None and comp > cue.end:  # "Donderdag zei de minister dat"
         inverted = inverted_subject(ctx, toks, cue.end, comp, 0, toks[cue.start].low)
         if inverted.kind != "none":
             ref = inverted
     return Attribution(text, ref, ref.start)
+
+
+def _fronted_phrase(ctx: Context, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether a Dutch clause opens with a prepositional phrase before its verb at toks[i] ("Tegen Sporza zei
+    Pogačar dat"): the verb comes second, its subject after it."""
+    return lo < i and toks[lo].low in ctx.lex.prepositions and all(t.text != "," for t in toks[lo:i])
 
 
 def _coordinated(ctx: Context, toks: list[Tok], k: int, i: int) -> bool:
