@@ -63,7 +63,8 @@ def test_every_input_format_gives_schema_valid_events(settings, worker, send):
     for event in (e for e in newsml if e["schema"] == "wirestream.enriched.v1"):
         assert event["headline"] and event["body"] and "<" not in event["body"]
         for quote in event["quotes"]:
-            assert event["body"][quote["start"] : quote["end"]] == quote["text"]
+            section = event["headline"] if quote.get("section") == "headline" else event["body"]
+            assert section[quote["start"] : quote["end"]] == quote["text"]
     nitf = next(e for e in events if e["source"]["format"] == "nitf")
     assert nitf["language"] == "de" and "Warnstreik" in nitf["body"]
 

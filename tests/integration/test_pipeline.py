@@ -55,7 +55,8 @@ def test_seed_dispatch_is_enriched_with_both_bolton_quotes(settings, worker, pub
     quoted = {q["text"] for q in event["quotes"]}
     assert not quoted & {"poursuivre", "faucons"}
     for quote in event["quotes"]:
-        assert event["body"][quote["start"] : quote["end"]] == quote["text"]
+        section = event["headline"] if quote.get("section") == "headline" else event["body"]
+        assert section[quote["start"] : quote["end"]] == quote["text"]
 
     bolton_id = direct[0]["speaker"]["entity_id"]
     quotes = consume(

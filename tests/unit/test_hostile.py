@@ -79,7 +79,8 @@ def test_any_value_is_enriched_or_refused_with_a_reason(value):
         event = enriched_event(result, Source(topic="wire.raw", partition=0, offset=1))
         validate(event)
         for quote in event["quotes"]:
-            assert event["body"][quote["start"] : quote["end"]] == quote["text"]
+            section = event["headline"] if quote.get("section") == "headline" else event["body"]
+            assert section[quote["start"] : quote["end"]] == quote["text"]
 
 
 def test_transient_and_refused_broker_errors_are_told_apart():
