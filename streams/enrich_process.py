@@ -86,13 +86,20 @@ class EnrichmentProcess:
     """The child process that enriches, seen from the worker: `enrich_batch` blocks (call it off the event loop)."""
 
     def __init__(
-        self, pipelines: dict[str, str], per_100k: float, *, log_level: str = "info", memory_mb: int = 0
+        self,
+        pipelines: dict[str, str],
+        per_100k: float,
+        *,
+        log_level: str = "info",
+        memory_mb: int = 0,
+        log_format: str = "json",
     ) -> None:
         from streams.nlp.enrich import Enricher  # labels only: nothing is loaded in this process
 
         self.pipelines = dict(pipelines)
         self.per_100k = per_100k
         self.log_level = log_level
+        self.log_format = log_format
         self.memory_mb = memory_mb  # the child's data limit (RLIMIT_DATA); 0: none
         self.models = Enricher(self.pipelines).models
         self.timeouts = 0  # dispatches over their budget, since start
@@ -125,7 +132,7 @@ class EnrichmentProcess:
         with self._lock:
             self._proc, self._send_conn, self._recv_conn = proc, send, recv
         try:
-            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb))
+            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb, self.log_format))
             if not recv.poll(START_TIMEOUT_S):
                 raise RuntimeError(f"the enrichment process did not load its models in {START_TIMEOUT_S:.0f} s")
             answer = recv.recv()
@@ -461,10 +468,10 @@ def serve(read_fd: int, write_fd: int) -> int:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent()
     recv, send = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
-    _, pipelines, per_100k, log_level, memory_mb = recv.recv()
+    _, pipelines, per_100k, log_level, memory_mb, log_format = recv.recv()
     from streams.logging import configure_logging
 
-    configure_logging(log_level)
+    configure_logging(log_level, log_format=log_format)
     try:
         from streams.nlp.enrich import Enricher
 
