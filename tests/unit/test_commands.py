@@ -147,3 +147,16 @@ def test_publish_says_so_for_empty_input(tmp_path):
     done = wirestream("publish", str(empty))
     assert done.returncode == 66
     assert done.stderr.decode().strip() == f"wirestream: nothing to publish: {empty} holds no dispatch"
+
+
+def test_a_service_link_is_a_warning_on_stderr_not_a_stop():
+    done = wirestream(
+        "config", env={"PATH": "/usr/bin", "WIRESTREAM_SERVICE_HOST": "10.0.0.1", "WIRESTREAM_EVAL_DIR": "/eval"}
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    warnings = [orjson.loads(line) for line in done.stderr.decode().splitlines()]
+    assert [(w["event"], w["level"], w["variable"]) for w in warnings] == [
+        ("settings.ignored", "warning", "WIRESTREAM_EVAL_DIR"),
+        ("settings.ignored", "warning", "WIRESTREAM_SERVICE_HOST"),
+    ]
+    assert "WIRESTREAM_SERVICE_HOST" not in done.stdout.decode()
