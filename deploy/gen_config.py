@@ -33,11 +33,16 @@ Every setting has a name. It can be given in three places, each overriding the o
 1. a TOML file of flat `name = value` pairs (the *config-file key* below), named by `--config` or by the
    environment variable `WIRESTREAM_CONFIG`;
 2. the environment variable `WIRESTREAM_<NAME>`;
-3. a command-line flag, where one exists (`--broker`, `--log-level`).
+3. a command-line flag, where one exists (`--broker`, `--log-level`, `--log-format`).
 
-An unknown `WIRESTREAM_*` variable, an unknown key in the file or a malformed value stops the command at start
-with a one-line error naming the setting, and exit code 2. Booleans accept `true/false`, `yes/no`, `on/off`
-and `1/0`. `wirestream config` prints the effective values, with secrets masked.
+An unknown key in the file, a malformed value, or an unknown `WIRESTREAM_*` variable whose name is close to a
+setting's (a typo of `WIRESTREAM_BATCH_SIZE`, say) stops the command at start with a one-line error naming the
+setting, and the one meant, with exit code 2. Other unknown `WIRESTREAM_*` variables belong to other tools and
+are ignored, each with a `settings.ignored` warning: the Kubernetes service links of a Service named
+wirestream (`WIRESTREAM_SERVICE_HOST`, `WIRESTREAM_SERVICE_PORT`, `WIRESTREAM_PORT_8080_TCP_ADDR` ...; the
+Deployment in `deploy/k8s` turns them off with `enableServiceLinks: false`), or `WIRESTREAM_EVAL_DIR` of the
+tests. Booleans accept `true/false`, `yes/no`, `on/off` and `1/0`. `wirestream config` prints the effective
+values, with secrets masked.
 
 """
 

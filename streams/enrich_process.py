@@ -93,6 +93,7 @@ class EnrichmentProcess:
         log_level: str = "info",
         memory_mb: int = 0,
         kb_files: tuple[str, ...] = (),
+        log_format: str = "json",
     ) -> None:
         from streams.nlp.enrich import Enricher  # labels only: nothing is loaded in this process
 
@@ -100,6 +101,7 @@ class EnrichmentProcess:
         self.kb_files = tuple(kb_files)  # the user's knowledge-base files, read by the child
         self.per_100k = per_100k
         self.log_level = log_level
+        self.log_format = log_format
         self.memory_mb = memory_mb  # the child's data limit (RLIMIT_DATA); 0: none
         self.models = Enricher(self.pipelines).models
         self.timeouts = 0  # dispatches over their budget, since start
@@ -132,7 +134,7 @@ class EnrichmentProcess:
         with self._lock:
             self._proc, self._send_conn, self._recv_conn = proc, send, recv
         try:
-            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb, self.kb_files))
+            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb, self.log_format, self.kb_files))
             if not recv.poll(START_TIMEOUT_S):
                 raise RuntimeError(f"the enrichment process did not load its models in {START_TIMEOUT_S:.0f} s")
             answer = recv.recv()
@@ -468,10 +470,10 @@ def serve(read_fd: int, write_fd: int) -> int:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent()
     recv, send = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
-    _, pipelines, per_100k, log_level, memory_mb, kb_files = recv.recv()
+    _, pipelines, per_100k, log_level, memory_mb, log_format, kb_files = recv.recv()
     from streams.logging import configure_logging
 
-    configure_logging(log_level)
+    configure_logging(log_level, log_format=log_format)
     try:
         from streams.nlp.enrich import Enricher
 

@@ -49,3 +49,38 @@ class ConfigError(WirestreamError):
 
 class LibraryVersionError(WirestreamError):
     """An installed library is outside the versions wirestream's overrides of its internals were written for."""
+
+
+class BrokerUnreachable(WirestreamError):
+    """No broker of the configured cluster answered in time."""
+
+
+class UnknownTopic(WirestreamError):
+    """A command was given a topic that does not exist."""
+
+
+class InputError(WirestreamError):
+    """An input file is missing, unreadable, a directory, or holds nothing."""
+
+
+# Every reason a dead letter can carry, by the stage that gives it (docs/operations.md says what each means).
+DEAD_LETTER_REASONS: dict[str, tuple[str, ...]] = {
+    "decode": (
+        "empty",
+        "too_large",
+        "invalid_utf8",
+        "binary",
+        "invalid_json",
+        "invalid_envelope",
+        "invalid_xml",
+        "unsafe_xml",
+        "unsupported_xml",
+        "unsupported_item",
+        "invalid_newsml",
+        "id_too_long",
+        "too_many_items",
+        "decode_error",
+    ),
+    "enrich": ("enrich_error", "enrich_timeout", "enrich_memory"),
+    "publish": ("output_too_large", "publish_error"),
+}

@@ -208,6 +208,11 @@ def print_figures(title: str, figures: dict[str, Any]) -> None:
         print(f"{key:22} {value}")
 
 
+def figure_names() -> list[str]:
+    """The names of the figures `Tally.figures` gives, which `evaluate --min` thresholds may name."""
+    return list(score([], {}).figures())
+
+
 def below_thresholds(figures: dict[str, Any], thresholds: Iterable[str]) -> list[str]:
     """The `KEY=VALUE` thresholds a figure falls short of, said as `key=figure < value`."""
     failed = []

@@ -1,5 +1,8 @@
 """Structured logging: one JSON object per line, for wirestream, Faust and aiokafka alike.
 
+The console format (`--log-format console`, the default of `wirestream run`) renders the same
+events as aligned text for a person at a terminal.
+
 wirestream logs through structlog with stable event names (`dispatch.enriched`,
 `dispatch.rejected`, `worker.started` ...). Records from the standard `logging`
 module (Faust, mode, aiokafka, kafka-python) and exceptions that end a thread
@@ -40,9 +43,19 @@ def _mark_stdlib(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def configure_logging(level: str = "info", stream: TextIO | None = None) -> None:
-    """Route structlog and stdlib logging to JSON lines on `stream` (stderr by default)."""
+def configure_logging(level: str = "info", stream: TextIO | None = None, log_format: str = "json") -> None:
+    """Route structlog and stdlib logging to `stream` (stderr by default): JSON lines, or console text."""
     numeric = logging.getLevelName(level.upper())
+    renderer: Any = (
+        structlog.dev.ConsoleRenderer(
+            colors=False,
+            pad_event=24,
+            timestamp_key="ts",
+            exception_formatter=structlog.dev.plain_traceback,  # no local variables: they may hold texts, secrets
+        )
+        if log_format == "console"
+        else structlog.processors.JSONRenderer(serializer=_dumps)
+    )
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
@@ -50,8 +63,8 @@ def configure_logging(level: str = "info", stream: TextIO | None = None) -> None
             processors=[
                 structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                 _rename_event,
-                structlog.processors.format_exc_info,
-                structlog.processors.JSONRenderer(serializer=_dumps),
+                *([] if log_format == "console" else [structlog.processors.format_exc_info]),
+                renderer,
             ],
         )
     )

@@ -7,7 +7,9 @@ case), or from a TOML file of flat `name = value` pairs given by
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -31,6 +33,12 @@ DEAD_LETTER_VALUE_LIMIT = 512 * 1024
 # value is cut so that the whole record stays under WIRESTREAM_MAX_RECORD_BYTES.
 DEAD_LETTER_OVERHEAD = 8 * 1024
 MIN_RECORD_BYTES = 64 * 1024
+LOG_FORMATS = ("auto", "console", "json")
+# Names another tool puts under wirestream's prefix: Kubernetes service links of a Service named wirestream
+# (WIRESTREAM_SERVICE_HOST, WIRESTREAM_SERVICE_PORT_HEALTH, WIRESTREAM_PORT, WIRESTREAM_PORT_8080_TCP_ADDR ...).
+SERVICE_LINK = re.compile(r"(SERVICE_HOST|SERVICE_PORT(_\w+)?|PORT(_\d+_(TCP|UDP|SCTP)(_\w+)?)?)")
+# An unknown name this close to a setting's (difflib ratio) is taken for a typo of it, and refused.
+TYPO_CUTOFF = 0.75
 
 
 def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
@@ -134,6 +142,11 @@ class Settings:
     session_timeout: float = _setting(6.0, "Consumer group session timeout, seconds")
     heartbeat_interval: float = _setting(2.0, "Consumer group heartbeat interval, seconds")
     log_level: str = _setting("info", "Log level: debug, info, warning, error")
+    log_format: str = _setting(
+        "auto",
+        "Log lines on stderr: json (one object per line), console (for people), or auto: console for "
+        "`wirestream run`, json otherwise",
+    )
     health_port: int = _setting(8080, "Port of the worker's HTTP health endpoint (/healthz, /readyz); 0 disables it")
     stats_interval: float = _setting(30.0, "Seconds between two worker.stats log lines; 0 disables them")
     topic_check_interval: float = _setting(
@@ -276,6 +289,10 @@ class Settings:
                 raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must not be negative")
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):
             raise ConfigError(f"setting {ENV_PREFIX}LOG_LEVEL: {self.log_level!r} is not debug/info/warning/error")
+        if self.log_format not in LOG_FORMATS:
+            raise ConfigError(
+                f"setting {ENV_PREFIX}LOG_FORMAT: {self.log_format!r} is not one of " + ", ".join(LOG_FORMATS)
+            )
         if self.security_protocol not in SECURITY_PROTOCOLS:
             raise ConfigError(
                 f"setting {ENV_PREFIX}SECURITY_PROTOCOL: {self.security_protocol!r} is not one of "
@@ -315,17 +332,48 @@ def load_settings(
             raise ConfigError(f"setting WIRESTREAM_CONFIG: cannot read {path}: {exc}") from None
         for name, value in data.items():
             if name not in known:
-                raise ConfigError(f"unknown setting {name!r} in {path}")
+                raise ConfigError(f"unknown setting {name!r} in {path}{_did_you_mean(name, '')}")
             values[name] = _coerce(name, value, known[name].default)
+    ignored = dict(ignored_variables(environ))
     for var, raw in environ.items():
-        if not var.startswith(ENV_PREFIX) or var == ENV_PREFIX + "CONFIG":
+        if not var.startswith(ENV_PREFIX) or var == ENV_PREFIX + "CONFIG" or var in ignored:
             continue
         name = var[len(ENV_PREFIX) :].lower()
         if name not in known:
-            raise ConfigError(f"unknown setting {var} in the environment")
+            raise ConfigError(f"unknown setting {var} in the environment{_did_you_mean(name, ENV_PREFIX)}")
         values[name] = _coerce(name, raw, known[name].default)
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)
+
+
+def ignored_variables(environ: dict[str, str]) -> list[tuple[str, str]]:
+    """The `WIRESTREAM_*` variables that are no setting and are ignored, each with why: (variable, why).
+
+    Kubernetes service links and other tools' names (`WIRESTREAM_EVAL_DIR`) are ignored; a name close to
+    a setting's is not (it is a typo, and `load_settings` refuses it with the name meant).
+    """
+    known = {f.name for f in fields(Settings)} | {"config"}
+    out = []
+    for var in sorted(environ):
+        name = var[len(ENV_PREFIX) :]
+        if not var.startswith(ENV_PREFIX) or name.lower() in known:
+            continue
+        if SERVICE_LINK.fullmatch(name):
+            out.append((var, "a Kubernetes service link (set enableServiceLinks: false in the pod spec)"))
+        elif not _close_setting(name.lower()):
+            out.append((var, "no wirestream setting has this name (another tool's variable?)"))
+    return out
+
+
+def _close_setting(name: str) -> str | None:
+    names = [f.name for f in fields(Settings)]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else None
+
+
+def _did_you_mean(name: str, prefix: str) -> str:
+    close = _close_setting(name)
+    return f"; did you mean {prefix + close.upper() if prefix else repr(close)}?" if close else ""
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from kafka import KafkaAdminClient, TopicPartition
 from kafka.admin import OffsetSpec
-from kafka.errors import TopicAlreadyExistsError
+from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
 
-from streams.errors import ConfigError
+from streams.errors import BrokerUnreachable, ConfigError, UnknownTopic
 from streams.logging import get_logger
 from streams.settings import LagConfig, Settings
 
 log = get_logger(__name__)
 
 VERSIONS_TABLE = "dispatch-versions"  # the Faust table of the last version published per dispatch id
+CONNECT_TIMEOUT_S = 5.0  # how long a command waits for the cluster to answer before it says it is unreachable
 
 
 def admin_client(settings: Settings, **config: object) -> KafkaAdminClient:
@@ -48,6 +50,36 @@ def ensure_topics(settings: Settings, *, timeout_s: float = 30.0) -> dict[str, s
         return outcome
     finally:
         admin.close()
+
+
+def existing_topics(settings: Settings, *, timeout_s: float = CONNECT_TIMEOUT_S) -> set[str]:
+    """The cluster's topics; BrokerUnreachable when no broker answers within `timeout_s`."""
+    timeout_ms = int(timeout_s * 1000)
+    library = logging.getLogger("kafka")
+    level = library.level
+    library.setLevel(logging.CRITICAL)  # its retries would be a dozen lines; the one line below says it all
+    try:
+        admin = admin_client(settings, bootstrap_timeout_ms=timeout_ms, request_timeout_ms=timeout_ms)
+    except (KafkaTimeoutError, KafkaConnectionError):
+        raise BrokerUnreachable(
+            f"no broker answered at {settings.broker} within {timeout_s:g} s "
+            "(is it running? are WIRESTREAM_BROKER and the security settings right?)"
+        ) from None
+    finally:
+        library.setLevel(level)
+    try:
+        return set(admin.list_topics())
+    finally:
+        admin.close()
+
+
+def require_topics(settings: Settings, *topics: str) -> None:
+    """Raise UnknownTopic for the first of `topics` the cluster does not have (BrokerUnreachable: no cluster)."""
+    existing = existing_topics(settings)
+    for topic in topics:
+        if topic not in existing:
+            ours = ", ".join(sorted(name for name in existing if not name.startswith("_"))[:10]) or "none"
+            raise UnknownTopic(f"topic {topic!r} does not exist on {settings.broker} (topics there: {ours})")
 
 
 def internal_topics(settings: Settings) -> list[str]:

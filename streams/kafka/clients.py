@@ -14,6 +14,11 @@ from streams.settings import Settings
 
 def publish_values(settings: Settings, topic: str, values: Iterable[bytes]) -> int:
     """Publish message values to a topic and wait for every ack; how many were published."""
+    return len(publish_records(settings, topic, ((None, value) for value in values)))
+
+
+def publish_records(settings: Settings, topic: str, records: Iterable[tuple[bytes | None, bytes]]) -> list[Any]:
+    """Publish (key, value) records to a topic and wait for every ack; their RecordMetadata, in order."""
     producer = KafkaProducer(
         **settings.kafka_client_config(),
         acks="all",
@@ -21,11 +26,9 @@ def publish_values(settings: Settings, topic: str, values: Iterable[bytes]) -> i
         max_request_size=max(settings.max_dispatch_bytes * 2, 1_048_576),
     )
     try:
-        futures = [producer.send(topic, value=value) for value in values]
+        futures = [producer.send(topic, key=key, value=value) for key, value in records]
         producer.flush()
-        for future in futures:
-            future.get(timeout=30)
-        return len(futures)
+        return [future.get(timeout=30) for future in futures]
     finally:
         producer.close()
 
@@ -49,6 +52,8 @@ def consume_events(
             for record in consumer:
                 got = True
                 idle_since = time.monotonic()
+                if record.value is None:  # a tombstone: no event
+                    continue
                 try:
                     yield orjson.loads(record.value)
                 except orjson.JSONDecodeError:

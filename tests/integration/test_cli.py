@@ -41,7 +41,11 @@ def test_ctrl_c_stops_run_cleanly_the_worker_before_its_broker(tmp_path):
     with out.open("wb") as stdout, err.open("wb") as stderr:
         # a process group of its own, like a shell's foreground job: Ctrl-C signals the whole group
         run = subprocess.Popen(
-            [sys.executable, "-m", "streams", "run"], stdout=stdout, stderr=stderr, env=env, start_new_session=True
+            [sys.executable, "-m", "streams", "--log-format", "json", "run"],
+            stdout=stdout,
+            stderr=stderr,
+            env=env,
+            start_new_session=True,
         )
         try:
             deadline = time.monotonic() + 180

@@ -69,7 +69,7 @@ def test_config_prints_every_setting(tmp_path):
 def test_bad_configuration_fails_with_one_line_naming_the_setting():
     for env, named in (
         ({"WIRESTREAM_BROKER": "http://x"}, "WIRESTREAM_BROKER"),
-        ({"WIRESTREAM_NO_SUCH_THING": "1"}, "WIRESTREAM_NO_SUCH_THING"),
+        ({"WIRESTREAM_PARTITONS": "1"}, "did you mean WIRESTREAM_PARTITIONS?"),  # a typo; other names: ignored
         ({"WIRESTREAM_PARTITIONS": "many"}, "WIRESTREAM_PARTITIONS"),
     ):
         done = wirestream("config", env={**env, "PATH": "/usr/bin"})

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from streams.nlp.models import shipped_pipeline
-from streams.settings import ENV_PREFIX, Settings, load_settings
+from streams.settings import ENV_PREFIX, Settings, ignored_variables, load_settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -163,9 +163,10 @@ def test_the_deploy_files_name_settings_at_all():
 
 @pytest.mark.parametrize(("variable", "where"), _variable_params())
 def test_every_variable_in_deploy_and_docs_is_a_real_setting(variable, where):
-    assert variable in NOT_SETTINGS or setting_name(variable) in SETTINGS, (
+    ignored = ignored_variables({variable: ""})  # another tool's (service links): ignored with a warning
+    assert variable in NOT_SETTINGS or setting_name(variable) in SETTINGS or ignored, (
         f"{variable} (in {', '.join(where)}) is not a setting of streams.settings.Settings; "
-        "an unknown WIRESTREAM_* variable stops the worker at start"
+        "an unknown WIRESTREAM_* variable close to a setting's name stops the worker at start"
     )
 
 
@@ -632,6 +633,11 @@ def test_deployment_resources_and_security_context():
     assert security["allowPrivilegeEscalation"] is False
     assert security["capabilities"]["drop"] == ["ALL"]
     assert pod["terminationGracePeriodSeconds"] >= drain_s() + 10
+
+
+def test_deployment_turns_off_service_links():
+    # a Service named wirestream would put WIRESTREAM_SERVICE_HOST and WIRESTREAM_PORT_* in the pod's environment
+    assert single("Deployment")["spec"]["template"]["spec"]["enableServiceLinks"] is False
 
 
 def test_deployment_mounts_writable_volumes_where_the_worker_writes():

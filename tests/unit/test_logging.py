@@ -47,3 +47,21 @@ def test_a_thread_that_exits_with_system_exit_logs_nothing(json_logs):
     thread.start()
     thread.join()
     assert json_logs.getvalue() == ""
+
+
+def test_the_console_format_is_one_text_line_per_event_ours_and_the_libraries():
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level, threading.excepthook
+    out = io.StringIO()
+    try:
+        configure_logging("info", stream=out, log_format="console")
+        structlog.get_logger("streams.test").info("worker.assigned", partitions=[0, 1])
+        logging.getLogger("faust.test").warning("Consumer %s", "lagging")
+    finally:
+        root.handlers[:], level, threading.excepthook = saved
+        root.setLevel(level)
+        structlog.reset_defaults()
+    ours, theirs = out.getvalue().splitlines()
+    assert not ours.startswith("{") and "worker.assigned" in ours and "partitions=[0, 1]" in ours
+    assert "[info" in ours and ours[:4].isdigit()  # the time first
+    assert "library.log" in theirs and "message='Consumer lagging'" in theirs and "[warning" in theirs
