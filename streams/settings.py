@@ -129,7 +129,17 @@ class Settings:
     session_timeout: float = _setting(6.0, "Consumer group session timeout, seconds")
     heartbeat_interval: float = _setting(2.0, "Consumer group heartbeat interval, seconds")
     log_level: str = _setting("info", "Log level: debug, info, warning, error")
-    health_port: int = _setting(8080, "Port of the worker's HTTP health endpoint (/healthz, /readyz); 0 disables it")
+    health_port: int = _setting(
+        8080, "Port of the worker's HTTP health and metrics endpoint (/healthz, /readyz, /metrics); 0 disables it"
+    )
+    health_bind: str = _setting(
+        "127.0.0.1",
+        "Address the health and metrics endpoint listens on; 0.0.0.0 (all interfaces) in a container, where "
+        "probes and Prometheus connect from outside",
+    )
+    faust_web_views: bool = _setting(
+        False, "Also serve Faust's own web views (/router, /table/...) on the health port; they expose table data"
+    )
     stats_interval: float = _setting(30.0, "Seconds between two worker.stats log lines; 0 disables them")
     topic_check_interval: float = _setting(
         10.0,
