@@ -217,4 +217,5 @@ def _add_stats_timer(app: faust.App, settings: Settings, stats: WorkerStats, enr
             stats.lag_measured(lag)
         except Exception as exc:  # noqa: BLE001 - stats must never stop the worker
             figures.update(lag=None, lag_total=None, lag_error=f"{type(exc).__name__}: {exc}"[:200])
+            stats.lag_measured({})  # unknown: /metrics shows no lag rather than a stale one
         log.info("worker.stats", topic=settings.topic_raw, **figures)
