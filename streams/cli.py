@@ -1,4 +1,4 @@
-"""The `wirestream` command line: worker, run, publish, tail, enrich, topics, config."""
+"""The `wirestream` command line: worker, run, publish, tail, enrich, topics, config, schemas."""
 
 from __future__ import annotations
 
@@ -199,6 +199,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     command("config", cmd_config, "Print the effective configuration (secrets masked).", broker=False)
+
+    from streams.schema_registry import add_arguments as schema_arguments
+
+    schema_arguments(
+        command(
+            "schemas",
+            cmd_schemas,
+            "Register the event schemas as JSON Schema subjects of a Confluent Schema Registry or Karapace.",
+            broker=False,
+        )
+    )
     return parser
 
 
@@ -622,6 +633,12 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     for topic, outcome in ensure_topics(settings).items():
         print(f"{topic}\t{partitions[topic]} partitions\t{outcome}")
     return 0
+
+
+def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.schema_registry import run
+
+    return run(args, settings)
 
 
 def cmd_config(args: argparse.Namespace, settings: Settings) -> int:

@@ -2,7 +2,8 @@
 
 Pure functions: an `Enrichment` (or a failure) in, JSON-ready dicts out. Every
 event names its schema (`"schema": "wirestream.<name>.v<version>"`), which is
-also the file name of its JSON Schema in `schemas/`.
+also the file name of its JSON Schema in `schemas/`, and its record carries the
+same name in a `schema` header (`record_headers`), readable without parsing the value.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ WITHDRAWN = "wirestream.withdrawn.v1"
 DEAD_LETTER = "wirestream.dead_letter.v1"
 MAX_KEY_BYTES = 256  # a dead letter keeps at most this much of the message key (key_truncated beyond)
 MAX_TIMESTAMP_MS = 253402300800000  # 10000-01-01T00:00:00Z: later Kafka timestamps are shown as null
+SCHEMA_HEADER = "schema"  # the record header naming an event's schema
+
+Headers = list[tuple[str, bytes]]  # Kafka record headers, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,11 @@ def now_iso() -> str:
 def dumps(event: dict[str, Any]) -> bytes:
     """Serialise an event: compact UTF-8 JSON, one object."""
     return orjson.dumps(event)
+
+
+def record_headers(event: dict[str, Any]) -> Headers:
+    """The headers of an event's Kafka record: its schema name, as in the event's `schema` field."""
+    return [(SCHEMA_HEADER, str(event.get("schema", "")).encode("utf-8"))]
 
 
 def content_digest(dispatch: Dispatch, version: int | None) -> str:

@@ -147,7 +147,17 @@ class Settings:
         "Log lines on stderr: json (one object per line), console (for people), or auto: console for "
         "`wirestream run`, json otherwise",
     )
-    health_port: int = _setting(8080, "Port of the worker's HTTP health endpoint (/healthz, /readyz); 0 disables it")
+    health_port: int = _setting(
+        8080, "Port of the worker's HTTP health and metrics endpoint (/healthz, /readyz, /metrics); 0 disables it"
+    )
+    health_bind: str = _setting(
+        "127.0.0.1",
+        "Address the health and metrics endpoint listens on; 0.0.0.0 (all interfaces) in a container, where "
+        "probes and Prometheus connect from outside",
+    )
+    faust_web_views: bool = _setting(
+        False, "Also serve Faust's own web views (/router, /table/...) on the health port; they expose table data"
+    )
     stats_interval: float = _setting(30.0, "Seconds between two worker.stats log lines; 0 disables them")
     topic_check_interval: float = _setting(
         10.0,

@@ -2,6 +2,8 @@
 
 `WorkerStats` is fed by the agent; `worker.stats` log lines and the health
 endpoint read it (consumer lag is measured by `streams.kafka.admin.consumer_lag`).
+Each count also feeds the worker's Prometheus metrics (`streams.metrics`), so the
+log lines and `/metrics` never disagree.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import time
 from collections import deque
 from collections.abc import Sequence
 from typing import Any
+
+from streams.metrics import WorkerMetrics
 
 LATENCY_WINDOW = 10_000  # latencies kept for the percentiles of one stats interval
 
@@ -27,6 +31,7 @@ class WorkerStats:
     """Counters of one worker process since it started, and over the current interval."""
 
     def __init__(self) -> None:
+        self.metrics = WorkerMetrics()
         self.processed = 0
         self.rejected_total = 0
         self.skipped_total = 0  # duplicates and stale versions, not published again
@@ -40,16 +45,38 @@ class WorkerStats:
     def enriched(self, latency_ms: float | None) -> None:
         self.processed += 1
         self._interval_count += 1
+        self.metrics.processed.inc()
         if latency_ms is not None:
             self._latencies.append(latency_ms)
+            self.metrics.latency.observe(latency_ms / 1000)
 
-    def skipped(self) -> None:
+    def skipped(self, kind: str) -> None:
+        """A re-delivery left out: `kind` is "duplicate" or "stale"."""
         self.skipped_total += 1
         self._interval_count += 1
+        self.metrics.skipped.labels(kind=kind).inc()
 
-    def rejected(self) -> None:
+    def rejected(self, reason: str | None) -> None:
+        """A dead letter was published, for this reason (streams.pipeline.reason_of)."""
         self.rejected_total += 1
         self._interval_count += 1
+        self.metrics.rejected.labels(reason=reason or "unknown").inc()
+
+    def withdrawn(self) -> None:
+        self.metrics.withdrawn.inc()
+
+    def batch(self, size: int) -> None:
+        """A batch of `size` raw messages was taken."""
+        self.metrics.batch_size.observe(size)
+
+    def lag_measured(self, lag: dict[int, int]) -> None:
+        """The consumer group's lag per partition, as the stats timer measured it."""
+        self.metrics.set_lag(lag)
+
+    def exposition(self) -> bytes:
+        """The metrics in the Prometheus text format, readiness as of now."""
+        self.metrics.ready.set(1 if self.ready else 0)
+        return self.metrics.exposition()
 
     @property
     def ready(self) -> bool:

@@ -123,6 +123,7 @@ class EnrichAgent:
     async def prepare(self, events: Sequence[faust.EventT]) -> Batch:
         """Decode, de-duplicate and enrich a batch (the models off the event loop), and plan its outputs."""
         started = time.perf_counter()
+        self.stats.batch(len(events))
         plan = self.pipeline.receive([(source_of(event.message), _value(event.message)) for event in events])
         for item in plan.skipped:
             self._skipped(item)
@@ -151,7 +152,7 @@ class EnrichAgent:
         self.pipeline.settle(item)
         where = _where(item.source)
         if item.error is not None:
-            self.stats.rejected()
+            self.stats.rejected(item.reason)
             log.warning(
                 "dispatch.rejected",
                 dispatch_id=item.dispatch.id if item.dispatch else None,
@@ -164,6 +165,7 @@ class EnrichAgent:
             return
         dispatch = item.dispatch
         if item.result is None:
+            self.stats.withdrawn()
             log.info(
                 "dispatch.withdrawn", dispatch_id=dispatch.id, version=dispatch.version, status=dispatch.status, **where
             )
@@ -183,7 +185,7 @@ class EnrichAgent:
         )
 
     def _skipped(self, item: Received) -> None:
-        self.stats.skipped()
+        self.stats.skipped(item.skipped)
         log.info(
             f"dispatch.{item.skipped}",
             dispatch_id=item.dispatch.id,

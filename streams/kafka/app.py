@@ -1,4 +1,5 @@
-"""The Faust app, built from settings by a factory: its agent, health endpoint, rebalance logs and stats."""
+"""The Faust app, built from settings by a factory: its agent, health and metrics endpoint, rebalance logs and
+stats."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ from streams.settings import Settings
 from streams.stats import WorkerStats
 
 log = get_logger(__name__)
+
+# Prometheus' text format, version 0.0.4: what generate_latest writes (no escaping of UTF-8 metric names)
+METRICS_HEADERS = {"Content-Type": "text/plain; version=0.0.4; charset=utf-8"}
 
 
 def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
@@ -55,7 +59,10 @@ def create_app(settings: Settings, enricher: Any = None) -> faust.App:
         autodiscover=False,
         web_enabled=settings.health_port > 0,
         web_port=settings.health_port or 6066,
-        web_bind="0.0.0.0",
+        web_bind=settings.health_bind,
+        # Faust's /router and /table views read the versions table over HTTP: off unless asked for
+        web_router_enabled=settings.faust_web_views,
+        web_tables_enabled=settings.faust_web_views,
         topic_replication_factor=settings.replication_factor,
         topic_partitions=settings.partitions,
         topic_allow_declare=settings.create_topics,
@@ -146,6 +153,11 @@ def _add_health_views(app: faust.App, stats: WorkerStats) -> None:
             }
             return self.json(body, status=200 if stats.ready else 503)
 
+    @app.page("/metrics")
+    class Metrics(View):
+        async def get(self, request: Request) -> Response:
+            return self.bytes(stats.exposition(), headers=dict(METRICS_HEADERS))
+
 
 def _add_topic_watch(app: faust.App, settings: Settings, stats: WorkerStats) -> None:
     """Check every `topic_check_interval` s that the output topics exist: readiness and publishing wait for them.
@@ -204,6 +216,8 @@ def _add_stats_timer(app: faust.App, settings: Settings, stats: WorkerStats, enr
         try:
             lag = await asyncio.to_thread(measure_lag)
             figures.update(lag=lag, lag_total=sum(lag.values()))
+            stats.lag_measured(lag)
         except Exception as exc:  # noqa: BLE001 - stats must never stop the worker
             figures.update(lag=None, lag_total=None, lag_error=f"{type(exc).__name__}: {exc}"[:200])
+            stats.lag_measured({})  # unknown: /metrics shows no lag rather than a stale one
         log.info("worker.stats", topic=settings.topic_raw, **figures)

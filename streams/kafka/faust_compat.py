@@ -27,6 +27,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from streams.errors import LibraryVersionError
+from streams.events import Headers
 from streams.kafka.publisher import Send
 from streams.logging import get_logger
 
@@ -188,13 +189,13 @@ def producer_send(app: faust.App) -> Send:
     Faust's `topic.send` wraps the same call in future messages, codecs and sensor callbacks, about 60 %
     of the agent's send path under cProfile (bench/README.md, finding 14). The agent needs none of them:
     its events are serialised already, and it waits for the acks itself. The transport producer's `send`
-    takes partition, timestamp and headers positionally.
+    takes partition, timestamp and headers positionally (each event's `schema` header).
     """
 
-    async def send(topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+    async def send(topic: str, key: bytes | None, value: bytes, headers: Headers) -> asyncio.Future:
         producer = await app.maybe_start_producer()
         try:
-            return await producer.send(topic, key, value, None, None, None)
+            return await producer.send(topic, key, value, None, None, headers)
         except ProducerSendError as exc:  # Faust's wrapper: the agent tells Kafka's errors apart (transient or not)
             raise (exc.__cause__ or exc) from None
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from aiokafka.errors import KafkaError, KafkaTimeoutError
 
-from streams.events import dumps
+from streams.events import Headers, dumps, record_headers
 from streams.kafka.backoff import delays
 from streams.logging import get_logger
 from streams.pipeline import Received
@@ -22,9 +22,10 @@ log = get_logger(__name__)
 
 
 class Send(Protocol):
-    """Hand one message to the producer; the awaited result is a future the broker's ack resolves."""
+    """Hand one message (with its record headers) to the producer; the awaited result is a future the broker's
+    ack resolves."""
 
-    def __call__(self, topic: str, key: bytes | None, value: bytes) -> Awaitable[asyncio.Future]: ...
+    def __call__(self, topic: str, key: bytes | None, value: bytes, headers: Headers) -> Awaitable[asyncio.Future]: ...
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -68,8 +69,8 @@ class Publisher:
         while pending:
             sent: list[tuple[Received, Any]] = []
             for item in pending:
-                for (topic, _, _), (key, value) in zip(item.outputs, _encoded(item), strict=True):
-                    sent.append((item, await self._enqueue(topic, key, value)))
+                for (topic, _, event), (key, value) in zip(item.outputs, _encoded(item), strict=True):
+                    sent.append((item, await self._enqueue(topic, key, value, record_headers(event))))
             outcomes = await asyncio.gather(*(ack for _, ack in sent), return_exceptions=True)
             failed: dict[int, tuple[Received, BaseException]] = {}
             for (item, _), outcome in zip(sent, outcomes, strict=True):
@@ -98,10 +99,10 @@ class Publisher:
             first = next((i for i, item in enumerate(pending) if id(item) in failed), len(pending))
             pending = pending[first:]
 
-    async def _enqueue(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+    async def _enqueue(self, topic: str, key: bytes | None, value: bytes, headers: Headers) -> asyncio.Future:
         """Hand one event to the producer now, keeping order; the future resolves on the broker's ack."""
         try:
-            return await self.send(topic, key, value)
+            return await self.send(topic, key, value, headers)
         except Exception as exc:  # noqa: BLE001 - refused at once (too large, no metadata): an outcome like any
             failed = asyncio.get_running_loop().create_future()
             failed.set_exception(exc)

@@ -53,11 +53,13 @@ class Broker:
     def __init__(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self.sent: list[tuple[str, str]] = []  # (topic, key) in the order enqueued
+        self.headers: list[tuple[str, list]] = []  # (the event's schema field, the record's headers)
         self.held: list[asyncio.Future] = []
         self.loop: asyncio.AbstractEventLoop | None = None
 
-    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+    async def send(self, topic: str, key: bytes | None, value: bytes, headers: list) -> asyncio.Future:
         self.sent.append((topic, key.decode() if key else ""))
+        self.headers.append((orjson.loads(value)["schema"], headers))
         if topic == "enriched":
             self.timeline.add(f"sent {key.decode()}")
         ack = asyncio.get_running_loop().create_future()
@@ -158,3 +160,12 @@ def test_a_redelivery_of_a_dispatch_still_in_flight_is_skipped():
     assert set(versions) == {"a", "b", "c"}  # remembered once published
     assert ledger.claims == {}  # nothing left marked as being published
     assert not [1 for topic, _ in broker.sent if topic == "dlq"]
+
+
+def test_every_record_carries_its_event_s_schema_in_a_header():
+    _, broker, _, _, _, _ = run_agent()
+    assert len(broker.headers) == len(broker.sent) > MESSAGES
+    schemas = {schema for schema, _ in broker.headers}
+    assert {"wirestream.enriched.v1", "wirestream.entity.v1"} <= schemas
+    for schema, headers in broker.headers:
+        assert headers == [("schema", schema.encode())]

@@ -172,8 +172,9 @@ def test_the_producer_send_calls_the_transport_producer_with_them():
         async def maybe_start_producer(self):
             return Producer()
 
-    assert asyncio.run(faust_compat.producer_send(App())("enriched", b"k", b"{}")) == "ack"
-    assert calls == [(("enriched", b"k", b"{}", None, None, None), {})]
+    headers = [("schema", b"wirestream.enriched.v1")]
+    assert asyncio.run(faust_compat.producer_send(App())("enriched", b"k", b"{}", headers)) == "ack"
+    assert calls == [(("enriched", b"k", b"{}", None, None, headers), {})]
 
 
 def test_sigterm_drains_the_agent_then_shuts_down_and_no_spinner_is_drawn():

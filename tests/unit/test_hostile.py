@@ -94,7 +94,7 @@ def refusing(*topics: str, sent: list | None = None):
     """A producer's send that refuses every message to these topics at once (failure injection);
     the others are acknowledged, and recorded in `sent` as (topic, event)."""
 
-    async def send(topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+    async def send(topic: str, key: bytes | None, value: bytes, headers: list) -> asyncio.Future:
         if topic in topics:
             raise MessageSizeTooLargeError()
         if sent is not None:
@@ -192,7 +192,7 @@ def test_the_producer_send_passes_kafka_errors_through_faust_s_wrapper():
             return Producer()
 
     with pytest.raises(KafkaTimeoutError) as raised:
-        asyncio.run(producer_send(App())("enriched", b"k", b"{}"))
+        asyncio.run(producer_send(App())("enriched", b"k", b"{}", []))
     assert is_transient(raised.value)  # retried by the agent, not dead-lettered
 
 

@@ -39,7 +39,7 @@ class Broker:
     def __init__(self) -> None:
         self.records: list[tuple[str, bytes | None, bytes]] = []
 
-    async def send(self, topic: str, key: bytes | None, value: bytes) -> asyncio.Future:
+    async def send(self, topic: str, key: bytes | None, value: bytes, headers: list) -> asyncio.Future:
         if len(value) + len(key or b"") > KAFKA_DEFAULT_LIMIT:
             raise MessageSizeTooLargeError()
         self.records.append((topic, key, value))
