@@ -134,7 +134,9 @@ class EnrichmentProcess:
         with self._lock:
             self._proc, self._send_conn, self._recv_conn = proc, send, recv
         try:
-            send.send(("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb, self.log_format, self.kb_files))
+            send.send(
+                ("init", self.pipelines, self.per_100k, self.log_level, self.memory_mb, self.log_format, self.kb_files)
+            )
             if not recv.poll(START_TIMEOUT_S):
                 raise RuntimeError(f"the enrichment process did not load its models in {START_TIMEOUT_S:.0f} s")
             answer = recv.recv()
