@@ -132,7 +132,7 @@ def run_agent():
 
     async def main():
         broker.loop = asyncio.get_running_loop()
-        await asyncio.wait_for(agent(stream), timeout=20)
+        await asyncio.wait_for(agent(stream), timeout=120)  # a guard against a hang: the first batch builds the rules
 
     asyncio.run(main())
     return ledger, broker, timeline, stream, ledger.table, stats
