@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 RATIO_LIMIT = 3.0
-MIN_SECONDS = 0.01  # the text at n is doubled until one run takes this long
+MIN_SECONDS = 0.02  # the text at n is doubled until one run takes this long (10 ms was noise on a busy machine)
 REPEATS = 3
 
 
