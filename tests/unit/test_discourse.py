@@ -273,3 +273,11 @@ def test_celui_ci_may_be_an_organisation_of_that_gender():
     text = "En Europe, le Centre européen des maladies juge la situation sous contrôle. Celui-ci rappelle les doses."
     ents = entities(text, ("Centre européen des maladies", "ORG", ["Centre européen des maladies"]))
     assert Discourse(text, ents, "fr").pronoun(at(text, "Celui-ci"), "celui-ci").name == "Centre européen des maladies"
+
+
+def test_a_political_family_names_the_story_s_politician_office_holder_or_not():
+    text = "Le président du PS, Paul Magnette, a critiqué la réforme mercredi. Le socialiste pense qu'elle échouera."
+    ents = entities(text, ("PS", "ORG", ["PS"]), ("Paul Magnette", "PER", ["Paul Magnette"]))
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.description(at(text, "Le socialiste"), "socialiste", "le").name == "Paul Magnette"
+    assert discourse.description(at(text, "Le socialiste"), "accusé", "l'") is None  # an office holder is no accused

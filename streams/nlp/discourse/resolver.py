@@ -29,6 +29,7 @@ from streams.nlp.discourse.words import (
     LATTER,
     NOUN_KINDS,
     OFFICES,
+    PARTISANS,
     PRONOUNS,
     ROLE_FAMILIES,
     ROLE_NOUNS,
@@ -226,7 +227,7 @@ class Discourse:
             if matches:  # the text gave them that role: a precise link, however far back
                 return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in matches], floor=0.0)
         if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
-            free = [(i, p) for i, p in agree if not p.roles & OFFICES]
+            free = [(i, p) for i, p in agree if key in PARTISANS or not p.roles & OFFICES]
             sure = [(i, p) for i, p in free if gender is not None and p.gender == gender]
             if len(sure) == 1:  # "la lauréate" and one woman in the story
                 return sure[0][1].entity

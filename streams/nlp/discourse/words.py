@@ -165,7 +165,9 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "actrice=actor:f forain=stallholder:m foraine=stallholder:f coordinateur=coordinator:m "
         "coordinatrice=coordinator:f rapporteur=rapporteur:m rapporteuse=rapporteur:f patient=patient:m "
         "patiente=patient:f témoin=witness mère=mother:f père=father:m fils=son:m "
-        "technicien=coach:m tacticien=coach:m gouvernement=government"
+        "technicien=coach:m tacticien=coach:m gouvernement=government "
+        "socialiste=socialist écologiste=green libéral=liberal:m libérale=liberal:f nationaliste=nationalist "
+        "centriste=centrist humaniste=centrist communiste=communist"
     ),
     "nl": _roles(
         "minister=minister premier=prime-minister eerste_minister=prime-minister minister-president=minister-president "
@@ -190,7 +192,8 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "landbouwer=farmer piloot=pilot atleet=athlete man=man:m vrouw=woman:f jongen=boy:m meisje=girl:f "
         "jongeman=man:m tiener=teen fractieleider=leader partijvoorzitter=president laureaat=laureate "
         "acteur=actor actrice=actor:f coördinator=coordinator rapporteur=rapporteur getuige=witness "
-        "moeder=mother:f vader=father:m"
+        "moeder=mother:f vader=father:m socialist=socialist liberaal=liberal nationalist=nationalist "
+        "christendemocraat=centrist communist=communist"
     ),
     "en": _roles(
         "minister=minister premier=prime-minister president=president vice-president=vice-president "
@@ -210,7 +213,8 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "pilot=pilot athlete=athlete man=man:m woman=woman:f boy=boy:m girl=girl:f teenager=teen "
         "envoy=diplomat negotiator=negotiator official=official adviser=adviser advisor=adviser "
         "laureate=laureate actor=actor:m actress=actor:f coordinator=coordinator rapporteur=rapporteur "
-        "witness=witness mother=mother:f father=father:m chief=chief"
+        "witness=witness mother=mother:f father=father:m chief=chief socialist=socialist liberal=liberal "
+        "nationalist=nationalist centrist=centrist communist=communist"
     ),
 }
 # fmt: on
@@ -228,6 +232,9 @@ OFFICES = frozenset(
 )
 # Roles that name someone by what they did, which only the story's events tell: never guessed.
 EVENT_ROLES = frozenset("winner champion victim witness".split())
+# A politician named by their political family ("le socialiste", "de liberaal"): whoever of that family the
+# story is about, office holder or not.
+PARTISANS = frozenset("socialist green liberal nationalist centrist communist".split())
 # Endings of demonyms used as nouns for a person: "le Liégeois", "la Limbourgeoise", "de Kempenaar",
 # "de Argentijn", "de Fransman", "the Belgian".
 DEMONYM_ENDINGS = (
