@@ -276,7 +276,7 @@ def test_celui_ci_may_be_an_organisation_of_that_gender():
 
 
 def test_a_political_family_names_the_story_s_politician_office_holder_or_not():
-    text = "Le président du PS, Paul Magnette, a critiqué la réforme mercredi. Le socialiste pense qu'elle échouera."
+    text = "Le ministre Paul Magnette (PS) a critiqué la réforme mercredi. Le socialiste pense qu'elle échouera."
     ents = entities(text, ("PS", "ORG", ["PS"]), ("Paul Magnette", "PER", ["Paul Magnette"]))
     discourse = Discourse(text, ents, "fr")
     assert discourse.description(at(text, "Le socialiste"), "socialiste", "le").name == "Paul Magnette"
