@@ -281,3 +281,11 @@ def test_a_political_family_names_the_story_s_politician_office_holder_or_not():
     discourse = Discourse(text, ents, "fr")
     assert discourse.description(at(text, "Le socialiste"), "socialiste", "le").name == "Paul Magnette"
     assert discourse.description(at(text, "Le socialiste"), "accusé", "l'") is None  # an office holder is no accused
+
+
+def test_premier_before_a_noun_is_an_adjective_not_an_office():
+    text = "Le film est le premier long métrage de Lola Mertens. « J'ai voulu filmer la nuit », a dit la réalisatrice."
+    ents = entities(text, ("Lola Mertens", "PER", ["Lola Mertens"]))
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.participants[0].roles == set()
+    assert discourse.description(at(text, "la réalisatrice"), "réalisatrice", "la").name == "Lola Mertens"

@@ -125,7 +125,7 @@ def _roles(spec: str) -> dict[str, tuple[str, Gender | None]]:
 # fmt: off
 ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
     "fr": _roles(
-        "ministre=minister premier=prime-minister:m première=prime-minister:f ministre-président=minister-president "
+        "ministre=minister ministre-président=minister-president "
         "ministre-présidente=minister-president:f président=president:m présidente=president:f "
         "vice-président=vice-president:m vice-présidente=vice-president:f "
         "bourgmestre=mayor maire=mayor échevin=alderman:m échevine=alderman:f "
