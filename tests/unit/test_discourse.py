@@ -289,3 +289,18 @@ def test_premier_before_a_noun_is_an_adjective_not_an_office():
     discourse = Discourse(text, ents, "fr")
     assert discourse.participants[0].roles == set()
     assert discourse.description(at(text, "la réalisatrice"), "réalisatrice", "la").name == "Lola Mertens"
+
+
+def test_a_title_qualified_by_a_name_is_no_one_sure_when_two_hold_it():
+    text = (
+        "The visitors' coach, Kristof Deleu, accused the referee. The Bruges coach, Marc Verhelst, disagreed. "
+        "The Anderlecht coach smiled."
+    )
+    ents = entities(text, ("Kristof Deleu", "PER", ["Kristof Deleu"]), ("Marc Verhelst", "PER", ["Marc Verhelst"]))
+    discourse = Discourse(text, ents, "en")
+    assert {p.entity.name: p.roles for p in discourse.participants} == {
+        "Kristof Deleu": {"coach"},
+        "Marc Verhelst": {"coach"},
+    }
+    assert discourse.description(at(text, "The Anderlecht"), "coach", "the", qualified=True) is None
+    assert discourse.description(at(text, "The Anderlecht"), "coach", "the") is not None

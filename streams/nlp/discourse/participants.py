@@ -58,7 +58,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
         for mention in entity.mentions:
             if mention.section != "body":
                 continue
-            _before(text, mention.start, roles, found, evidence)
+            _before(text, mention.start, roles, found, evidence, text.startswith(",", mention.end))
             _after(text, mention.end, roles, found, evidence)
         if known is not None and known.gender is not None:
             evidence.append((0, known.gender))
@@ -84,13 +84,21 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
 
 
 def _before(
-    text: str, start: int, roles: dict[str, tuple[str, Gender | None]], found: Participant, evidence: list
+    text: str,
+    start: int,
+    roles: dict[str, tuple[str, Gender | None]],
+    found: Participant,
+    evidence: list,
+    closed: bool = False,
 ) -> None:
-    """Honorific, title and article right before a mention: "Mme", "la ministre", "de 23-jarige"."""
+    """Honorific, title and article right before a mention: "Mme", "la ministre", "de 23-jarige"; with `closed`
+    (a comma after the mention), a title before a comma too: "The Bruges coach, Marc Verhelst, said"."""
     window = text[max(0, start - 80) : start]
     cut = max(window.rfind(c) for c in '.;:!?\n«»"“”')
     window = window[cut + 1 :]
     words = [w.casefold() for w in _TOKEN.findall(window)]
+    if closed and words[-1:] == [","]:
+        words.pop()  # an apposition between commas
     age = _AGE_BEFORE.search(window)
     if age is not None:
         found.age = int(age.group(1))

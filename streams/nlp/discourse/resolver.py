@@ -140,8 +140,10 @@ class Discourse:
                 return self.participants[sure[0][2]].entity
         return found
 
-    def description(self, pos: int, noun: str, determiner: str = "") -> Entity | None:
-        """The referent of a definite description: "le bourgmestre", "la souveraine", "het parket", "the company"."""
+    def description(self, pos: int, noun: str, determiner: str = "", *, qualified: bool = False) -> Entity | None:
+        """The referent of a definite description: "le bourgmestre", "la souveraine", "het parket", "the company";
+        `qualified`: a name qualifies the noun ("the Anderlecht coach"), so of several holders of the role none
+        is sure."""
         low = noun.casefold()
         if (pos, low) in getattr(self, "resolved", {}):
             return self.resolved[pos, low]
@@ -153,7 +155,7 @@ class Discourse:
         if role is not None:
             key, gender = role
             gender = gender or ARTICLE_GENDER.get(determiner.casefold())
-            return self._by_role(pos, key, gender)
+            return self._by_role(pos, key, gender, qualified=qualified)
         body = self._body_noun(low)
         if body is not None:
             return self._by_noun(pos, body)
@@ -212,7 +214,7 @@ class Discourse:
                     return participant.entity
         return None
 
-    def _by_role(self, pos: int, key: str, gender: Gender | None) -> Entity | None:
+    def _by_role(self, pos: int, key: str, gender: Gender | None, *, qualified: bool = False) -> Entity | None:
         salience = score(self.events, pos, self.layout, DESCRIPTION_HORIZON)
         people = [(i, p) for i, p in enumerate(self.participants) if p.type == "PER" and p.first < pos]
         agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
@@ -225,6 +227,8 @@ class Discourse:
             ],
         ):
             if matches:  # the text gave them that role: a precise link, however far back
+                if qualified and len(matches) > 1:
+                    return None  # "the Anderlecht coach" and two coaches: the name tells which, not salience
                 return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in matches], floor=0.0)
         if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
             free = [(i, p) for i, p in agree if key in PARTISANS or not p.roles & OFFICES]

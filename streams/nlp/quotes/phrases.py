@@ -212,7 +212,12 @@ def _head_noun(ctx: Context, toks: list[Tok], k: int, b: int) -> tuple[str, str,
         if title is not None:
             return title[0], title[1], i
         mention = ctx.mentions.starting_at(toks[i].start)
-        if low in lex.of or low in lex.prepositions or (mention and not _is_modifier(ctx.body, *mention[:2])):
+        before_title = i + 1 < b and title_word(ctx, toks[i + 1].low) is not None  # "the Anderlecht coach"
+        if (
+            low in lex.of
+            or low in lex.prepositions
+            or (mention and not _is_modifier(ctx.body, *mention[:2]) and not before_title)
+        ):
             return None
     return None
 

@@ -68,7 +68,8 @@ class _Resolver:
                 word = inverted.group(1)  # "a-t-il", "dit-elle"
             return discourse.pronoun(ref.start, word, before=words[-2] if len(words) > 1 else "")
         if ref.kind in ("title", "org") and ref.noun and words:
-            found = discourse.description(ref.start, ref.noun, _determiner(words[0]))
+            qualified = any(w[:1].isupper() for w in words[1:-1])  # "the Anderlecht coach": one of several
+            found = discourse.description(ref.start, ref.noun, _determiner(words[0]), qualified=qualified)
             if found is not None or ref.kind == "org":
                 return found
             return self._title(ref.noun, ref.start)
