@@ -304,3 +304,16 @@ def test_a_title_qualified_by_a_name_is_no_one_sure_when_two_hold_it():
     }
     assert discourse.description(at(text, "The Anderlecht"), "coach", "the", qualified=True) is None
     assert discourse.description(at(text, "The Anderlecht"), "coach", "the") is not None
+
+
+def test_the_accused_is_the_one_person_of_the_story_who_holds_no_office():
+    text = (
+        "Voor het hof is het proces begonnen van Kenny Vandamme. Advocaat-generaal Ingrid Demeyere schetste een "
+        "jaloerse man. Het slachtoffer had klacht ingediend. De beschuldigde ontkent alles."
+    )
+    ents = entities(
+        text, ("Kenny Vandamme", "PER", ["Kenny Vandamme"]), ("Ingrid Demeyere", "PER", ["Ingrid Demeyere"])
+    )
+    discourse = Discourse(text, ents, "nl")
+    assert discourse.participants[1].roles == {"prosecutor"}
+    assert discourse.description(at(text, "De beschuldigde"), "beschuldigde", "de").name == "Kenny Vandamme"

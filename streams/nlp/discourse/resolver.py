@@ -235,6 +235,8 @@ class Discourse:
             sure = [(i, p) for i, p in free if gender is not None and p.gender == gender]
             if len(sure) == 1:  # "la lauréate" and one woman in the story
                 return sure[0][1].entity
+            if len(free) == 1:  # "de beschuldigde" and one person of the story who holds no office
+                return free[0][1].entity
             near = score(self.events, pos, self.layout)
             return self._best([(near.get(i, 0.0), -p.first, i) for i, p in free])
         return self._named_next(pos, gender) if key in OFFICES else None
