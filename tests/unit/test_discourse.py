@@ -317,3 +317,16 @@ def test_the_accused_is_the_one_person_of_the_story_who_holds_no_office():
     discourse = Discourse(text, ents, "nl")
     assert discourse.participants[1].roles == {"prosecutor"}
     assert discourse.description(at(text, "De beschuldigde"), "beschuldigde", "de").name == "Kenny Vandamme"
+
+
+def test_the_former_and_the_latter_follow_the_names_not_who_spoke_since():
+    text = (
+        "The plan drew criticism from the union ABSyM and from Zorgnet-Icuro, the federation of hospitals. "
+        "The former said the plan was rushed. The latter said it supported the principle."
+    )
+    ents = entities(text, ("ABSyM", "ORG", ["ABSyM"]), ("Zorgnet-Icuro", "ORG", ["Zorgnet-Icuro"]))
+    discourse = Discourse(text, ents, "en")
+    former = discourse.pronoun(at(text, "The former"), "former", before="The")
+    assert former.name == "ABSyM"
+    discourse.spoke(at(text, "The former"), former)  # the quote stage notes who spoke
+    assert discourse.pronoun(at(text, "The latter"), "latter", before="The").name == "Zorgnet-Icuro"

@@ -83,7 +83,7 @@ class Discourse:
             self.resolved[anaphor.start, anaphor.word] = found
             i = self.index.get(id(found)) if found is not None else None
             if i is not None:
-                self._add(anaphor.start, i, WEIGHTS[roles.of(anaphor.start, anaphor.end)])
+                self._add(anaphor.start, i, WEIGHTS[roles.of(anaphor.start, anaphor.end)], source="anaphor")
                 self.events.sort(key=lambda e: e.pos)
 
     # -- what a phrase refers to ------------------------------------------------------------------
@@ -109,7 +109,11 @@ class Discourse:
             return self.resolved[pos, low]
         latter = LATTER.get(self.lang, {})
         if low in latter and before.casefold() in ("ce", "cette", "the", "deze", "die"):
-            return self._most_recent(pos, latter[low], skip=int(low == "former"), people=self.lang != "en")
+            # "the former", "the latter": of the names before, in the order the text gave them
+            sources = ("name",) if low in ("former", "latter") else ("name", "anaphor")
+            return self._most_recent(
+                pos, latter[low], skip=int(low == "former"), people=self.lang != "en", sources=sources
+            )
         info = PRONOUNS.get(self.lang, {}).get(low)
         if info is None or info.plural:
             return None
@@ -177,13 +181,14 @@ class Discourse:
         """Note that `entity` was given a quote at `pos`: speakers are the topics of what follows."""
         i = self.index.get(id(entity)) if entity is not None else None
         if i is not None:
-            self._add(pos, i, WEIGHTS["speaker"])
+            self._add(pos, i, WEIGHTS["speaker"], source="quote")
             self.events.sort(key=lambda e: e.pos)
 
     # -- internals --------------------------------------------------------------------------------
 
-    def _add(self, pos: int, participant: int, weight: float) -> None:
-        self.events.append(Event(pos, self.layout.sentence(pos), self.layout.paragraph(pos), participant, weight))
+    def _add(self, pos: int, participant: int, weight: float, *, source: str = "name") -> None:
+        layout = self.layout
+        self.events.append(Event(pos, layout.sentence(pos), layout.paragraph(pos), participant, weight, source))
 
     def _best(self, ranked: list[tuple[float, int, int]], floor: float = MIN_SALIENCE) -> Entity | None:
         """The top-ranked participant, if salient enough; ties go to the one named first."""
@@ -193,14 +198,21 @@ class Discourse:
         return self.participants[i].entity if value >= floor else None
 
     def _most_recent(
-        self, pos: int, gender: Gender | None, *, skip: int = 0, people: bool = False, heads: bool = False
+        self,
+        pos: int,
+        gender: Gender | None,
+        *,
+        skip: int = 0,
+        people: bool = False,
+        heads: bool = False,
+        sources: tuple[str, ...] = ("name", "anaphor"),
     ) -> Entity | None:
         """ "ce dernier", "the latter", "die": the last participant named before `pos` that agrees
         (`skip=1`: the one before it, "the former"; `people`: persons only; `heads`: persons, and organisations
         not named in a complement, as "celle-ci" and "die": "le projet de la STIB" leaves the STIB out)."""
         here, seen = self.layout.sentence(pos), []
         for event in reversed(self.events):
-            if event.pos >= pos or event.participant in seen:
+            if event.pos >= pos or event.participant in seen or event.source not in sources:
                 continue
             if here - event.sentence > 3:
                 return None

@@ -45,6 +45,7 @@ class Event:
     paragraph: int
     participant: int  # index into the discourse's participants
     weight: float
+    source: str = "name"  # "name", "anaphor" (a pronoun or description resolved to it) or "quote" (it spoke)
 
 
 class Layout:
