@@ -25,7 +25,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from streams.enrich_process import EnrichmentProcess, rss_mb
+from streams.enrich_process.memory import rss_mb
+from streams.enrich_process.parent import EnrichmentProcess
 from streams.events import Source
 from streams.pipeline import Pipeline
 from streams.settings import load_settings

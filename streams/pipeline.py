@@ -146,7 +146,7 @@ class Pipeline:
     """The steps of a batch: `receive`, `enrich` (the slow one), `finish`; `run` does all three.
 
     `enricher` is an in-process `Enricher`, or anything with `enrich_batch(dispatches)` returning a
-    result or an exception per dispatch (`streams.enrich_process.EnrichmentProcess`: the models in a
+    result or an exception per dispatch (`streams.enrich_process.parent.EnrichmentProcess`: the models in a
     child process, with a time budget per dispatch).
     """
 

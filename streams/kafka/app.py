@@ -10,7 +10,7 @@ import faust
 from aiokafka.helpers import create_ssl_context
 from faust.web import Request, Response, View
 
-from streams.enrich_process import rss_mb
+from streams.enrich_process.memory import rss_mb
 from streams.kafka.admin import VERSIONS_TABLE, admin_client, consumer_lag
 from streams.kafka.agent import EnrichAgent
 from streams.kafka.faust_compat import App, producer_send
@@ -49,7 +49,7 @@ def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
 def create_app(settings: Settings, enricher: Any = None) -> faust.App:
     """A Faust app with the enrichment agent on the raw topic (`app.enrich_agent`, `app.worker_stats`).
 
-    `enricher`: an `Enricher` (in-process), or a started `streams.enrich_process.EnrichmentProcess`.
+    `enricher`: an `Enricher` (in-process), or a started `streams.enrich_process.parent.EnrichmentProcess`.
     """
     app = App(
         settings.app_id,

@@ -11,7 +11,7 @@ import time
 import orjson
 import pytest
 
-from streams.cli import sample_values
+from streams.commands.run import sample_values
 from tests.integration.conftest import consume, settings_env, unique_settings
 from tests.schemas import validate
 

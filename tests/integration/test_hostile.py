@@ -24,7 +24,7 @@ import pytest
 from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
 
-from streams.enrich_process import rss_mb
+from streams.enrich_process.memory import rss_mb
 from streams.kafka.admin import ensure_topics
 from streams.kafka.broker import free_port
 from tests.hostile_corpus import corpus, dispatch

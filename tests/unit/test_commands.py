@@ -10,7 +10,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from streams.cli import build_parser, fold, matches, summarise
+from streams.cli import build_parser
+from streams.commands.run import summarise
+from streams.commands.tail import fold, matches
 from streams.errors import DEAD_LETTER_REASONS
 from streams.events import Source, withdrawn_event
 from streams.inputs import dispatch_ids, read_inputs

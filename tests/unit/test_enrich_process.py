@@ -13,7 +13,8 @@ import time
 
 import pytest
 
-from streams.enrich_process import MIN_BUDGET_S, EnrichmentProcess, budget_seconds, first_wait_seconds
+from streams.enrich_process.budget import MIN_BUDGET_S, budget_seconds, first_wait_seconds
+from streams.enrich_process.parent import EnrichmentProcess
 from streams.errors import ConfigError, EnrichAborted, EnrichFailed
 from streams.nlp.enrich import Enrichment
 from streams.wire.decode import Dispatch

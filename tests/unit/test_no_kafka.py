@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KAFKA_LIBRARIES = ("faust", "aiokafka", "kafka", "mode")  # kafka: kafka-python; mode: Faust's service library
 PURE = [ROOT / "streams" / "pipeline.py", *sorted((ROOT / "streams" / "nlp").rglob("*.py"))]
 PURE += sorted((ROOT / "streams" / "wire").rglob("*.py"))
-PURE += [ROOT / "streams" / "enrich_process.py", ROOT / "streams" / "textrules.py"]
+PURE += [*sorted((ROOT / "streams" / "enrich_process").rglob("*.py")), ROOT / "streams" / "textrules.py"]
 BLOCK = "import sys\nfor name in {names!r}:\n    sys.modules[name] = None  # `import name` now raises ImportError\n"
 
 

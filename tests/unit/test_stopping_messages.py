@@ -233,7 +233,7 @@ def test_a_text_slow_for_the_entity_rules_holds_neither_the_event_loop_nor_the_w
     """30 KB of "A." took 25 s in the entity rules, holding the GIL: the event loop (heartbeats, /healthz)
     stopped with it. Now the text is dead-lettered at its budget and the loop never waits."""
     try:
-        from streams.enrich_process import EnrichmentProcess
+        from streams.enrich_process.parent import EnrichmentProcess
 
         enricher = EnrichmentProcess({}, 1.0)
         enricher.start()
