@@ -716,3 +716,13 @@ def test_a_dutch_clause_opening_with_a_prepositional_phrase_has_its_subject_afte
     assert [(q.text, speaker(q), q.speaker_text) for q in quotes] == [
         ("hij volgende week ook wil winnen", "Tadej Pogačar", "Tadej Pogačar")
     ]
+
+
+def test_an_unknown_place_that_speaks_is_an_organisation_the_model_mistyped() -> None:
+    body = "Domus Medica sluit niet uit dat de wachtposten extra artsen nodig hebben. In Brugge is het rustig."
+    ents = entities(body, ("Domus Medica", "LOC", ["Domus Medica"]), ("Brugge", "LOC", ["Brugge"]))
+    ents[0].id, ents[1].id = "loc:domus-medica", "loc:geonames:2800931"
+    quotes = extract_quotes(body, ents, "nl")
+    assert [(speaker(q), q.speaker_entity.type, q.speaker_entity.id) for q in quotes] == [
+        ("Domus Medica", "ORG", "org:domus-medica")
+    ]

@@ -83,6 +83,8 @@ class _Resolver:
         entity, body = ref.entity, self.ctx.body
         if _metonymy(ref, body):
             return entity  # "Moscou a dénoncé", "Madrid a fait savoir"
+        if _unknown_place_speaking(ref, body):
+            return _as_organisation(entity)  # "Voka West-Vlaanderen sluit niet uit dat": no place speaks
         if entity is not None and entity.type in ("LOC", "MISC") and ref.mention is not None:
             determiner = body[ref.start : ref.mention[0]].split()
             if determiner and _determiner(determiner[0]) in self.ctx.lex.definite | {"l'"}:
@@ -186,6 +188,24 @@ def _metonymy(ref: SpeakerRef, body: str) -> bool:
         return False  # a country, a city, or a building that houses an organisation ("Brussels Airport")
     before = body[ref.start : ref.mention[0]].strip().casefold()
     return before in ("", "la", "le", "l'", "l’", "the") and body[ref.mention[1] : ref.end].strip() == ""
+
+
+def _unknown_place_speaking(ref: SpeakerRef, body: str) -> bool:
+    """A name typed a place that neither the gazetteers nor the knowledge base know, standing alone as the
+    subject of a reporting verb: an organisation the model mistyped ("Domus Medica", "Voka West-Vlaanderen")."""
+    entity = ref.entity
+    if entity is None or entity.type != "LOC" or ref.mention is None or entity.id.count(":") != 1:
+        return False  # gazetteer ids have two colons: "loc:geonames:2800866", "loc:iso3166:BE"
+    if kb.knowledge_base().entries.get(entity.id) is not None or " " not in entity.name:
+        return False
+    return body[ref.start : ref.mention[0]].strip() == "" and body[ref.mention[1] : ref.end].strip() == ""
+
+
+def _as_organisation(entity: Entity) -> Entity:
+    """The entity retyped an organisation, its id with it ("loc:domus-medica" -> "org:domus-medica")."""
+    entity.type = "ORG"
+    entity.id = "org:" + entity.id.partition(":")[2]
+    return entity
 
 
 def _first(pair: tuple[int, Entity | None]) -> int:
