@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streams.nlp.entities import linking
 from streams.nlp.lexicon import NAME_PARTICLES, ORG_WORDS, TITLES
-from streams.textrules import rule
+from streams.textrules import TOKENIZER, rule
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # One capitalised word of a name (a regex): "Dupont", "O'Neill", "N-VA".
@@ -13,12 +13,8 @@ NAME_WORD = rf"[{_UPPER}](?:[\w'’&-]|\.(?=\w))*"
 # word is followed by a space, a hyphen or nothing more, so it never ends on a dot before a word character
 # (where NAME_WORD could, and stop there): both match alike.
 NAME_WORD_RE2 = rf"[{_UPPER}](?:[\w'’&-]|\.\w)*"
-_TOKENIZER = (
-    "a tokenizer: each alternative reads one run of one class, so each character is read once; on re for its many"
-    " small matches"
-)
 # Words (with their apostrophes and hyphens) and single punctuation marks.
-WORD_RE = rule("nlp.entities.word", r"[\w'’-]+|[^\w\s]", engine="re", fallback=_TOKENIZER)
+WORD_RE = rule("nlp.entities.word", r"[\w'’-]+|[^\w\s]", engine="re", fallback=TOKENIZER)
 _ELIDED = rule("nlp.entities.elided", r"^[ld]['’]", engine="re", fallback="anchored at a word's start, two characters")
 _INITIAL_SPLIT = rule(
     "nlp.entities.initial_split",
