@@ -74,9 +74,10 @@ def corpus(slow_kb: int = 100) -> list[Hostile]:
             ).encode(),
             expect="id_too_long",
         ),
-        Hostile("rule-dots", (dispatch("") + "A." * (slow // 2)).encode(), expect="enrich_timeout"),
-        Hostile("rule-ampersands", (dispatch("") + "A&" * (slow // 2)).encode(), expect="enrich_timeout"),
-        Hostile("rule-dashes", (dispatch("") + "-" * slow).encode(), expect="enrich_timeout"),
+        # linear since the entity rules run on RE2: enriched in about a second per 100 KB, or over a small budget
+        Hostile("rule-dots", (dispatch("") + "A." * (slow // 2)).encode(), expect=None),
+        Hostile("rule-ampersands", (dispatch("") + "A&" * (slow // 2)).encode(), expect=None),
+        Hostile("rule-dashes", (dispatch("") + "-" * slow).encode(), expect=None),
         Hostile("rule-n-va", (dispatch("") + "N-VA " * (slow // 5)).encode(), expect=None),
         Hostile("rule-e-acute", (dispatch("") + "É-" * (slow // 3)).encode(), expect=None),
         Hostile("rule-digit-dash", (dispatch("") + "1-" * (slow // 2)).encode(), expect=None),

@@ -7,7 +7,10 @@ earlier ones found. The caller's list of candidates is never changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from streams.nlp.discourse.gender import first_name_gender
@@ -196,10 +199,7 @@ def bracketed_party(body: str, coverage: Coverage) -> None:
 
 def acronyms(body: str, coverage: Coverage) -> None:
     """Acronyms ("CD&V", "PVDA") -> ORG, or what the gazetteers say ("RDC" -> LOC); not in a line of capitals."""
-    for run in _ACRONYM_RUN.finditer(body):
-        match = _ACRONYM_WORD.match(body, run.start(1), run.end(1) + 1)
-        if match is None:
-            continue
+    for match in acronym_words(body):
         text = match.group()
         if (
             not coverage.free(match.start(), match.end())
@@ -211,6 +211,15 @@ def acronyms(body: str, coverage: Coverage) -> None:
             continue
         known = linking.lookup(text)
         coverage.add(text, match.start(), known.type if known is not None else "ORG")
+
+
+def acronym_words(body: str) -> Iterator[re.Match[str]]:
+    """The acronyms of a body: a run of [\\w'’&.-] found on RE2, then the acronym rule on that run and the
+    character after it (all its lookarounds read), as the rule found them over the whole body."""
+    for run in _ACRONYM_RUN.finditer(body):
+        match = _ACRONYM_WORD.match(body, run.start(1), run.end(1) + 1)
+        if match is not None:
+            yield match
 
 
 def known_names(body: str, coverage: Coverage) -> None:
@@ -284,8 +293,20 @@ def cue_candidates(body: str, found: list[Candidate]) -> list[Candidate]:
 
 def _in_caps_line(body: str, pos: int) -> bool:
     """Whether `pos` lies in a line written in capitals (a slug or headline), where caps mean nothing."""
-    start = body.rfind("\n", 0, pos) + 1
-    end = body.find("\n", pos)
-    line = body[start : end if end >= 0 else len(body)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    starts, in_caps = _lines(body)
+    return in_caps[bisect.bisect_right(starts, pos) - 1]
+
+
+@functools.lru_cache(maxsize=2)
+def _lines(body: str) -> tuple[list[int], list[bool]]:
+    """Where each line of a body starts and whether it is written in capitals: each line judged once, not once
+    per acronym or name in it (a long line of them took the square of its length)."""
+    starts, in_caps, start = [], [], 0
+    while True:
+        end = body.find("\n", start)
+        letters = [c for c in body[start : end if end >= 0 else len(body)] if c.isalpha()]
+        starts.append(start)
+        in_caps.append(len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters))
+        if end < 0:
+            return starts, in_caps
+        start = end + 1
