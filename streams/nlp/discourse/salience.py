@@ -37,6 +37,8 @@ _PARAGRAPH = rule("nlp.discourse.paragraph", r"(\n\s*\n)|(\n)\s*[«\"“„]")
 def _ends(found: Rule, text: str) -> list[int]:
     """Where the match proper (group 1, or 2) of each match of a rule above ends."""
     return [max(m.end(1), m.end(2)) for m in found.around(text, (1, 2), before=0)]
+
+
 _PREPOSITIONS = frozenset(
     "de du des d' d’ à au aux par pour avec sans chez contre sur sous dans entre vers selon comme "
     "van voor met door bij naar over aan op in uit zonder tegen tussen als "
