@@ -23,7 +23,7 @@ from streams.nlp.entities import boundaries, candidates, corrections, cues, find
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.quotes import extract_quotes
 from streams.wire.header import parse_header
-from tests.growth import FAMILIES, RATIO_LIMIT, Family, fuzz, linear, register
+from tests.growth import FAMILIES, RATIO_LIMIT, Family, Growth, fuzz, linear, register
 
 ISSUE_19_UNITS = ["A.", "A&", "-", "N-VA", "É-", "1-"]
 NAMES = ["A ", "AB ", "Ab-", "A'", "A.a", "Jan Peeters ", "N-VA Jan ", "Ab-ab ", "AB-Ab ", "(AB) "]
@@ -96,7 +96,7 @@ def without_gc(run: Callable[[str], object]) -> Callable[[str], object]:
 
 
 for name, (run, units) in STAGES.items():
-    register(name, without_gc(run), units)
+    register(name, without_gc(run), units, max_chars=4_000_000)
 for lang in ("fr", "nl", "en"):
     register(
         f"nlp.quotes.{lang}",
@@ -115,8 +115,18 @@ CASES = [(f, unit) for f in [*STAGE_NAMES, *(f"textrules.{n}" for n in NLP_RULES
 
 @pytest.mark.parametrize(("family", "unit"), CASES, ids=[f"{f}-{u!r}" for f, u in CASES])
 def test_nlp_rules_grow_linearly(family, unit):
-    growth = linear(FAMILIES[family], unit, min_seconds=MIN_SECONDS)
+    growth = settled(FAMILIES[family], unit)
     assert growth.ratio < RATIO_LIMIT, str(growth)
+
+
+def settled(family: Family, unit: str) -> Growth:
+    """The growth of a unit, measured twice more when over the limit and the median kept: on a machine shared
+    by other work one measure of a linear stage can pass 3.5, a quadratic one stays near 4 or above in all."""
+    first = linear(family, unit, min_seconds=MIN_SECONDS)
+    if first.ratio < RATIO_LIMIT:
+        return first
+    again = [linear(family, unit, min_seconds=MIN_SECONDS) for _ in range(2)]
+    return sorted([first, *again], key=lambda g: g.ratio)[1]
 
 
 @pytest.mark.parametrize("family", STAGE_NAMES)
