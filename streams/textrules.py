@@ -14,7 +14,15 @@ or atomic groups. Every pattern that sees message text should be compiled here:
 the reason the pattern stays linear under `re` all the same (anchored and bounded, a bounded input
 window...). It is then compiled with `re`, and listed in `FALLBACKS` with that reason, so that the
 exceptions stay few, visible and argued. Every rule is in `RULES` under its name, where the growth
-tests (tests/growth.py) find it.
+tests (tests/growth.py) find it. `engine="re"` (with `fallback`) keeps a pattern RE2 would accept on `re`:
+for the many tiny matches of a tokenizer, or one word or short name, where RE2's binding costs more per
+call than the match (about 8 µs a call, 11 µs a match, against 0.3 µs).
+
+A lookbehind or lookahead of one character class is written for RE2 as consumed context around a group,
+`(?:^|[^\\w'])(...)(?:[^\\w'-]|$)`, and `Rule.around` finds the matches of that group as `finditer` found
+the pattern's with zero-width lookarounds: each search starts where the previous group ended (less the one
+character of context before), so the context one match consumed is there for the next. RE2 prefers among
+the ways to match as a backtracking engine does (leftmost-first), so the groups are those `re` found.
 
 RE2's `\\w`, `\\d`, `\\s` and `\\b` are ASCII only, where Python's are Unicode. `rule` therefore
 rewrites `\\w`, `\\d`, `\\s` (in and out of brackets), `\\W`, `\\D`, `\\S` (out of brackets) and the
@@ -34,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import re2
+from re2 import _re2
 
 # Python's Unicode classes, written for RE2 (inside brackets: without the brackets).
 _WORD = r"\p{L}\p{N}_"  # str.isalnum() or "_"; marks (Mn, Mc) are not word characters for `re`
@@ -54,17 +63,35 @@ class Rule:
     compiled: Any
     fallback: str | None = None
 
-    def search(self, text: str, pos: int = 0) -> Any:
-        return self.compiled.search(text, pos)
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self.compiled.search(text, pos, len(text) if endpos is None else endpos)
 
-    def match(self, text: str, pos: int = 0) -> Any:
-        return self.compiled.match(text, pos)
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self.compiled.match(text, pos, len(text) if endpos is None else endpos)
 
-    def fullmatch(self, text: str, pos: int = 0) -> Any:
-        return self.compiled.fullmatch(text, pos)
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self.compiled.fullmatch(text, pos, len(text) if endpos is None else endpos)
 
-    def finditer(self, text: str) -> Iterator[Any]:
-        return self.compiled.finditer(text)
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+        return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def around(self, text: str, group: int | tuple[int, ...] = 1, *, before: int = 1) -> Iterator[Any]:
+        """The matches of a pattern whose `group` is the match proper and the rest one-character context (see the
+        module docstring): the next search starts at the group's end less `before` characters of context.
+
+        With several groups (one per alternative), the one that took part in the match counts."""
+        groups = (group,) if isinstance(group, int) else group
+        if self.engine != "re2":
+            raise ValueError(f"text rule {self.name!r} runs on re: use its lookarounds with finditer")
+        scan = _Scan(self.compiled, text)
+        pos = 0
+        while pos <= len(text):
+            match = scan.search(pos)
+            if match is None:
+                return
+            yield match
+            end = max(match.end(g) for g in groups)
+            pos = max(end - before, match.start() + 1)
 
     def findall(self, text: str) -> list[Any]:
         return self.compiled.findall(text)
@@ -76,15 +103,65 @@ class Rule:
         return self.compiled.sub(repl, text, count)
 
 
+class _Scan:
+    """Searches of one RE2 pattern in one text from positions that only grow, the text encoded once.
+
+    The binding's own `search(text, pos)` encodes the whole text and counts its characters up to `pos` at each
+    call: a search per match would cost the square of the text. Here byte and character offsets are carried
+    forward from the last search, so the searches of a text cost its length once (the binding's offset
+    helpers and match class are used as its `finditer` uses them).
+    """
+
+    def __init__(self, compiled: Any, text: str) -> None:
+        self.compiled, self.text = compiled, text
+        self.data = text.encode("utf-8")
+        self.ascii = len(self.data) == len(text)
+        self.char = self.byte = 0  # a character offset and the byte offset it starts at
+
+    def search(self, pos: int) -> Any:
+        if pos < self.char:
+            self.char = self.byte = 0
+        start = pos if self.ascii else self.byte + _re2.CharLenToBytes(self.data, self.byte, pos - self.char)
+        self.char, self.byte = pos, start
+        spans = self.compiled._regexp.Match(re2._Anchor.UNANCHORED, self.data, start, len(self.data))
+        if spans[0] == (-1, -1):
+            return None
+        if not self.ascii:
+            chars, last_byte, last_char = {}, start, pos
+            for offset in sorted({o for span in spans for o in span if o >= 0}):
+                last_char += _re2.BytesToCharLen(self.data, last_byte, offset)
+                chars[offset], last_byte = last_char, offset
+            spans = [(chars[a], chars[b]) if a >= 0 else (a, b) for a, b in spans]
+        return re2._Match(self.compiled, self.text, pos, len(self.text), spans)
+
+
 RULES: dict[str, Rule] = {}
+# The reason a tokenizer stays on `re` (engine="re"): linear, and RE2's binding costs ~10 µs a match.
+TOKENIZER = (
+    "a tokenizer: each alternative reads one run of one class, each character once; on re for its many small matches"
+)
 FALLBACKS: dict[str, str] = {}  # rule name -> why it runs on `re` and stays linear
 
 
-def rule(name: str, pattern: str, flags: int = 0, *, fallback: str | None = None, ascii: bool = False) -> Rule:
-    """Compile a rule over message text with RE2 (see the module docstring); register it under `name`."""
+def rule(
+    name: str,
+    pattern: str,
+    flags: int = 0,
+    *,
+    fallback: str | None = None,
+    ascii: bool = False,
+    engine: str = "re2",
+) -> Rule:
+    """Compile a rule over message text with RE2 (see the module docstring); register it under `name`.
+
+    `engine="re"` keeps it on `re` for the reason `fallback` gives (which must say why it stays linear)."""
     if name in RULES and RULES[name].pattern != pattern:
         raise ValueError(f"text rule {name!r} is already registered with another pattern")
+    if engine not in ("re2", "re") or (engine == "re" and not fallback):
+        raise ValueError(f"text rule {name!r}: engine {engine!r} (re only with a fallback reason)")
     try:
+        if engine == "re":
+            raise ValueError("kept on re")
         compiled = re2.compile(to_re2(pattern, ascii=ascii), _options(flags))
         made = Rule(name, pattern, "re2", compiled)
     except (re2.error, ValueError) as exc:

@@ -31,6 +31,17 @@ class Hostile:
         return self.key if self.key is not None else f"hostile-{self.name}".encode()
 
 
+def slow_text(chars: int, unit: str = "N-VA ") -> str:
+    """The slowest text known to enrichment, for the tests of its budget, abort and stop.
+
+    Since the entity rules run on RE2 (issue 19, item 3) runs of "A." or "-" are enriched in about a second per
+    100 KB. What remains slow: every "N-VA" (or "PVDA", "CD&V") is a match of the knowledge base's ruler, and
+    `kb.settle` compares each match with every entity, even without a model: 19 KB take about 4 s, 38 KB 15 s,
+    100 KB minutes. Should that become linear, these tests need another slow input.
+    """
+    return (unit * (chars // len(unit) + 1))[:chars]
+
+
 def dispatch(text: str = "Le conseil communal a voté mardi le budget présenté par l'échevine Claire Dubois.") -> str:
     return f"NAMUR, 3 mars (Belga) - {text}"
 
@@ -74,9 +85,10 @@ def corpus(slow_kb: int = 100) -> list[Hostile]:
             ).encode(),
             expect="id_too_long",
         ),
-        Hostile("rule-dots", (dispatch("") + "A." * (slow // 2)).encode(), expect="enrich_timeout"),
-        Hostile("rule-ampersands", (dispatch("") + "A&" * (slow // 2)).encode(), expect="enrich_timeout"),
-        Hostile("rule-dashes", (dispatch("") + "-" * slow).encode(), expect="enrich_timeout"),
+        # linear since the entity rules run on RE2: enriched in about a second per 100 KB, or over a small budget
+        Hostile("rule-dots", (dispatch("") + "A." * (slow // 2)).encode(), expect=None),
+        Hostile("rule-ampersands", (dispatch("") + "A&" * (slow // 2)).encode(), expect=None),
+        Hostile("rule-dashes", (dispatch("") + "-" * slow).encode(), expect=None),
         Hostile("rule-n-va", (dispatch("") + "N-VA " * (slow // 5)).encode(), expect=None),
         Hostile("rule-e-acute", (dispatch("") + "É-" * (slow // 3)).encode(), expect=None),
         Hostile("rule-digit-dash", (dispatch("") + "1-" * (slow // 2)).encode(), expect=None),

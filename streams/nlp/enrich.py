@@ -9,7 +9,6 @@ components (`streams.nlp.components`).
 from __future__ import annotations
 
 import functools
-import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from streams.nlp.entities import kb, linking
 from streams.nlp.language import detect_language
 from streams.nlp.models import DEFAULT_PIPELINES, pipeline_label, rules_pipeline, wire_pipeline
 from streams.nlp.types import SECTION_ORDER, Entity, Mention, Quote
+from streams.textrules import rule
 from streams.wire.decode import Dispatch
 from streams.wire.header import Header, parse_header
 from streams.wire.lexicon import HEADLINE_TOPICS
@@ -157,15 +157,21 @@ def title_start(headline: str) -> int:
     """Where a headline's title starts, after a rubric: "Wielrennen/Ronde van Vlaanderen - ", "SOCCER-"."""
     rubric = _RUBRIC.match(headline)
     if rubric is not None and "/" in rubric.group(1):
-        return rubric.end()
+        return rubric.end(2)
     topic = _TOPIC.match(headline)
     if topic is not None and topic.group(1).casefold() in HEADLINE_TOPICS:
-        return topic.end()
+        return topic.end(1) + 1
     return len(headline) - len(headline.lstrip())
 
 
-_RUBRIC = re.compile(r"\s*([^\n]{1,60}?)\s+[-–—]\s+(?=\S)")
-_TOPIC = re.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)-(?=[A-Z])")
+# On RE2 (a run of spaces before a rubric took `re` the cube of its length); the lookahead of each is the
+# character read after the match proper, which ends with group 2 (the spaces, taken whole: giving one back
+# would not bring the next character closer) or one character after group 1 (the hyphen).
+_RUBRIC = rule("nlp.headline.rubric", r"\s*([^\n]{1,60}?)\s+[-–—](\s+)\S")
+_TOPIC = rule("nlp.headline.topic", r"\s*([A-Za-z]+(?: [A-Za-z]+)?)-[A-Z]")
+_UPDATE = rule(
+    "nlp.headline.update", r"UPDATE (\d{1,3})", engine="re", fallback="fullmatch() of at most ten characters"
+)
 
 
 def _sections(entity: Entity, shift: int, title: int) -> Entity:
@@ -220,7 +226,7 @@ def with_metadata(header: Header, dispatch: Dispatch) -> Header:
 def version_from_markers(markers: tuple[str, ...]) -> int | None:
     """The version an update marker implies: "UPDATE 2" is the third version of a story."""
     for marker in markers:
-        match = re.fullmatch(r"UPDATE (\d{1,3})", marker)
+        match = _UPDATE.fullmatch(marker)
         if match:
             return int(match.group(1)) + 1
     return None

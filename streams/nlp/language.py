@@ -6,10 +6,11 @@ candidates keeps it fast and accurate on wire copy.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from streams.textrules import TOKENIZER, rule
 
 # Languages the detector chooses from; extend this tuple to support more.
 CANDIDATES: tuple[Language, ...] = (
@@ -42,7 +43,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "pt": "o os as do da dos das e em um uma para com não que foi ao pelo",
     }.items()
 }
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = rule("nlp.language.word", r"[^\W\d_]+", engine="re", fallback=TOKENIZER)
 
 
 def _function_word_vote(sample: str) -> tuple[str, float] | None:

@@ -27,7 +27,7 @@ from kafka.admin import NewTopic
 from streams.enrich_process.memory import rss_mb
 from streams.kafka.admin import ensure_topics
 from streams.kafka.broker import free_port
-from tests.hostile_corpus import corpus, dispatch
+from tests.hostile_corpus import corpus, dispatch, slow_text
 from tests.integration.conftest import consume, settings_env, start_worker, unique_settings
 from tests.schemas import validate
 
@@ -187,7 +187,9 @@ def test_sigterm_during_a_pathological_input_exits_within_10_s_leaving_it_uncomm
     worker = start_worker(settings)
     try:
         consume(settings, settings.topic_enriched, lambda rs: len(rs) >= 1, timeout=90)
-        producer.send(settings.topic_raw, key=b"slow", value=(dispatch("") + "A." * 50_000).encode()).get(timeout=30)
+        producer.send(settings.topic_raw, key=b"slow", value=(dispatch("") + slow_text(100_000)).encode()).get(
+            timeout=30
+        )
         producer.close()
         time.sleep(4)  # the slow dispatch is in the enrichment process now
         started = time.monotonic()

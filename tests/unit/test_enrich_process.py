@@ -1,7 +1,7 @@
 """The enrichment child process: a slow dispatch is stopped at its budget, a lost child is replaced, abort is at once.
 
-Rules only (no model), so the child starts in well under a second; the quadratic entity rules of
-streams/nlp (issue 19, item 3) are the slow dispatches: 100 KB of "A." or "-" take minutes there.
+Rules only (no model), so the child starts in well under a second; the slow dispatches are runs of party
+acronyms (`tests.hostile_corpus.slow_text`): 19 KB take seconds, 100 KB minutes.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from streams.enrich_process.parent import EnrichmentProcess
 from streams.errors import ConfigError, EnrichAborted, EnrichFailed
 from streams.nlp.enrich import Enrichment
 from streams.wire.decode import Dispatch
+from tests.hostile_corpus import slow_text
 
 BUDGET = 1.0  # seconds per 100,000 characters: the slow dispatches below get 1 s
 GOOD = Dispatch(id="good", text="NAMUR, 3 mars (Belga) - Le ministre Jean Dupont a parlé mardi à Namur.", lang="fr")
 SLOW = {
-    "A.": Dispatch(id="dots", text="NAMUR (Belga) - " + "A." * 50_000),
-    "-": Dispatch(id="dashes", text="NAMUR (Belga) - " + "-" * 100_000),
-    "A&": Dispatch(id="ampersands", text="NAMUR (Belga) - " + "A&" * 50_000),
+    unit: Dispatch(id=f"slow-{unit.strip()}", text="NAMUR (Belga) - " + slow_text(100_000, unit))
+    for unit in ("N-VA ", "PVDA ", "CD&V ")
 }
 
 
@@ -59,7 +59,7 @@ def test_a_slow_dispatch_is_stopped_at_its_budget_and_the_others_are_enriched(ch
 
 
 def test_a_slow_dispatch_first_in_its_batch_costs_its_budget_and_the_batch_s_share_then_its_own(child):
-    slow = Dispatch(id="dashes-short", text="NAMUR (Belga) - " + "-" * 19_000)  # batched: under ALONE_CHARS
+    slow = Dispatch(id="slow-short", text="NAMUR (Belga) - " + slow_text(19_000))  # batched: under ALONE_CHARS
     started = time.monotonic()
     results = child.enrich_batch([slow, *[GOOD] * 7])
     took = time.monotonic() - started
@@ -68,7 +68,7 @@ def test_a_slow_dispatch_first_in_its_batch_costs_its_budget_and_the_batch_s_sha
 
 
 def test_a_long_slow_dispatch_is_stopped_at_its_own_budget_whatever_its_batch(child):
-    slow = SLOW["-"]  # over ALONE_CHARS: enriched on its own
+    slow = SLOW["N-VA "]  # over ALONE_CHARS: enriched on its own
     started = time.monotonic()
     results = child.enrich_batch([slow, *[GOOD] * 15])
     took = time.monotonic() - started
@@ -82,7 +82,7 @@ def test_a_child_that_dies_mid_batch_is_replaced_and_the_batch_finished(child):
         os.kill(child.pid, signal.SIGKILL)
 
     threading.Thread(target=kill_soon, daemon=True).start()
-    results = child.enrich_batch([GOOD, SLOW["A."], GOOD])
+    results = child.enrich_batch([GOOD, SLOW["N-VA "], GOOD])
     assert kinds(results) == ["Enrichment", "enrich_timeout", "Enrichment"]
     assert child.restarts == 1 and child.pid is not None
     assert all(isinstance(r, Enrichment) for r in child.enrich_batch([GOOD]))
@@ -95,7 +95,7 @@ def test_abort_stops_a_batch_at_once():
         threading.Timer(0.5, process.abort).start()
         started = time.monotonic()
         with pytest.raises(EnrichAborted):
-            process.enrich_batch([SLOW["A."]])
+            process.enrich_batch([SLOW["N-VA "]])
         assert time.monotonic() - started < 3.0
         with pytest.raises(EnrichAborted):  # and nothing is restarted after
             process.enrich_batch([GOOD])

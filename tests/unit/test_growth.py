@@ -1,9 +1,8 @@
 """Every rule that sees message text runs in linear time: growth tests and a fuzzer (issue 19, item 3).
 
 The wire (streams/wire) is registered here as families of tests.growth, one per module, each run
-through its public functions on whole adversarial texts; so is every pattern compiled with
-streams.textrules. The entity rules of streams/nlp named in issue 19 are quadratic until they move
-to RE2: their growth tests are strict xfails, to un-xfail once converted (the fuzzer would find more).
+through its public functions on whole adversarial texts; so is every pattern of the wire compiled with
+streams.textrules. The rules of streams/nlp have theirs in tests/unit/test_growth_nlp.py.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from tests.growth import FAMILIES, RATIO_LIMIT, Family, fuzz, linear, register
 ISSUE_19_UNITS = ["A.", "A&", "-", "N-VA", "É-", "1-"]
 WIRE_UNITS = [*ISSUE_19_UNITS, " ", "\n", "\n \n", "(", "(Belga) ", "BRUXELLES, ", "UPDATE 2-", "Par A ", "nl/", ")"]
 RECEIVED = datetime(2025, 3, 12, tzinfo=timezone.utc)
+NLP = "nlp."
 G2 = "http://iptc.org/std/nar/2006-10-01/"
 
 
@@ -76,9 +76,11 @@ register("wire.decode.xml_start", lambda t: looks_like_xml(t.encode()), [" ", "\
 register("wire.newsml.html", lambda t: decoded(newsml_item(t)), [*WIRE_UNITS, "<", "<p", "<p ", "</", "<br"])
 register("wire.nitf", lambda t: decoded(nitf_document(t)), [*WIRE_UNITS, "kill ", " ", "withdraw"])
 for name, compiled in sorted(textrules.RULES.items()):
-    register(f"textrules.{name}", lambda t, c=compiled: list(c.finditer(t)), [*WIRE_UNITS, "<", "<p ", "<a"])
+    if not name.startswith(NLP):  # those of streams/nlp: tests/unit/test_growth_nlp.py
+        register(f"textrules.{name}", lambda t, c=compiled: list(c.finditer(t)), [*WIRE_UNITS, "<", "<p ", "<a"])
 
-WIRE_CASES = [(f.name, unit) for f in FAMILIES.values() for unit in f.units]
+WIRE_FAMILIES = sorted(name for name in FAMILIES if not name.startswith((NLP, f"textrules.{NLP}")))
+WIRE_CASES = [(name, unit) for name in WIRE_FAMILIES for unit in FAMILIES[name].units]
 
 
 @pytest.mark.parametrize(("family", "unit"), WIRE_CASES, ids=[f"{f}-{u!r}" for f, u in WIRE_CASES])
@@ -87,7 +89,7 @@ def test_wire_rules_grow_linearly(family, unit):
     assert growth.ratio < RATIO_LIMIT, str(growth)
 
 
-@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("family", WIRE_FAMILIES)
 def test_the_fuzzer_finds_no_superlinear_unit(family):
     found = fuzz(FAMILIES[family], budget_s=4.0, max_examples=60)
     assert not found, "; ".join(map(str, found))
@@ -107,43 +109,5 @@ def test_the_harness_tells_a_quadratic_pattern_from_a_linear_one():
 def test_wire_rules_that_see_whole_texts_run_on_re2():
     assert textrules.RULES["newsml.tag"].engine == "re2"
     assert textrules.RULES["newsml.block_tag"].engine == "re2"
-    assert not textrules.FALLBACKS, textrules.FALLBACKS  # no rule of the wire needs `re`
-
-
-# -- streams/nlp: quadratic until converted (issue 19, item 3) ------------------------------------
-
-NLP_XFAIL = pytest.mark.xfail(strict=True, reason="NLP patterns not yet on re2 (issue 19, item 3)")
-
-
-def _nlp_pattern(name: str):
-    """An entity pattern of streams.nlp, wherever it lives now (the package is being split)."""
-    import importlib
-    import pkgutil
-
-    import streams.nlp
-
-    for module in [streams.nlp, *(m for m in pkgutil.walk_packages(streams.nlp.__path__, "streams.nlp."))]:
-        loaded = module if module is streams.nlp else importlib.import_module(module.name)
-        if hasattr(loaded, name):
-            return getattr(loaded, name)
-    raise LookupError(f"{name} is in no module of streams.nlp")
-
-
-NLP_CASES = [
-    ("_PARTY_TITLE_NAME", "A."),
-    ("_PARTY_TITLE_NAME", "A&"),
-    ("_TITLE_PARTY_NAME", "-"),
-    ("_TITLE_PARTY_NAME", "N-VA"),
-    ("_TITLE_PARTY_NAME", "É-"),
-    ("_TITLE_PARTY_NAME", "1-"),
-]
-
-
-@NLP_XFAIL
-@pytest.mark.parametrize(("pattern", "unit"), NLP_CASES, ids=[f"{p}-{u!r}" for p, u in NLP_CASES])
-def test_nlp_entity_patterns_grow_linearly(pattern, unit):
-    compiled = _nlp_pattern(pattern)
-    # at least 150 ms at n, so the quadratic term dominates (at 2,000 characters "1-" still grows like 2.3-2.7)
-    family = Family(f"nlp.{pattern}", lambda t: list(compiled.finditer(t)), (unit,), start_chars=2_000)
-    growth = linear(family, unit, min_seconds=0.15)
-    assert growth.ratio < RATIO_LIMIT, str(growth)
+    wire = {name: why for name, why in textrules.FALLBACKS.items() if not name.startswith(NLP)}
+    assert not wire, wire  # no rule of the wire needs `re`

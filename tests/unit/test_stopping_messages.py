@@ -25,6 +25,7 @@ from streams.nlp.enrich import Enricher
 from streams.pipeline import Pipeline, VersionsLedger
 from streams.settings import OutputTopics, Settings
 from streams.stats import WorkerStats
+from tests.hostile_corpus import slow_text
 from tests.schemas import validate
 
 KAFKA_DEFAULT_LIMIT = 1_048_588  # message.max.bytes of a default Kafka broker
@@ -231,7 +232,8 @@ def test_the_codec_libraries_are_dependencies():
 
 def test_a_text_slow_for_the_entity_rules_holds_neither_the_event_loop_nor_the_worker(monkeypatch):
     """30 KB of "A." took 25 s in the entity rules, holding the GIL: the event loop (heartbeats, /healthz)
-    stopped with it. Now the text is dead-lettered at its budget and the loop never waits."""
+    stopped with it. Those rules are linear now; a text still slow to enrich (`slow_text`, seconds for 30 KB)
+    is dead-lettered at its budget and the loop never waits."""
     try:
         from streams.enrich_process.parent import EnrichmentProcess
 
@@ -245,7 +247,7 @@ def test_a_text_slow_for_the_entity_rules_holds_neither_the_event_loop_nor_the_w
     pipeline = Pipeline(enricher, replace(settings.pipeline_config(), topics=TOPICS), VersionsLedger())
     broker = Broker()
     agent = EnrichAgent(settings.agent_config(), pipeline, Publisher(broker.send, pipeline.refuse), WorkerStats())
-    slow = ("NAMUR (Belga) - " + "A." * 15_000).encode()
+    slow = ("NAMUR (Belga) - " + slow_text(30_000)).encode()
     stream = Stream([[message(0, slow), message(1, GOOD)]])
     lateness: list[float] = []
 

@@ -11,9 +11,16 @@ import re
 from dataclasses import dataclass
 
 from streams.nlp.discourse.words import BODY_NOUNS, COMPANY_NOUNS, LATTER, PRONOUNS, ROLE_NOUNS
+from streams.textrules import TOKENIZER, rule
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:-\w+)*|[^\w\s]")
-_INVERTED = re.compile(r"-(?:t-)?(il|elle)$", re.IGNORECASE)
+_TOKEN = rule("nlp.discourse.anaphors.token", r"[^\W\d_][\w'’-]*|\d+(?:-\w+)*|[^\w\s]", engine="re", fallback=TOKENIZER)
+_INVERTED = rule(
+    "nlp.discourse.inverted",
+    r"-(?:t-)?(il|elle)$",
+    re.IGNORECASE,
+    engine="re",
+    fallback="a word: at most seven characters read from each hyphen",
+)
 _DETERMINERS = {
     "fr": frozenset("le la l' l’".split()),
     "nl": frozenset("de het".split()),
@@ -25,7 +32,12 @@ _MODIFIERS = frozenset(
 )
 # Subject pronouns only: object forms ("lui", "him", "haar") do not carry a topic forward.
 _SUBJECTS = {"fr": frozenset(("il", "elle")), "nl": frozenset(("hij", "zij")), "en": frozenset(("he", "she"))}
-_AGE_NOUN = re.compile(r"\d{1,3}-(?:jarige|year-old)$")
+_AGE_NOUN = rule(
+    "nlp.discourse.anaphors.age_noun",
+    r"\d{1,3}-(?:jarige|year-old)$",
+    engine="re",
+    fallback="anchored by match() at a word's start: at most 12 characters",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,17 @@ depends on the country the list cannot tell apart.
 from __future__ import annotations
 
 import functools
-import re
 
 from streams.nlp.discourse.words import Gender
+from streams.textrules import rule
 
 _ANSWERS: dict[str, Gender] = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
-_FIRST = re.compile(r"[^\W\d_]{2,}")
+_FIRST = rule(
+    "nlp.discourse.first",
+    r"[^\W\d_]{2,}",
+    engine="re",
+    fallback="anchored at a first name's start: one class, read once",
+)
 
 
 @functools.cache

@@ -15,11 +15,28 @@ from streams.nlp.discourse import gender as names
 from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
 from streams.nlp.entities import kb
 from streams.nlp.types import Entity
+from streams.textrules import TOKENIZER, rule
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d+|[^\w\s]")
-_AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*(?:ans|jaar|years? old)?\s*[,.)]|\((\d{1,3})\))")
-_AGE_BEFORE = re.compile(r"(?:de|het|the)\s+(\d{1,3})(?:-jarige|-year-old)\s+$", re.IGNORECASE)
-_ELISION = re.compile(r"^[ldLD]['’]")
+_TOKEN = rule("nlp.discourse.participants.token", r"[^\W\d_][\w'’.-]*|\d+|[^\w\s]", engine="re", fallback=TOKENIZER)
+_AGE_AFTER = rule(
+    "nlp.discourse.age_after",
+    r"\s*(?:,\s*(\d{1,3})\s*(?:ans|jaar|years? old)?\s*[,.)]|\((\d{1,3})\))",
+    engine="re",
+    fallback="anchored by match() at a mention's end: its spaces read twice at most, then a few characters",
+)
+_AGE_BEFORE = rule(
+    "nlp.discourse.age_before",
+    r"(?:de|het|the)\s+(\d{1,3})(?:-jarige|-year-old)\s+$",
+    re.IGNORECASE,
+    engine="re",
+    fallback="applied to the 80 characters before a mention",
+)
+_ELISION = rule(
+    "nlp.discourse.elision", r"^[ldLD]['’]", engine="re", fallback="anchored at a word's start, two characters"
+)
+_NAME_SPLIT = rule(
+    "nlp.discourse.name_split", r"[\s-]+", engine="re", fallback="one class repeated: each character read once"
+)
 SPEAKER_TYPES = ("PER", "ORG")
 
 
@@ -67,7 +84,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
             if guessed is not None:
                 evidence.append((3, guessed))
         else:
-            found.nouns = {_ELISION.sub("", w).casefold() for w in re.split(r"[\s-]+", entity.name) if w}
+            found.nouns = {_ELISION.sub("", w).casefold() for w in _NAME_SPLIT.split(entity.name) if w}
             head = _head_noun(entity.name, lang)
             if head is not None and head in BODY_NOUNS.get(lang, {}):
                 gender = BODY_NOUNS[lang][head]

@@ -12,7 +12,6 @@ a wrong speaker is worse than none.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import TYPE_CHECKING
 
 from streams.nlp.discourse.anaphors import anaphors
@@ -36,11 +35,17 @@ from streams.nlp.discourse.words import (
     Gender,
 )
 from streams.nlp.types import Entity
+from streams.textrules import rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_AGE_NOUN = re.compile(r"(\d{1,3})-(?:jarige|year-old)")
+_AGE_NOUN = rule(
+    "nlp.discourse.resolver.age_noun",
+    r"(\d{1,3})-(?:jarige|year-old)",
+    engine="re",
+    fallback="fullmatch() of at most 12 characters",
+)
 MIN_SALIENCE = 0.2  # less than this (a mention several sentences back, in a complement) is no antecedent
 UNKNOWN_GENDER = 0.7  # a participant of unknown gender agrees with any pronoun, but less well
 ORGANISATION_AS_PERSON = 0.4  # "il"/"elle"/"ze" for an organisation: possible, but a person is likelier

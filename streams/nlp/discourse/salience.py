@@ -11,9 +11,10 @@ Lappin and Leass (1994). With a dependency parse (French, English) roles come fr
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from streams.textrules import Rule, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -23,9 +24,31 @@ SENTENCE_DECAY = 0.5
 PARAGRAPH_DECAY = 0.6
 HORIZON = 5  # sentences back that still count
 
-# a sentence ends at a full stop before a capital, but not after "M." or an initial
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"'»”’)]*\s+(?=[\"'«“„]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n\s*")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[«\"“„])")
+# On RE2, each lookahead read as context after group 1 (or 2), found with `.around()`: a sentence ends after the
+# spaces that follow a full stop when a capital comes next (the spaces taken whole: giving one back could not
+# bring a capital closer), or at a line break; a paragraph at a blank line, or a line break before a quote mark.
+_SENTENCE_END = rule(
+    "nlp.discourse.sentence_end",
+    r"([.!?…][\"'»”’)]*\s+)[\"'«“„]?\s?[A-ZÀ-ÖØ-Þ0-9]|(\n\s*)",
+)
+_PARAGRAPH = rule("nlp.discourse.paragraph", r"(\n\s*\n)|(\n)\s*[«\"“„]")
+
+
+def _ends(found: Rule, text: str) -> list[int]:
+    """Where the match proper (group 1, or 2) of each match of a rule above ends; a full stop after "M." or an
+    initial ends no sentence."""
+    return [
+        max(m.end(1), m.end(2))
+        for m in found.around(text, (1, 2), before=0)
+        if m.start(1) < 0 or not _after_initial(text, m.start(1))
+    ]
+
+
+def _after_initial(text: str, i: int) -> bool:
+    """Whether text[i] is the full stop of a lone capital: "M. Feller", "J. Dupont"."""
+    return text[i] == "." and i >= 1 and text[i - 1].isupper() and (i == 1 or not text[i - 2].isalnum())
+
+
 _PREPOSITIONS = frozenset(
     "de du des d' d’ à au aux par pour avec sans chez contre sur sous dans entre vers selon comme "
     "van voor met door bij naar over aan op in uit zonder tegen tussen als "
@@ -57,9 +80,9 @@ class Layout:
 
     def __init__(self, text: str, sentence_starts: list[int] | None = None, quoted: list[tuple[int, int]] = ()) -> None:
         spans = sorted(quoted)
-        starts = sentence_starts or [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+        starts = sentence_starts or [0, *_ends(_SENTENCE_END, text)]
         self.sentences = [p for p in starts if not _inside(spans, p)]
-        breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+        breaks = _ends(_PARAGRAPH, text)
         self.paragraphs = [0, *(p for p in breaks if not _inside(spans, p) and not _opens_quote(text, p, spans))]
 
     def sentence(self, pos: int) -> int:

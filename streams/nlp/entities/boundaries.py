@@ -13,15 +13,42 @@ from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.words import has_org_word, initials, is_acronym, normalise
 from streams.nlp.lexicon import DEMONYM_ENDINGS, EVENTS, FUNCTION_WORDS
+from streams.textrules import Rule, rule
 
-_FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?) $")
-_SURNAME_AFTER = re.compile(
-    r" ((?:(?:van der|van den|van de|van|de|den|der|ter|ten|von|du|le|la) )?[A-ZÀ-Þ][a-zà-ÿ'’-]+)(?![\w'’-])"
+# Each rule reads a bounded window, or from one anchored position, on `re` for the reason it gives.
+_BETWEEN = "fullmatch() of the text between two candidates: spaces read once, then fixed words"
+_FIRST_BEFORE = rule(
+    "nlp.entities.first_before",
+    r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?) $",
+    engine="re",
+    fallback="applied to the 30 characters before a name",
 )
-_STRAY_INITIAL = re.compile(r"[A-Z]\.\s+(?=[A-ZÀ-Þ][\w'’]+)")
-_PARTICLES_GAP = re.compile(r" (?:van der|van den|van de|van|von|de la|de|der|den|ter|ten|du|le|la|da|di|dos) ")
-_TAIL_TO_ACRONYM = re.compile(r"((?:\s+[\w'’-]+){1,5}?)\s*\(([\w&-]{2,8})\)")
-_OF = re.compile(r"\s+(?:de|du|des|van|of)\s+|\s+d['’]")
+_SURNAME_AFTER = rule(
+    "nlp.entities.surname_after",
+    r" ((?:(?:van der|van den|van de|van|de|den|der|ter|ten|von|du|le|la) )?[A-ZÀ-Þ][a-zà-ÿ'’-]+)(?![\w'’-])",
+    engine="re",
+    fallback="anchored by match() at a candidate's end: a particle and one word, given back once",
+)
+_STRAY_INITIAL = rule(
+    "nlp.entities.stray_initial",
+    r"[A-Z]\.\s+(?=[A-ZÀ-Þ][\w'’]+)",
+    engine="re",
+    fallback="anchored by match() at a name's start: its spaces, then one word",
+)
+_PARTICLES_GAP = rule(
+    "nlp.entities.particles_gap",
+    r" (?:van der|van den|van de|van|von|de la|de|der|den|ter|ten|du|le|la|da|di|dos) ",
+    engine="re",
+    fallback=_BETWEEN,
+)
+_TAIL_TO_ACRONYM = rule(
+    "nlp.entities.tail_to_acronym",
+    r"((?:\s+[\w'’-]+){1,5}?)\s*\(([\w&-]{2,8})\)",
+    engine="re",
+    fallback="anchored by match() at a candidate's end: at most five words, each read once and given back once",
+)
+_OF = rule("nlp.entities.of", r"\s+(?:de|du|des|van|of)\s+|\s+d['’]", engine="re", fallback=_BETWEEN)
+_AMPERSAND = rule("nlp.entities.ampersand", r"\s*&\s*", engine="re", fallback=_BETWEEN)
 
 
 def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
@@ -41,7 +68,7 @@ def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
 def outside_events(cands: list[Candidate], body: str) -> list[Candidate]:
     """The candidates not inside the name of an event, a race or a competition ("Vlaanderen" in "Ronde van
     Vlaanderen", "Paris" in "Paris-Nice") or of a law ("loi Renault"): those are no entities, nor their parts."""
-    spans = [m.span() for m in _events_pattern().finditer(body)]
+    spans = [m.span(1) for m in _events_pattern().around(body)]
     return [
         c
         for c in cands
@@ -57,9 +84,10 @@ def _after_law_noun(body: str, start: int) -> bool:
 
 
 @functools.cache
-def _events_pattern() -> re.Pattern[str]:
+def _events_pattern() -> Rule:
+    """Event names of more than one word, as group 1 with one character of context on each side (RE2)."""
     names = sorted({re.escape(e) for e in EVENTS if " " in e or "-" in e}, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])", re.IGNORECASE)
+    return rule("nlp.entities.events", rf"(?:^|[^\w-])((?:{'|'.join(names)}))(?:[^\w-]|$)", re.IGNORECASE)
 
 
 def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
@@ -145,7 +173,7 @@ def join_of_place(cands: list[Candidate], body: str) -> list[Candidate]:
         ):
             out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end)
             continue  # "Marieke" + " van der " + "Linden": one name the model cut at its particles
-        if prev is not None and re.fullmatch(r"\s*&\s*", body[prev.end : cand.start] or "x"):
+        if prev is not None and _AMPERSAND.fullmatch(body[prev.end : cand.start] or "x"):
             kind = "ORG" if "ORG" in (prev.type, cand.type) or has_org_word(cand.text) else cand.type
             out[-1] = replace(prev, text=body[prev.start : cand.end], end=cand.end, type=kind)
             continue  # "Bill & Melinda Gates Foundation" tagged in two pieces

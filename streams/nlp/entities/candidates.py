@@ -3,13 +3,13 @@ agency credit, dateline places and reporters."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from streams.nlp.entities import kb, linking
-from streams.nlp.entities.words import NAME_WORD, after_title, at_sentence_start
+from streams.nlp.entities.words import NAME_WORD, NAME_WORD_RE2, after_title, at_sentence_start
 from streams.nlp.types import EntityType, Section
+from streams.textrules import rule
 from streams.wire.header import Header
 from streams.wire.lexicon import AGENCIES, MONTHS
 
@@ -31,15 +31,28 @@ LABELS: dict[str, EntityType] = {
     "WORK_OF_ART": "MISC",
     "LAW": "MISC",
 }
-# Capitalised runs for languages without a model: "Jan De Smet", "Banque Nationale".
-CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’]){NAME_WORD}(?:\s(?:(?:de|van|der|den|von|du|la|le|di|da)\s)?{NAME_WORD}){{0,5}}"
+# Capitalised runs for languages without a model: "Jan De Smet", "Banque Nationale". Group 1, found by
+# `.around()`: the character before it is context (not a word character or apostrophe).
+CAPITALISED_RUN = rule(
+    "nlp.entities.capitalised_run",
+    rf"(?:^|[^\w'’])({NAME_WORD_RE2}(?:\s(?:(?:de|van|der|den|von|du|la|le|di|da)\s)?{NAME_WORD_RE2}){{0,5}})",
 )
 # Reuters-style credits in the sign-off: "(Reporting by Anna Peeters; Editing by Tom Baker)".
-_CREDIT_NAMES = re.compile(
-    r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Reporting and writing)\s+by\s+([^;()]{3,120})"
+_CREDIT_NAMES = rule(
+    "nlp.entities.credit_names",
+    r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Reporting and writing)\s+by\s+([^;()]{3,120})",
 )
-_NAME_ONLY = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:de|van|der|den|von|du|le|la)\s+)?{NAME_WORD}){{1,3}}")
+_BOUNDED_CREDIT = "applied to one credit of at most 120 characters"
+_NAME_ONLY = rule(
+    "nlp.entities.name_only",
+    rf"{NAME_WORD}(?:\s+(?:(?:de|van|der|den|von|du|le|la)\s+)?{NAME_WORD}){{1,3}}",
+    engine="re",
+    fallback=_BOUNDED_CREDIT,
+)
+_CREDIT_SPLIT = rule(
+    "nlp.entities.credit_split", r"\s*(?:,|\band\b|\bet\b|\ben\b)\s*", engine="re", fallback=_BOUNDED_CREDIT
+)
+_AGENCY_IN_BRACKETS = rule("nlp.entities.agency_in_brackets", r"\(([^()/]{2,20})(?:/[^()]*)?\)")
 
 
 @dataclass(slots=True)
@@ -76,9 +89,9 @@ def rule_candidates(body: str) -> list[Candidate]:
     text ("Peeters" after "Jan Peeters"): alone it is as often a noun (German) or a sentence's start.
     """
     found = []
-    for match in CAPITALISED_RUN.finditer(body):
-        text = match.group().rstrip(".")
-        sentence_start = at_sentence_start(body, match.start())
+    for match in CAPITALISED_RUN.around(body):
+        text = match.group(1).rstrip(".")
+        sentence_start = at_sentence_start(body, match.start(1))
         known = linking.lookup(text)
         if sentence_start and " " not in text and known is None:
             continue
@@ -87,9 +100,9 @@ def rule_candidates(body: str) -> list[Candidate]:
             kind = known.type
         elif text.isupper() and len(text) > 1:
             kind = "ORG"
-        elif " " in text and after_title(body, match.start()):
+        elif " " in text and after_title(body, match.start(1)):
             kind = "PER"
-        found.append(Candidate(text, match.start(), match.start() + len(text), kind, source="rule"))
+        found.append(Candidate(text, match.start(1), match.start(1) + len(text), kind, source="rule"))
     surnames = {c.text.split()[-1] for c in found if " " in c.text}
     return [c for c in found if " " in c.text or c.type != "MISC" or c.text in surnames]
 
@@ -110,12 +123,12 @@ def header_candidates(header: Header) -> list[Candidate]:
         if at >= 0 and part.casefold() not in MONTHS and not any(part.casefold() == p.casefold() for p in places):
             found.append(Candidate(part, at, at + len(part), "LOC", "header", "rule"))  # "LEUVEN, Belgium"
     for match in _CREDIT_NAMES.finditer(header.footer_text):
-        for name in re.split(r"\s*(?:,|\band\b|\bet\b|\ben\b)\s*", match.group(1)):
+        for name in _CREDIT_SPLIT.split(match.group(1)):
             at = header.footer_text.find(name, match.start(1)) if name.strip() else -1
             if at >= 0 and _NAME_ONLY.fullmatch(name):
                 found.append(Candidate(name, at, at + len(name), "PER", "footer", "rule"))
     for text, section in ((header.header_text, "header"), (header.footer_text, "footer")):
-        for match in re.finditer(r"\(([^()/]{2,20})(?:/[^()]*)?\)", text):
+        for match in _AGENCY_IN_BRACKETS.finditer(text):
             name = match.group(1).strip()
             if name.casefold() in AGENCIES:
                 found.append(Candidate(name, match.start(1), match.start(1) + len(name), "ORG", section, "rule"))

@@ -3,7 +3,6 @@ portfolios that are not names, organisations glued to a person, names cut short 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from streams.nlp.discourse.gender import first_name_gender
@@ -28,33 +27,97 @@ from streams.nlp.lexicon import (
     PORTFOLIOS,
     ROLE_LINKS,
 )
+from streams.textrules import rule
 from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
 
 # Last words of place names that may start with a first name: "Jan Breydel Stadium", "Albert Hall".
 PLACE_WORDS = frozenset("stadium stadion park hall street straat laan road square plein bridge airport".split())
 
-_WORD = re.compile(r"\S+")
+# The rules below read one candidate's text (or a word of it) on `re`, each for the reason it gives; the two
+# that could read a run of spaces or words from every start of it (_TRAILING, _DIGITS) run on RE2. Their `$`
+# is the end of the text in both engines: the text is stripped of line breaks first.
+_ONE_WORD = "fullmatch() of one word of a name: read once from its start, given back once"
+_WORD = rule(
+    "nlp.entities.corrections.word", r"\S+", engine="re", fallback="one class repeated: each character read once"
+)
 # English and Dutch endings of demonyms and adjectives of nationality ("Flemish", "Walloon", "Leuvense").
 _OTHER_DEMONYM_ENDINGS = ("ish", "ian", "ese", "oon", "ean", "ese", "sche", "aanse", "ense", "iaanse")
-_MINISTER_AFTER = re.compile(r"\s+(?:[Mm]inister|[Ss]ecretary|[Ss]ecrétaire|[Cc]ommissioner)\b")
-_STORM = re.compile(r"(?:[Ss]torm|[Tt]empête|[Oo]uragan|[Oo]rkaan|[Hh]urricane|[Tt]yphoon|[Cc]yclone)\s+[A-Z]")
-_PRIZE = re.compile(r"\s(?:Prize|Award|Awards|Trophy|Prijs|Prix|Cup)$")
-_CODE = re.compile(r"[A-Z]{1,2}\d{0,3}|[A-Z]\d{1,3}[a-z]?")
-_EVENT_CODE = re.compile(r"(?:cop|g|euro|wk|ek)[ -]?\d{1,4}")  # "COP30", "Euro 2024", "WK 2026"
-_EDGE_PUNCT = "\"'«»“”„‘’()[]{},;:.!?–—-·"
-_COMPOUND = re.compile(r"((?=[^\s]*[A-ZÀ-Þ])[^\W_][\w&.-]*?)-[a-zà-ÿ]+")
-_ADJECTIVE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:se|sche|ese|aanse|ische)")
-_CAMEL = re.compile(r"(?!Mc|Mac|O['’]|De|Le|La|Di|Da|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*")
-# Function words a model may take at the end of a name ("Grand Prix in").
-_TRAILING = re.compile(
-    r"(?:\s+(?:in|on|at|to|of|for|the|and|under|over|after|before|from|into|with|without|by|as|de|du|des|d'|la|le|"
-    r"les|à|au|aux|en|et|sur|van|voor|op|aan|bij|het|met|den|der|ter|ten|von))+$"
+_MINISTER_AFTER = rule(
+    "nlp.entities.corrections.minister_after",
+    r"\s+(?:[Mm]inister|[Ss]ecretary|[Ss]ecrétaire|[Cc]ommissioner)\b",
+    engine="re",
+    fallback="anchored by match() at a candidate's end: the spaces after it, then a word",
 )
-_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
-_DIGITS = re.compile(r"\s+\d[\d/.]*$")
-_LOWER_ARTICLE = re.compile(r"^(?:(?:le|la|les|the|het|de|een|un|une|a|an)\s+|[lL]['’])(?=[A-ZÀ-Þ])")
-_UPPER_ARTICLE = re.compile(
-    r"^(?:Le|La|Les|The|A|An|Het|De|Een|Un|Une|Der|Die|Das|Den|Dem|Des|Ein|Eine|El|Los|Las|Il|Lo|Gli)\s+(?=[A-ZÀ-Þ])"
+_STORM = rule(
+    "nlp.entities.corrections.storm",
+    r"(?:[Ss]torm|[Tt]empête|[Oo]uragan|[Oo]rkaan|[Hh]urricane|[Tt]yphoon|[Cc]yclone)\s+[A-Z]",
+    engine="re",
+    fallback="anchored by match() at a name's start: a word, its spaces, a capital",
+)
+_PRIZE = rule(
+    "nlp.entities.corrections.prize",
+    r"\s(?:Prize|Award|Awards|Trophy|Prijs|Prix|Cup)$",
+    engine="re",
+    fallback="fixed words before the end: at most eight characters read from each start",
+)
+_CODE = rule(
+    "nlp.entities.corrections.code",
+    r"[A-Z]{1,2}\d{0,3}|[A-Z]\d{1,3}[a-z]?",
+    engine="re",
+    fallback="fullmatch() of at most six characters",
+)
+_EVENT_CODE = rule(
+    "nlp.entities.corrections.event_code",
+    r"(?:cop|g|euro|wk|ek)[ -]?\d{1,4}",
+    engine="re",
+    fallback="fullmatch() of at most nine characters",
+)  # "COP30", "Euro 2024", "WK 2026"
+_EDGE_PUNCT = "\"'«»“”„‘’()[]{},;:.!?–—-·"
+_COMPOUND = rule(
+    "nlp.entities.corrections.compound",
+    r"((?=[^\s]*[A-ZÀ-Þ])[^\W_][\w&.-]*?)-[a-zà-ÿ]+",
+    engine="re",
+    fallback=_ONE_WORD + " (the lookahead runs once, at the word's start)",
+)
+_ADJECTIVE = rule(
+    "nlp.entities.corrections.adjective",
+    r"[A-ZÀ-Þ][a-zà-ÿ]+(?:se|sche|ese|aanse|ische)",
+    engine="re",
+    fallback=_ONE_WORD,
+)
+_CAMEL = rule(
+    "nlp.entities.corrections.camel",
+    r"(?!Mc|Mac|O['’]|De|Le|La|Di|Da|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*",
+    engine="re",
+    fallback="fullmatch() of a name: read once from its start, given back once",
+)
+# Function words a model may take at the end of a name ("Grand Prix in").
+_TRAILING = rule(
+    "nlp.entities.corrections.trailing",
+    r"(?:\s+(?:in|on|at|to|of|for|the|and|under|over|after|before|from|into|with|without|by|as|de|du|des|d'|la|le|"
+    r"les|à|au|aux|en|et|sur|van|voor|op|aan|bij|het|met|den|der|ter|ten|von))+$",
+)
+_POSSESSIVE = rule(
+    "nlp.entities.corrections.possessive",
+    r"['’]s$|(?<=s)['’]$",
+    engine="re",
+    fallback="two characters before the end: at most three read from each start",
+)
+_DIGITS = rule("nlp.entities.corrections.digits", r"\s+\d[\d/.]*$")
+_DATE_LIKE = rule(
+    "nlp.entities.corrections.date_like", r"\d[/.]\d", engine="re", fallback="three characters read from each start"
+)
+_LOWER_ARTICLE = rule(
+    "nlp.entities.corrections.lower_article",
+    r"^(?:(?:le|la|les|the|het|de|een|un|une|a|an)\s+|[lL]['’])(?=[A-ZÀ-Þ])",
+    engine="re",
+    fallback="anchored at a name's start: an article, its spaces, one character",
+)
+_UPPER_ARTICLE = rule(
+    "nlp.entities.corrections.upper_article",
+    r"^(?:Le|La|Les|The|A|An|Het|De|Een|Un|Une|Der|Die|Das|Den|Dem|Des|Ein|Eine|El|Los|Las|Il|Lo|Gli)\s+(?=[A-ZÀ-Þ])",
+    engine="re",
+    fallback="anchored at a name's start: an article, its spaces, one character",
 )
 
 
@@ -152,7 +215,7 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
 def _trim(cand: Candidate) -> Candidate | None:
     """Strip edge punctuation, trailing lower-case words, a possessive and trailing dateline digits."""
     text = cand.text.strip(_EDGE_PUNCT + " \n\t")
-    if cand.type == "LOC" or re.search(r"\d[/.]\d", text):
+    if cand.type == "LOC" or _DATE_LIKE.search(text):
         text = _DIGITS.sub("", text)  # "BRUXELLES 12/03"; "Radio 1" keeps its number
     if _POSSESSIVE.search(text) and not text.isupper():
         rest = _POSSESSIVE.sub("", text)  # "El Amrani's", "European Union's", not "Moody's"

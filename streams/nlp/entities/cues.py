@@ -7,50 +7,82 @@ earlier ones found. The caller's list of candidates is never changed.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import CAPITALISED_RUN, Candidate
-from streams.nlp.entities.words import NAME_WORD, WORD_RE, is_title
+from streams.nlp.entities.words import NAME_WORD, NAME_WORD_RE2, WORD_RE, is_title
 from streams.nlp.lexicon import FUNCTION_WORDS, NOT_ENTITIES, ORG_WORDS, SPEECH_CUES, TITLES
 from streams.nlp.types import EntityType
+from streams.textrules import rule
 from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
 
+# The rules below run on RE2, a lookbehind written as one character of context before group 1 and found with
+# `.around()`. A name ends the match greedily (at its longest, so nothing word-like follows it): a lookahead
+# there never decided anything, and is left out.
+_AFTER_CUE = "anchored by match() at the end of a cue word; reads the spaces and at most three name words after it"
 # Two or three capitalised words (particles allowed inside): a person's name after a cue.
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = rule(
+    "nlp.entities.person_after",
     rf"\s+((?:{NAME_WORD})(?:\s+(?:(?:de|van|der|den|von|du|le|la|ter|ten|De|Van|Le|La|Von|Du|Der|Den)\s+)?"
-    rf"{NAME_WORD}){{1,2}})"
+    rf"{NAME_WORD}){{1,2}})",
+    engine="re",
+    fallback=_AFTER_CUE,
 )
 _ACRONYM_TOKEN = r"[A-Z](?:[A-Z]|[&-](?=[A-Z]))+"
-# A title, a party acronym and a name: "le député N-VA Sander Loones", "het CD&V-Kamerlid" is not one.
-_TITLE_PARTY_NAME = re.compile(
-    rf"(?<![\w'’])([\w'’-]+)\s+({_ACRONYM_TOKEN})\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,2}})(?![\w'’-])"
+# For RE2: a "&" or "-" with the capital after it (the acronym is followed by a space or a hyphen below).
+_ACRONYM_TOKEN_RE2 = r"[A-Z](?:[A-Z]|[&-][A-Z])+"
+# A title, a party acronym and a name: "le député N-VA Sander Loones", "het CD&V-Kamerlid" is not one. The
+# title is a whole run of [\w'’-] (it is followed by a space), so it starts where the run starts, as the
+# lookbehind (?<![\w'’]) had it: no context needed, `finditer` will do.
+_TITLE_PARTY_NAME = rule(
+    "nlp.entities.title_party_name",
+    rf"([\w'’-]+)\s+({_ACRONYM_TOKEN_RE2})\s+((?:{NAME_WORD_RE2})(?:\s+{NAME_WORD_RE2}){{1,2}})",
 )
 # "Vooruit-voorzitter Conner Rousseau": an organisation glued to a title, then a name.
-_PARTY_TITLE_NAME = re.compile(
-    rf"(?<![\w'’-])((?:{NAME_WORD}\s+)?(?:{NAME_WORD}|{_ACRONYM_TOKEN}))-([a-zà-ÿA-Z][a-zà-ÿ]+)"
-    rf"\s+((?:{NAME_WORD})(?:\s+(?:(?:de|van|der|den|De|Van|Der|Den)\s+)?{NAME_WORD}){{1,2}})(?![\w'’-])"
+_PARTY_TITLE_NAME = rule(
+    "nlp.entities.party_title_name",
+    rf"(?:^|[^\w'’-])((?:{NAME_WORD_RE2}\s+)?(?:{NAME_WORD_RE2}|{_ACRONYM_TOKEN_RE2}))-([a-zà-ÿA-Z][a-zà-ÿ]+)"
+    rf"\s+((?:{NAME_WORD_RE2})(?:\s+(?:(?:de|van|der|den|De|Van|Der|Den)\s+)?{NAME_WORD_RE2}){{1,2}})",
 )
-_BRACKETED = re.compile(rf"\s*\(((?:{NAME_WORD})(?:\s+{NAME_WORD}){{0,2}})\)")
-# An acronym on its own, or heading a compound ("N-VA-fractieleider", "CD&V-Kamerlid").
-_ACRONYM_WORD = re.compile(
+_BRACKETED = rule(
+    "nlp.entities.bracketed",
+    rf"\s*\(((?:{NAME_WORD})(?:\s+{NAME_WORD}){{0,2}})\)",
+    engine="re",
+    fallback="anchored by match() at the end of a person's name; reads up to the bracket after at most three words",
+)
+# An acronym on its own, or heading a compound ("N-VA-fractieleider", "CD&V-Kamerlid"): it starts a run of
+# [\w'’&.-] (the lookbehind), found on RE2 with the character after it; the acronym rule proper then reads
+# that window only.
+_ACRONYM_RUN = rule("nlp.entities.acronym_run", r"(?:^|[^\w'’&.-])([A-Z][A-Z&-][\w'’&.-]*)")
+_ACRONYM_WORD = rule(
+    "nlp.entities.acronym_word",
     rf"(?<![\w'’&.-])(?:{_ACRONYM_TOKEN})(?![\w'’&]|-[\w])"
-    rf"|(?<![\w'’&.-])(?:{_ACRONYM_TOKEN})(?=-[A-ZÀ-Þ]?[a-zà-ÿ]+\b)"
+    rf"|(?<![\w'’&.-])(?:{_ACRONYM_TOKEN})(?=-[A-ZÀ-Þ]?[a-zà-ÿ]+\b)",
+    engine="re",
+    fallback="anchored by match() at the start of one run of nlp.entities.acronym_run and read up to the character"
+    " after it: the acronym's letters once, given back once",
 )
 # A lower-case organisation noun, at most one lower-case word, then a name: "la société Bâtiroute".
-_ORGANISATION_NOUN_NAME = re.compile(
-    r"(?<![\w'’-])(société|groupe|entreprise|firme|compagnie|constructeur|brasseur|assureur|banque|holding|"
+_ORGANISATION_NOUN_NAME = rule(
+    "nlp.entities.organisation_noun_name",
+    r"(?:^|[^\w'’-])(société|groupe|entreprise|firme|compagnie|constructeur|brasseur|assureur|banque|holding|"
     r"start-up|biotech|bedrijf|groep|onderneming|firma|bouwer|brouwer|verzekeraar|company|firm|group|carmaker|"
     r"brewer|insurer|lender|airline|retailer|maker|startup)"
-    rf"(?:\s+[a-zà-ÿ]{{3,}})?\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+    rf"(?:\s+[a-zà-ÿ]{{3,}})?\s+({NAME_WORD_RE2}(?:\s+{NAME_WORD_RE2}){{0,2}})",
 )
-# A capitalised first name and a surname in capitals ("Claire GALLOIS", "Jean-Marc DE SMET").
-_FIRST_NAME_CAPITALS = re.compile(
-    r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
-    r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)(?![\w'’-])"
+# A capitalised first name and a surname in capitals ("Claire GALLOIS", "Jean-Marc DE SMET"): group 1, first
+# name and surname in groups 2 and 3; a character of context on each side (the lookarounds), a surname given
+# back (to one word, or fewer capitals) where a word character follows, as the lookahead had it.
+_FIRST_NAME_CAPITALS = rule(
+    "nlp.entities.first_name_capitals",
+    r"(?:^|[^\w'’-])(([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
+    r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?))(?:[^\w'’-]|$)",
 )
 _ORG = linking.Link("org:x", "ORG", "rule")
 # Capitals that are not organisations.
@@ -121,7 +153,7 @@ def title_party_name(body: str, coverage: Coverage) -> None:
 
 def party_title_name(body: str, coverage: Coverage) -> None:
     """ "Vooruit-voorzitter Conner Rousseau": an organisation glued to a title, then a name -> ORG + PER."""
-    for match in _PARTY_TITLE_NAME.finditer(body):
+    for match in _PARTY_TITLE_NAME.around(body, 3):
         if not is_title(match.group(2)) or match.group(1).casefold() in AGENCIES:
             continue  # "Vlaams Belang-Kamerlid Barbara Pas", "KRC Genk-middenvelder Jan Peeters"
         org, org_start = match.group(1), match.start(1)
@@ -167,7 +199,7 @@ def bracketed_party(body: str, coverage: Coverage) -> None:
 
 def acronyms(body: str, coverage: Coverage) -> None:
     """Acronyms ("CD&V", "PVDA") -> ORG, or what the gazetteers say ("RDC" -> LOC); not in a line of capitals."""
-    for match in _ACRONYM_WORD.finditer(body):
+    for match in acronym_words(body):
         text = match.group()
         if (
             not coverage.free(match.start(), match.end())
@@ -181,28 +213,37 @@ def acronyms(body: str, coverage: Coverage) -> None:
         coverage.add(text, match.start(), known.type if known is not None else "ORG")
 
 
+def acronym_words(body: str) -> Iterator[re.Match[str]]:
+    """The acronyms of a body: a run of [\\w'’&.-] found on RE2, then the acronym rule on that run and the
+    character after it (all its lookarounds read), as the rule found them over the whole body."""
+    for run in _ACRONYM_RUN.finditer(body):
+        match = _ACRONYM_WORD.match(body, run.start(1), run.end(1) + 1)
+        if match is not None:
+            yield match
+
+
 def known_names(body: str, coverage: Coverage) -> None:
     """Countries and curated names (aliases) the gazetteers know; one replaces the model's part of it
     ("Euronext Brussels" where the model saw only "Brussels")."""
-    for match in CAPITALISED_RUN.finditer(body):
-        known = linking.lookup(match.group(), None)
-        if known is None or known.source not in ("alias", "country") or len(match.group()) < 2:
+    for match in CAPITALISED_RUN.around(body):
+        known = linking.lookup(match.group(1), None)
+        if known is None or known.source not in ("alias", "country") or len(match.group(1)) < 2:
             continue
-        start, end = match.span()
-        if " " in match.group() and not coverage.free(start, end):
+        start, end = match.span(1)
+        if " " in match.group(1) and not coverage.free(start, end):
             kept = coverage.kept
             inside = [c for c in kept if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             outside = [c for c in kept if c.start < end and start < c.end and c not in inside]
             if inside and not outside:  # "Euronext Brussels": the model saw only "Brussels"
                 coverage.drop(start, end)
         if coverage.free(start, end):
-            coverage.add(match.group(), start, known.type)
+            coverage.add(match.group(1), start, known.type)
 
 
 def name_after_organisation_noun(body: str, coverage: Coverage) -> None:
     """ "la société Bâtiroute", "le constructeur automobile Carlam", "het bedrijf Vandecasteele", "the company
     Proximus": the name an organisation noun introduces is an organisation, whatever the model typed."""
-    for match in _ORGANISATION_NOUN_NAME.finditer(body):
+    for match in _ORGANISATION_NOUN_NAME.around(body, 2):
         start, end = match.span(2)
         name = match.group(2)
         if name.casefold() in FUNCTION_WORDS or (linking.lookup(name) or _ORG).type != "ORG":
@@ -217,14 +258,14 @@ def name_after_organisation_noun(body: str, coverage: Coverage) -> None:
 def first_name_and_capitals(body: str, coverage: Coverage) -> None:
     """ "Claire GALLOIS", "Hélène MARCHETTI": a known first name and a surname in capitals, the French wire's way
     of writing names -> PER (in place of whatever the model made of part of it)."""
-    for match in _FIRST_NAME_CAPITALS.finditer(body):
-        first, surname = match.group(1), match.group(2)
-        if first_name_gender(first) is None or _in_caps_line(body, match.start()):
+    for match in _FIRST_NAME_CAPITALS.around(body):
+        first, surname = match.group(2), match.group(3)
+        if first_name_gender(first) is None or _in_caps_line(body, match.start(1)):
             continue
         if surname.casefold() in AGENCIES or surname.casefold() in NOT_ENTITIES or linking.lookup(surname):
             continue
-        coverage.drop(*match.span())
-        coverage.add(match.group(), match.start(), "PER")
+        coverage.drop(*match.span(1))
+        coverage.add(match.group(1), match.start(1), "PER")
 
 
 PASSES: tuple[Callable[[str, Coverage], None], ...] = (
@@ -252,8 +293,20 @@ def cue_candidates(body: str, found: list[Candidate]) -> list[Candidate]:
 
 def _in_caps_line(body: str, pos: int) -> bool:
     """Whether `pos` lies in a line written in capitals (a slug or headline), where caps mean nothing."""
-    start = body.rfind("\n", 0, pos) + 1
-    end = body.find("\n", pos)
-    line = body[start : end if end >= 0 else len(body)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    starts, in_caps = _lines(body)
+    return in_caps[bisect.bisect_right(starts, pos) - 1]
+
+
+@functools.lru_cache(maxsize=2)
+def _lines(body: str) -> tuple[list[int], list[bool]]:
+    """Where each line of a body starts and whether it is written in capitals: each line judged once, not once
+    per acronym or name in it (a long line of them took the square of its length)."""
+    starts, in_caps, start = [], [], 0
+    while True:
+        end = body.find("\n", start)
+        letters = [c for c in body[start : end if end >= 0 else len(body)] if c.isalpha()]
+        starts.append(start)
+        in_caps.append(len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters))
+        if end < 0:
+            return starts, in_caps
+        start = end + 1

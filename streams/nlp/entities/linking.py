@@ -26,6 +26,7 @@ from pathlib import Path
 from streams.nlp.entities import kb
 from streams.nlp.lexicon import FUNCTION_WORDS
 from streams.nlp.types import SECTION_ORDER, Entity, EntityType
+from streams.textrules import rule
 
 # Languages whose country names are indexed (babel/CLDR and pycountry's translations).
 COUNTRY_LANGUAGES = ("fr", "nl", "en", "de", "es", "it")
@@ -40,8 +41,11 @@ UNTYPED_CITY_MIN_POPULATION = 100_000
 CONTEXT_RATIO = 10
 TYPES: dict[str, EntityType] = {"per": "PER", "org": "ORG", "loc": "LOC", "misc": "MISC"}
 
-_LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ' ’.\-()]+")
-_FOLD = re.compile(r"[\s\-‐‑–]+")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ' ’.\-()]+")  # GeoNames' names, not message text
+_FOLD = rule("nlp.entities.fold", r"[\s\-‐‑–]+", engine="re", fallback="one class repeated: each character read once")
+_NOT_SLUG = rule(
+    "nlp.entities.not_slug", r"[^0-9a-z]+", engine="re", fallback="one class repeated: each character read once"
+)
 # The home wire's country: a form naming entities of several countries names its Belgian one by default.
 HOME_COUNTRY = "BE"
 
@@ -56,7 +60,7 @@ def key(text: str) -> str:
 
 def slug(text: str) -> str:
     """A name as an id fragment: 'Sergueï Lavrov' -> 'serguei-lavrov'."""
-    return re.sub(r"[^0-9a-z]+", "-", key(text)).strip("-") or "x"
+    return _NOT_SLUG.sub("-", key(text)).strip("-") or "x"
 
 
 @dataclass(frozen=True, slots=True)

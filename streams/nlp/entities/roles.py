@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from streams.nlp.entities.words import WORD_RE, at_sentence_start, is_title
 from streams.nlp.lexicon import ROLE_BREAKERS, ROLE_LINKS, SPEECH_CUES
 from streams.nlp.types import Entity
+from streams.textrules import rule
+
+_ELIDED = rule(
+    "nlp.entities.roles.elided", r"^[lLdD]['’]", engine="re", fallback="anchored at a title's start, two characters"
+)
+_COMMA = rule(
+    "nlp.entities.roles.comma",
+    r"\s*,\s*",
+    engine="re",
+    fallback="anchored by match() at a name's end: spaces read once",
+)
 
 
 def find_role(body: str, entity: Entity) -> str | None:
@@ -55,7 +64,7 @@ def _role_before(body: str, start: int) -> str | None:
             break  # "Yesterday Prime Minister ...": a sentence's first word is no modifier
         first -= 1
     text = window[tokens[first].start() :].strip()
-    text = re.sub(r"^[lLdD]['’]", "", text)
+    text = _ELIDED.sub("", text)
     return text.strip(" ,") or None
 
 
@@ -63,10 +72,10 @@ _ROLE_MODIFIERS = frozenset("ancien ancienne ex vice nouveau nouvelle futur futu
 
 
 def _role_after(body: str, end: int) -> str | None:
-    match = re.match(r"\s*,\s*", body[end:])
+    match = _COMMA.match(body, end)
     if match is None:
         return None
-    rest = body[end + match.end() : end + match.end() + 160]
+    rest = body[match.end() : match.end() + 160]
     tokens = list(WORD_RE.finditer(rest))
     k = 0
     while k < len(tokens) and tokens[k].group().casefold() in ("le", "la", "l'", "l’", "the", "de", "het", "a", "an"):

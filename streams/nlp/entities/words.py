@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-import re
-
 from streams.nlp.entities import linking
 from streams.nlp.lexicon import NAME_PARTICLES, ORG_WORDS, TITLES
+from streams.textrules import TOKENIZER, rule
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # One capitalised word of a name (a regex): "Dupont", "O'Neill", "N-VA".
 NAME_WORD = rf"[{_UPPER}](?:[\w'’&-]|\.(?=\w))*"
+# The same for RE2, which has no lookahead: a dot with the word character after it. In the RE2 rules a name
+# word is followed by a space, a hyphen or nothing more, so it never ends on a dot before a word character
+# (where NAME_WORD could, and stop there): both match alike.
+NAME_WORD_RE2 = rf"[{_UPPER}](?:[\w'’&-]|\.\w)*"
 # Words (with their apostrophes and hyphens) and single punctuation marks.
-WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+WORD_RE = rule("nlp.entities.word", r"[\w'’-]+|[^\w\s]", engine="re", fallback=TOKENIZER)
+_ELIDED = rule("nlp.entities.elided", r"^[ld]['’]", engine="re", fallback="anchored at a word's start, two characters")
+_INITIAL_SPLIT = rule(
+    "nlp.entities.initial_split",
+    r"[\s'’]+",
+    engine="re",
+    fallback="one class repeated: each character read once; a name's words",
+)
 _SENTENCE_END = '.!?\n«»"“”:;'
 # Words an acronym does not spell: "Office national de sécurité sociale" is ONSS.
 _ACRONYM_SKIP = frozenset("de du des d l la le les et en van voor der den het of the and for & a à au aux".split())
@@ -29,7 +39,7 @@ def is_title(word: str) -> bool:
     if sum(c.isalpha() for c in word) > 1 and word.isupper():
         return False  # "MR" is a party, "Mr" a title
     low = word.casefold().rstrip(".")
-    low = re.sub(r"^[ld]['’]", "", low)
+    low = _ELIDED.sub("", low)
     if low in TITLES or low + "." in TITLES:
         return True
     head, dash, tail = low.rpartition("-")  # "N-VA-fractieleider", "Belang-Kamerlid", "ex-ministre"
@@ -59,7 +69,7 @@ def is_acronym(text: str) -> bool:
 
 def initials(text: str) -> str:
     """The acronym a name spells, as a comparison key: "Banque centrale européenne" -> "bce"."""
-    words = re.split(r"[\s'’]+", text)
+    words = _INITIAL_SPLIT.split(text)
     return normalise("".join(w[0] for w in words if w and w.casefold() not in _ACRONYM_SKIP))
 
 

@@ -9,6 +9,7 @@ import re
 
 from streams.nlp.lexicon.shared import QuoteLexicon, words
 
+# Applied to the lexicon's verb stems, never to message text.
 _LAST_E = re.compile(r"é(?=(?:[bcdfgptv][rl]|[^aeiouyéèêëîïôûù])$)|(?<![aeiouy])e(?=[^aeiouyéèêëîïôûù]$)")
 _DOUBLING = frozenset({"appel", "rappel"})  # -eler verbs that double the consonant: "appelle", "rappelle"
 

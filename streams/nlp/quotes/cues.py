@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.text import MAX_GAP, SENTENCE_PUNCT, Tok
+from streams.textrules import rule
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
 
 
-_FR_INVERSION_RE = re.compile(r"(\w+?)-(?:t-)?(il|elle|ils|elles|on)")
+_FR_INVERSION_RE = rule(
+    "nlp.quotes.fr_inversion",
+    r"(\w+?)-(?:t-)?(il|elle|ils|elles|on)",
+    engine="re",
+    fallback="fullmatch() of one token: each hyphen reads at most nine characters",
+)
 
 
 class Cue(NamedTuple):

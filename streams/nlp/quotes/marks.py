@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from streams.nlp.quotes.cues import cue_at
 from streams.nlp.quotes.text import ELISIONS, MAX_CLAUSE
+from streams.textrules import rule
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
 
 
-_MARK_RE = re.compile(r"[«»‹›“”„‘’‚\"']")
+_MARK_RE = rule(
+    "nlp.quotes.mark", r"[«»‹›“”„‘’‚\"']", engine="re", fallback="one character; on re for its many small matches"
+)
 _OPENING_CONTEXT = frozenset("([{«“„‘‚—–-/")
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}»”’…")
 _FAMILY = {"«": "g", "»": "g", "‹": "sg", "›": "sg", "“": "d", "”": "d", "„": "d", '"': "d"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,8 +11,11 @@ from streams.nlp.discourse.words import BODY_NOUNS, DEMONSTRATIVES, LATTER, PART
 from streams.nlp.quotes.cues import cue_at
 from streams.nlp.quotes.text import Tok, tok_start
 from streams.nlp.types import Entity
+from streams.textrules import rule
 
-_AGE_NOUN = re.compile(r"\d{1,3}-(?:jarige|year-old)")
+_AGE_NOUN = rule(
+    "nlp.quotes.age_noun", r"\d{1,3}-(?:jarige|year-old)", engine="re", fallback="fullmatch() of at most 12 characters"
+)
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context

@@ -14,13 +14,23 @@ from streams.nlp.quotes.cues import cue_at
 from streams.nlp.quotes.phrases import SpeakerRef, title_word
 from streams.nlp.quotes.text import SENTENCE_PUNCT
 from streams.nlp.types import Entity
+from streams.textrules import rule
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
 
 
-_INVERSION = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
-_NAME_SPLIT_RE = re.compile(r"[\s'’-]+")
+_INVERSION = rule(
+    "nlp.quotes.inversion",
+    r"-(?:t-)?(il|elle|ils|elles|on)$",
+    re.IGNORECASE,
+    engine="re",
+    fallback="a word: at most nine characters read from each hyphen",
+)
+_NAME_SPLIT_RE = rule(
+    "nlp.quotes.name_split", r"[\s'’-]+", engine="re", fallback="one class repeated: each character read once"
+)
+_ELIDED = rule("nlp.quotes.elided", r"([dlDL])['’]", engine="re", fallback="anchored at a word's start, two characters")
 
 
 class _Resolver:
@@ -173,7 +183,7 @@ class _Resolver:
 
 def _determiner(word: str) -> str:
     """The determiner a phrase opens with, elided forms with their apostrophe: "l'accusé" -> "l'"."""
-    elided = re.match(r"([dlDL])['’]", word)
+    elided = _ELIDED.match(word)
     return (elided.group(1) + "'").casefold() if elided else word.casefold()
 
 

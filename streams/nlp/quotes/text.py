@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from streams.nlp import lexicon as lx
+from streams.textrules import TOKENIZER, rule
 
 MIN_WORDS = 3  # shorter quoted fragments are scare quotes or single words, not quotes
 MAX_LOOKBACK = 60  # tokens searched before a quote or cue for its subject
@@ -17,22 +17,32 @@ WINDOW = 700  # characters searched before a quote for its attribution
 # French words that elide their vowel before another word: "l'", "qu'", "jusqu'".
 ELISIONS = frozenset({"qu", "l", "d", "j", "s", "n", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "presqu"})
 # Words (French elisions apart: "l'", "qu'"), numbers and single marks.
-TOKEN_RE = re.compile(
+TOKEN_RE = rule(
+    "nlp.quotes.token",
     r"(?i:jusqu|lorsqu|puisqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_]|[«“”\"„])"  # French elision: l', qu’”
     r"|\d+(?:-[^\W\d_]+)+"  # "41-year-old", "23-jarige"
     r"|\d+(?:[.,:/h]\d+)*"
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-&][^\W_]+)*"
-    r"|\S"
+    r"|\S",
+    engine="re",
+    fallback=TOKENIZER + " (an elision's lookahead reads one character more)",
 )
 # Runs are matched from their first character only ((?<!...)) and without backtracking into them
 # ((?=(?P<x>...))(?P=x) is an atomic group), so long runs of spaces or dots stay linear.
 _PARAGRAPH = r"(?<![ \t\u00a0\u202f])(?=(?P<sp>[ \t\u00a0\u202f]*))(?P=sp)\n\s*"
-PARAGRAPH_RE = re.compile(_PARAGRAPH)
-SENTENCE_END_RE = re.compile(
+# The same on RE2, for a `finditer` over the whole body: the spaces before a line break, which the previous
+# match (ending on `\s*`) never holds, are matched from their first one as the leftmost match.
+PARAGRAPH_RE = rule("nlp.quotes.paragraph", r"[ \t\x{a0}\x{202f}]*\n\s*")
+SENTENCE_END_RE = rule(
+    "nlp.quotes.sentence_end",
     r"(?<![.!?…])(?=(?P<punct>[.!?…]+))(?P=punct)"  # the full stop(s)
     r"(?=(?P<close>(?:[\"'»”’)\]]|\s»)*))(?P=close)"  # closing marks and brackets after them
     r"(?=(?P<ws>\s+))(?P=ws)(?=[^\w\s]{0,2}\s?[A-ZÀ-ÖØ-Þ0-9])"  # space, then a capital or digit
-    r"|" + _PARAGRAPH.replace("?P<sp>", "?P<sp2>").replace("?P=sp)", "?P=sp2)")
+    r"|" + _PARAGRAPH.replace("?P<sp>", "?P<sp2>").replace("?P=sp)", "?P=sp2)"),
+    engine="re",
+    fallback="each run (full stops, closing marks, spaces) is matched from its first character only and taken"
+    " whole, never given back (atomic groups): each character is read a bounded number of times; on re for"
+    " finditer() over each quote's span, which RE2's binding would pay with the whole body each time",
 )
 # Marks that end a sentence or a clause.
 SENTENCE_PUNCT = frozenset(".!?…;")
