@@ -38,7 +38,7 @@ BEFORE = {
     "first_name_capitals": r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
     r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)(?![\w'’-])",
     "capitalised_run": rf"(?<![\w'’]){NAME_WORD}(?:\s(?:(?:de|van|der|den|von|du|la|le|di|da)\s)?{NAME_WORD}){{0,5}}",
-    "sentence_end": r"[.!?…][\"'»”’)]*\s+(?=[\"'«“„]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n\s*",
+    "sentence_end": r"(?:(?<!\b[A-Z])\.|[!?…])[\"'»”’)]*\s+(?=[\"'«“„]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n\s*",
     "paragraph": r"\n\s*\n|\n(?=\s*[«\"“„])",
     "rubric": r"\s*([^\n]{1,60}?)\s+[-–—]\s+(?=\S)",
     "topic": r"\s*([A-Za-z]+(?: [A-Za-z]+)?)-(?=[A-Z])",

@@ -35,18 +35,20 @@ _PARAGRAPH = rule("nlp.discourse.paragraph", r"(\n\s*\n)|(\n)\s*[«\"“„]")
 
 
 def _ends(found: Rule, text: str) -> list[int]:
-    """Where the match proper (group 1, or 2) of each match of a rule above ends; a full stop after "M." or an
-    initial ends no sentence."""
+    """Where the match proper (group 1, or 2) of each match of a rule above ends; the full stop of "M." or of an
+    initial ends no sentence (a line break after it still does)."""
     return [
         max(m.end(1), m.end(2))
         for m in found.around(text, (1, 2), before=0)
-        if m.start(1) < 0 or not _after_initial(text, m.start(1))
+        if m.start(1) < 0 or not _after_initial(text, m.start(1)) or "\n" in text[m.start(1) : m.end(1)]
     ]
 
 
 def _after_initial(text: str, i: int) -> bool:
     """Whether text[i] is the full stop of a lone capital: "M. Feller", "J. Dupont"."""
-    return text[i] == "." and i >= 1 and text[i - 1].isupper() and (i == 1 or not text[i - 2].isalnum())
+    if text[i] != "." or i < 1 or not "A" <= text[i - 1] <= "Z":
+        return False
+    return i == 1 or not (text[i - 2].isalnum() or text[i - 2] == "_")
 
 
 _PREPOSITIONS = frozenset(
