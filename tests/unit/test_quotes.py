@@ -702,3 +702,14 @@ def test_an_unknown_place_that_speaks_is_an_organisation_the_model_mistyped() ->
     assert [(speaker(q), q.speaker_entity.type, q.speaker_entity.id) for q in quotes] == [
         ("Domus Medica", "ORG", "org:domus-medica")
     ]
+
+
+def test_own_account_with_a_non_person_subject_goes_to_the_person_of_the_story() -> None:
+    body = (
+        "Directeur Nathalie Verstraete opende het museum. Verstraete wil daar niet op ingaan. "
+        "Naar eigen zeggen verliep de samenwerking bijzonder constructief."
+    )
+    quotes = run(body, "nl", ("Nathalie Verstraete", "PER", ["Nathalie Verstraete", "Verstraete"]))
+    assert [(q.text, speaker(q)) for q in quotes] == [
+        ("verliep de samenwerking bijzonder constructief", "Nathalie Verstraete")
+    ]

@@ -54,9 +54,11 @@ def title_word(ctx: Context, low: str) -> tuple[str, str] | None:
     if "-" in low:
         return title_word(ctx, low.rsplit("-", 1)[1])
     if ctx.lang == "nl":  # compounds: "bondscoach", "museumdirecteur", "batterijproducent"
+        foreign = ROLE_NOUNS.get("en", {}).keys() | ROLE_NOUNS.get("fr", {}).keys()
         for n in range(len(low) - 1, 3, -1):
-            if low[-n:] in lx.PERSON_TITLES or low[-n:] in roles:
-                return "person", low[-n:]
+            tail = low[-n:]  # a Dutch title only: "samenwerking" does not end with the English "king"
+            if tail in roles or (tail in lx.PERSON_TITLES and tail not in foreign):
+                return "person", tail
             if low[-n:] in lx.COMPANY_NOUNS or low[-n:] in bodies:
                 return "org", low[-n:]
     return None
