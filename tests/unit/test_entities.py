@@ -431,3 +431,23 @@ def test_a_law_named_after_a_company_is_no_mention_of_it():
         for w, p in (("Renault", 0), ("Renault", 40), ("Major", 0))
     ]
     assert [(c.text, c.start) for c in outside_events(found, body)] == [("Renault", body.index("Renault ferme"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (
+            "The Dutch Public Prosecution Service said.",
+            "Dutch Public Prosecution Service",
+            "Public Prosecution Service",
+        ),
+        ("The Walloon Federation of Agriculture said.", "Walloon Federation of Agriculture", None),
+        (
+            "The European Federation of Pharmaceutical Industries said.",
+            "European Federation of Pharmaceutical Industries",
+            None,
+        ),
+    ],
+)
+def test_a_country_s_adjective_is_no_part_of_a_body_a_region_s_or_europe_s_is(text, surface, expected):
+    assert fix(text, surface, "ORG") == [(expected or surface, "ORG")]

@@ -155,10 +155,19 @@ def _first_name_and_surname(text: str) -> bool:
     return len(first) >= 3 and first.casefold() not in FUNCTION_WORDS and first_name_gender(first) is not None
 
 
+# Adjectives of nationality that do not end like a demonym.
+_NATIONAL = frozenset("dutch french swiss greek czech thai".split())
+# Regional and supranational bodies carry their adjective in their names ("European Commission", "Walloon
+# Federation of Agriculture", "Flemish Government"); a country's adjective only describes ("Dutch police").
+_NAMING_ADJECTIVES = frozenset("european walloon flemish".split())
+
+
 def _without_nationality(cand: Candidate) -> Candidate:
     """ "Dutch Public Prosecution Service" -> "Public Prosecution Service": the country's adjective is no part of it."""
     words = cand.text.split()
-    if cand.type == "ORG" and len(words) >= 3 and demonym(words[0]) and has_org_word(" ".join(words[1:])):
+    first = words[0].casefold() if words else ""
+    national = first in _NATIONAL or (demonym(words[0]) and first not in _NAMING_ADJECTIVES) if words else False
+    if cand.type == "ORG" and len(words) >= 3 and national and has_org_word(" ".join(words[1:])):
         offset = cand.text.index(words[1], len(words[0]))
         return replace(cand, text=cand.text[offset:], start=cand.start + offset)
     return cand
