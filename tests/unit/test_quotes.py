@@ -695,7 +695,10 @@ def test_a_dutch_clause_opening_with_a_prepositional_phrase_has_its_subject_afte
 
 
 def test_an_unknown_place_that_speaks_is_an_organisation_the_model_mistyped() -> None:
-    body = "Domus Medica sluit niet uit dat de wachtposten extra artsen nodig hebben. In Brugge is het rustig."
+    body = (
+        "Huisartsenvereniging Domus Medica sluit niet uit dat de wachtposten extra artsen nodig hebben. "
+        "In Brugge is het rustig."
+    )
     ents = entities(body, ("Domus Medica", "LOC", ["Domus Medica"]), ("Brugge", "LOC", ["Brugge"]))
     ents[0].id, ents[1].id = "loc:domus-medica", "loc:geonames:2800931"
     quotes = extract_quotes(body, ents, "nl")

@@ -93,7 +93,7 @@ class _Resolver:
         entity, body = ref.entity, self.ctx.body
         if _metonymy(ref, body):
             return entity  # "Moscou a dénoncé", "Madrid a fait savoir"
-        if _unknown_place_speaking(ref, body):
+        if _unknown_place_speaking(self.ctx, ref):
             return _as_organisation(entity)  # "Voka West-Vlaanderen sluit niet uit dat": no place speaks
         if entity is not None and entity.type in ("LOC", "MISC") and ref.mention is not None:
             determiner = body[ref.start : ref.mention[0]].split()
@@ -200,15 +200,18 @@ def _metonymy(ref: SpeakerRef, body: str) -> bool:
     return before in ("", "la", "le", "l'", "l’", "the") and body[ref.mention[1] : ref.end].strip() == ""
 
 
-def _unknown_place_speaking(ref: SpeakerRef, body: str) -> bool:
-    """A name typed a place that neither the gazetteers nor the knowledge base know, standing alone as the
-    subject of a reporting verb: an organisation the model mistyped ("Domus Medica", "Voka West-Vlaanderen")."""
-    entity = ref.entity
+def _unknown_place_speaking(ctx: Context, ref: SpeakerRef) -> bool:
+    """A name typed a place that neither the gazetteers nor the knowledge base know, the subject of a reporting
+    verb alone or after an organisation noun: an organisation the model mistyped ("Voka West-Vlaanderen",
+    "Huisartsenvereniging Domus Medica")."""
+    entity, body = ref.entity, ctx.body
     if entity is None or entity.type != "LOC" or ref.mention is None or entity.id.count(":") != 1:
         return False  # gazetteer ids have two colons: "loc:geonames:2800866", "loc:iso3166:BE"
     if kb.knowledge_base().entries.get(entity.id) is not None or " " not in entity.name:
         return False
-    return body[ref.start : ref.mention[0]].strip() == "" and body[ref.mention[1] : ref.end].strip() == ""
+    before = body[ref.start : ref.mention[0]].split()
+    noun = len(before) == 1 and (title_word(ctx, before[0].casefold()) or ("", ""))[0] == "org"
+    return (not before or noun) and body[ref.mention[1] : ref.end].strip() == ""
 
 
 def _as_organisation(entity: Entity) -> Entity:
