@@ -7,7 +7,8 @@ Shipped as TOML in `streams/data/kb/` (format: the README there); users add file
 The knowledge base is applied by spaCy's own `SpanRuler` (`wire_kb` in a pipeline): its forms are
 phrase patterns matched on the exact text, and `settle` weighs its matches against the statistical
 model's entities, so "DéFI" is an ORG whatever the model thought. Forms that name someone only after
-a title ("Philippe" after "roi", "koning" or "King") are token patterns with that title.
+a title ("Philippe" after "roi", "koning" or "King") are phrase patterns with that title before them
+(lower-case, capitalised or in capitals).
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def _usable(form: object) -> bool:
 
 
 def ruler_patterns(entries: Iterable[Entry]) -> list[dict]:
-    """EntityRuler patterns: a phrase pattern per form, a token pattern per titled form and title.
+    """EntityRuler patterns: a phrase pattern per form, and per titled form after each of its titles.
 
     A form two entries share ("PS": the Belgian and the French party) gets its type but no id: the
     linking stage chooses between them from the countries the dispatch names.
@@ -151,10 +152,10 @@ def ruler_patterns(entries: Iterable[Entry]) -> list[dict]:
             elif form not in shared:
                 shared.add(form)
                 patterns.append({"label": entry.type, "pattern": form})
-        for form in entry.titled:
+        for form in entry.titled:  # phrases, not token patterns: spaCy's Matcher costs patterns x tokens
             for title in entry.titles:
-                words = [{"LOWER": w} for w in title.split()]
-                patterns.append({"label": entry.type, "pattern": [*words, {"ORTH": form}], "id": entry.id})
+                for written in dict.fromkeys((title, title[:1].upper() + title[1:], title.upper())):
+                    patterns.append({"label": entry.type, "pattern": f"{written} {form}", "id": entry.id})
     return patterns
 
 
