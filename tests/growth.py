@@ -15,6 +15,7 @@ linear rule nor passes a quadratic one.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,12 +59,18 @@ def register(
 
 
 def seconds(run: Callable[[str], object], text: str, repeats: int = REPEATS) -> float:
-    """The best time of `repeats` runs of `run(text)`."""
+    """The best time of `repeats` runs of `run(text)`, the garbage collector off while it runs: a full collection
+    costs the size of whatever the process holds (the gazetteers an earlier test loaded, say) wherever it falls,
+    and can make one measure of a linear rule look quadratic."""
     best = float("inf")
     for _ in range(repeats):
-        started = time.perf_counter()
-        run(text)
-        best = min(best, time.perf_counter() - started)
+        gc.disable()
+        try:
+            started = time.perf_counter()
+            run(text)
+            best = min(best, time.perf_counter() - started)
+        finally:
+            gc.enable()
     return best
 
 
@@ -106,9 +113,9 @@ def growth(family: Family, unit: str, *, min_seconds: float = MIN_SECONDS) -> Gr
 
 
 def linear(family: Family, unit: str, *, min_seconds: float = MIN_SECONDS) -> Growth:
-    """The growth of a unit: one measure when it is clearly under the limit (ratio under 2.5), else the median of
-    three, so that one noisy measure (a busy spell on a shared machine: 10 ms then 45 ms for a linear rule) neither
-    fails a linear rule nor passes a quadratic one."""
+    """The growth of a unit: one measure when it is clearly under the limit (ratio under 2.5), else the median
+    of three, so that one noisy measure neither fails a linear rule nor passes a quadratic one (on a machine
+    shared with other work a linear rule measured 3.5 to 4.3 once, a quadratic one stays near 4 or over)."""
     first = growth(family, unit, min_seconds=min_seconds)
     if first.ratio < RATIO_LIMIT - 0.5:
         return first

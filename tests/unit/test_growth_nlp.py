@@ -9,9 +9,7 @@ rules look for, each repeated into a long text; the fuzzer searches each stage f
 
 from __future__ import annotations
 
-import gc
 from collections import deque
-from collections.abc import Callable
 
 import pytest
 
@@ -23,7 +21,7 @@ from streams.nlp.entities import boundaries, candidates, corrections, cues, find
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.quotes import extract_quotes
 from streams.wire.header import parse_header
-from tests.growth import FAMILIES, RATIO_LIMIT, Family, Growth, fuzz, linear, register
+from tests.growth import FAMILIES, RATIO_LIMIT, Family, fuzz, linear, register
 
 ISSUE_19_UNITS = ["A.", "A&", "-", "N-VA", "É-", "1-"]
 NAMES = ["A ", "AB ", "Ab-", "A'", "A.a", "Jan Peeters ", "N-VA Jan ", "Ab-ab ", "AB-Ab ", "(AB) "]
@@ -80,27 +78,12 @@ STAGES = {
 }
 
 
-def without_gc(run: Callable[[str], object]) -> Callable[[str], object]:
-    """`run` with the garbage collector off: a full collection costs the size of the loaded gazetteers and
-    lexicons wherever it falls, and makes one measure of a linear stage look quadratic (the collections
-    themselves grow with the allocations: linearly)."""
-
-    def timed(text: str) -> object:
-        gc.disable()
-        try:
-            return run(text)
-        finally:
-            gc.enable()
-
-    return timed
-
-
 for name, (run, units) in STAGES.items():
-    register(name, without_gc(run), units, max_chars=4_000_000)
+    register(name, run, units, max_chars=4_000_000)
 for lang in ("fr", "nl", "en"):
     register(
         f"nlp.quotes.{lang}",
-        without_gc(lambda t, lang=lang: extract_quotes(t, rule_entities(t), lang)),
+        lambda t, lang=lang: extract_quotes(t, rule_entities(t), lang),
         [*ISSUE_19_UNITS, *MARKS, "« Ab ab ab ab. » ", "that ", "dat ", "que ", "dit-il ", "zei ", "N-VA Jan "],
         start_chars=2_000,
     )
@@ -115,18 +98,8 @@ CASES = [(f, unit) for f in [*STAGE_NAMES, *(f"textrules.{n}" for n in NLP_RULES
 
 @pytest.mark.parametrize(("family", "unit"), CASES, ids=[f"{f}-{u!r}" for f, u in CASES])
 def test_nlp_rules_grow_linearly(family, unit):
-    growth = settled(FAMILIES[family], unit)
+    growth = linear(FAMILIES[family], unit, min_seconds=MIN_SECONDS)
     assert growth.ratio < RATIO_LIMIT, str(growth)
-
-
-def settled(family: Family, unit: str) -> Growth:
-    """The growth of a unit, measured twice more when over the limit and the median kept: on a machine shared
-    by other work one measure of a linear stage can pass 3.5, a quadratic one stays near 4 or above in all."""
-    first = linear(family, unit, min_seconds=MIN_SECONDS)
-    if first.ratio < RATIO_LIMIT:
-        return first
-    again = [linear(family, unit, min_seconds=MIN_SECONDS) for _ in range(2)]
-    return sorted([first, *again], key=lambda g: g.ratio)[1]
 
 
 @pytest.mark.parametrize("family", STAGE_NAMES)
