@@ -166,7 +166,9 @@ class TrendBook:
                 if score >= self.config.spike_threshold:
                     window.spiked = True
                     spikes.append(
-                        TrendUpdate("spike", mention.entity_id, trend, label, size, start, window.copy(), baseline, score)
+                        TrendUpdate(
+                            "spike", mention.entity_id, trend, label, size, start, window.copy(), baseline, score
+                        )
                     )
         self.watermark = max(self.watermark, mention.time_ms)
         return spikes
