@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     command("worker", cmd_worker, "Run the Faust enrichment worker against a Kafka cluster.")
+    command("desk", cmd_desk, "Run the desk worker: wire.trends and wire.stories from wire.enriched.")
     run = command(
         "run",
         cmd_run,
@@ -83,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     tail.add_argument("--entity", help="Only events naming this entity (case-insensitive substring)")
     tail.add_argument("--lang", help="Only events in this language")
     tail.add_argument("--from-end", action="store_true", help="Only new events, not the topic's history")
+    tail.add_argument("--top", type=int, help="wire.trends: rank the N entities with most dispatches per window")
+    tail.add_argument("--json", action="store_true", help="Trends and stories as JSON too, not readable summaries")
     tail.add_argument("--max", type=int, help="Stop after this many events")
     tail.add_argument("--idle-timeout", type=float, help="Stop after this many seconds without an event")
 
@@ -299,6 +302,12 @@ def summarise(event: dict[str, Any]) -> dict[str, Any]:
 # -- publish / tail ----------------------------------------------------------------------------
 
 
+def cmd_desk(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.kafka.desk import run_desk
+
+    return run_desk(settings)
+
+
 def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
     from streams.inputs import read_inputs
     from streams.kafka.clients import publish_values
@@ -310,15 +319,21 @@ def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     from streams.kafka.clients import consume_events
+    from streams.summaries import Summaries
 
+    summaries = None if args.json else Summaries(top=args.top)
     shown = 0
     for event in consume_events(settings, args.topic, from_end=args.from_end, idle_timeout=args.idle_timeout):
         if event is None or not matches(event, speaker=args.speaker, entity=args.entity, lang=args.lang):
             continue
-        print(orjson.dumps(event).decode(), flush=True)
+        lines = summaries.lines(event) if summaries else None
+        for line in [orjson.dumps(event).decode()] if lines is None else lines:
+            print(line, flush=True)
         shown += 1
         if args.max and shown >= args.max:
             break
+    for line in summaries.flush() if summaries else []:
+        print(line, flush=True)
     return 0
 
 
