@@ -223,7 +223,7 @@ class StoryRunner:
         """Thread a story record; the (key, value) story events to publish."""
         if self.book is None:
             self.book = StoryBook(self.config)
-            self.book.restore(list(self.table.values()))
+            self.book.restore(dict(self.table.items()))
         changes = self.book.add(StoryRecord.from_json(data))
         written, removed = self.book.take_dirty()
         for key, entry in written.items():

@@ -7,9 +7,11 @@ keeps its id as it grows, and the same dispatches make the same stories and ids 
 (a story renamed because an earlier dispatch arrived late says so: `merged_into` on the old id).
 
 State is bounded by event time, the newest time seen (the watermark): a dispatch can be linked to
-while it is within `window_ms + grace_ms` of the watermark; a story with no dispatch newer than
-`idle_ms` before the watermark is closed and forgotten with its dispatches. A dispatch arriving more
-than `grace_ms` late may miss dispatches already out of reach; it still joins its own item's story.
+while it is within `window_ms + grace_ms` of the watermark, and is kept (for its versions to find
+their story, and for the story's summary) while within `idle_ms`; a story with no dispatch kept is
+closed and forgotten. So a story that runs for days holds only its last `idle_ms` of dispatches, and
+one with no new dispatch for `idle_ms` closes. A dispatch arriving more than `grace_ms` late may miss
+dispatches already out of reach; it still joins its own item's story while that is open.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ import hashlib
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
-from streams.stories.links import HOUR_MS, LinkRule
+from streams.stories.links import HOUR_MS, MIN_LINK_WEIGHT, LinkRule, weight_of
 from streams.stories.record import StoryRecord
 
 MAX_LISTED = 200  # dispatch ids a story event lists (the most recent); `dispatch_count` gives them all
+STORY_KEY = "\x00"  # stored entries of stories: this, then the story id
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +41,20 @@ class StoryConfig:
 
 @dataclass(slots=True)
 class StoryChange:
-    """A story after a dispatch joined it (`merged_into` set: the story was absorbed by that one)."""
+    """A story after a dispatch joined it (`merged_into` set: the story was absorbed by that one).
+
+    `members`: its latest `MAX_LISTED` dispatches kept, in event-time order (the summary is made of them);
+    `count`: all it ever had; `first_ms`: the event time of its earliest dispatch.
+    """
 
     story_id: str
     members: list[StoryRecord]
     dispatch_id: str
     merged_from: list[str] = field(default_factory=list)
     merged_into: str | None = None
+    count: int = 0
+    first_ms: int | None = None
+    headline: str | None = None  # of its earliest dispatch kept
 
 
 def story_id_of(first_dispatch_id: str) -> str:
@@ -58,14 +69,17 @@ class StoryBook:
         self.config = config or StoryConfig()
         self.records: dict[str, StoryRecord] = {}
         self.story_of: dict[str, str] = {}
-        self.members: dict[str, set[str]] = {}
-        self.last_ms: dict[str, int] = {}  # story -> newest event time of its dispatches
+        self.members: dict[str, dict[str, None]] = {}  # story -> its dispatches still kept, oldest first
+        self.first: dict[str, tuple[int, str]] = {}  # story -> (event time, id) of its earliest dispatch ever
+        self.count: dict[str, int] = {}  # story -> dispatches it ever had
         self.index: dict[str, set[str]] = {}  # entity match key -> dispatches that may still be linked to
         self.watermark = 0
         self._linkable: list[tuple[int, str]] = []  # (event time, dispatch id) of indexed dispatches
-        self._idle: list[tuple[int, str]] = []  # (last event time, story id), possibly outdated
-        self.dirty: set[str] = set()  # dispatch ids whose record or story changed since `take_dirty`
+        self._kept: list[tuple[int, str]] = []  # (event time, dispatch id) of kept dispatches
+        self.dirty: set[str] = set()  # dispatch ids changed since `take_dirty`
         self.removed: set[str] = set()  # dispatch ids forgotten since `take_dirty`
+        self.dirty_stories: set[str] = set()
+        self.closed_stories: set[str] = set()
 
     # -- adding ---------------------------------------------------------------------------------
 
@@ -75,21 +89,38 @@ class StoryBook:
         record = merge_versions(known, record) if known else record
         self.records[record.id] = record
         self.dirty.add(record.id)
+        if known is None:
+            heapq.heappush(self._kept, (record.time_ms, record.id))
         self._index(record)
-        linked = {other for other in self._candidates(record) if self.config.rule.linked(record, self.records[other])}
-        joined = {self.story_of[other] for other in linked if other in self.story_of}
+        joined = self._linked_stories(record)
         if record.id in self.story_of:
             joined.add(self.story_of[record.id])
-        changes = self._join(record, joined)
+        changes = self._join(record, joined, new=known is None)
         self._advance(record.time_ms)
         return changes
 
-    def _candidates(self, record: StoryRecord) -> set[str]:
-        found: set[str] = set()
-        for key in record.keys:
-            found |= self.index.get(key, set())
-        found.discard(record.id)
-        return found
+    def _linked_stories(self, record: StoryRecord) -> set[str]:
+        """The stories of the dispatches this one links to.
+
+        Only dispatches sharing a weight of 1 can link (`streams.stories.links`), and one link to a story is
+        enough: the others of that story are not tested. Neither changes which stories are found.
+        """
+        shared: Counter[str] = Counter()
+        for key, entity_id in record.keys.items():
+            weight = weight_of(entity_id, record.entities[entity_id])
+            for other in self.index.get(key, ()):
+                shared[other] += weight
+        shared.pop(record.id, None)
+        joined: set[str] = set()
+        for other, weight in shared.items():
+            story = self.story_of.get(other)
+            if (
+                weight >= MIN_LINK_WEIGHT
+                and story not in joined
+                and self.config.rule.linked(record, self.records[other])
+            ):
+                joined.add(story)  # type: ignore[arg-type]
+        return joined
 
     def _index(self, record: StoryRecord) -> None:
         if record.time_ms < self.watermark - self.config.rule.window_ms - self.config.grace_ms:
@@ -98,25 +129,45 @@ class StoryBook:
             self.index.setdefault(key, set()).add(record.id)
         heapq.heappush(self._linkable, (record.time_ms, record.id))
 
-    def _join(self, record: StoryRecord, joined: set[str]) -> list[StoryChange]:
-        members = {record.id}
-        for story in joined:
-            members |= self.members.pop(story)
-            self.last_ms.pop(story, None)
-        first = min(members, key=lambda m: (self.records[m].time_ms, m))
-        story = story_id_of(first)
-        self.members[story] = members
-        self.last_ms[story] = max(self.records[m].time_ms for m in members)
-        heapq.heappush(self._idle, (self.last_ms[story], story))
-        for member in members:
+    def _join(self, record: StoryRecord, joined: set[str], *, new: bool) -> list[StoryChange]:
+        first = min([(record.time_ms, record.id), *(self.first[old] for old in joined)])
+        count = (1 if new else 0) + sum(self.count[old] for old in joined)
+        story = story_id_of(first[1])
+        absorbed = sorted(joined - {story})
+        members = self.members.pop(story, {})
+        moved = [member for old in absorbed for member in self.members.pop(old)]
+        for old in absorbed:
+            del self.first[old], self.count[old]
+            self.dirty_stories.discard(old)
+            self.closed_stories.add(old)
+        if moved:  # merged: the kept dispatches in event-time order again
+            members = dict.fromkeys(sorted([*members, *moved], key=lambda m: (self.records[m].time_ms, m)))
+        members.setdefault(record.id, None)
+        self.members[story], self.first[story], self.count[story] = members, first, count
+        self.dirty_stories.add(story)
+        for member in [*moved, record.id]:
             if self.story_of.get(member) != story:
                 self.story_of[member] = story
                 self.dirty.add(member)
-        absorbed = sorted(joined - {story})
         changes = [StoryChange(old, [], record.id, merged_into=story) for old in absorbed]
-        ordered = sorted((self.records[m] for m in members), key=lambda r: (r.time_ms, r.id))
-        changes.append(StoryChange(story, ordered, record.id, merged_from=absorbed))
+        changes.append(self.change(story, record.id, merged_from=absorbed))
         return changes
+
+    def change(self, story: str, dispatch_id: str, merged_from: list[str] | None = None) -> StoryChange:
+        """What a story holds now: its latest `MAX_LISTED` dispatches kept, in event-time order."""
+        members = self.members[story]
+        recent = sorted(
+            (self.records[m] for m in islice(reversed(members), MAX_LISTED)), key=lambda r: (r.time_ms, r.id)
+        )
+        return StoryChange(
+            story,
+            recent,
+            dispatch_id,
+            merged_from or [],
+            count=self.count[story],
+            first_ms=self.first[story][0],
+            headline=self.records[next(iter(members))].headline,
+        )
 
     # -- expiry ---------------------------------------------------------------------------------
 
@@ -136,49 +187,72 @@ class StoryBook:
                     holders.discard(dispatch_id)
                     if not holders:
                         del self.index[key]
-        closed = self.watermark - self.config.idle_ms
-        while self._idle and self._idle[0][0] < closed:
-            last, story = heapq.heappop(self._idle)
-            if self.last_ms.get(story) != last:
-                continue  # merged, or renewed since: a newer entry stands for it
-            self._forget(story)
+        kept = self.watermark - self.config.idle_ms
+        while self._kept and self._kept[0][0] < kept:
+            _, dispatch_id = heapq.heappop(self._kept)
+            if dispatch_id in self.records and self.records[dispatch_id].time_ms < kept:
+                self._forget(dispatch_id)
 
-    def _forget(self, story: str) -> None:
-        for member in self.members.pop(story):
-            self.records.pop(member, None)
-            self.story_of.pop(member, None)
-            self.dirty.discard(member)
-            self.removed.add(member)
-        del self.last_ms[story]
+    def _forget(self, dispatch_id: str) -> None:
+        """Drop a dispatch older than `idle_ms`; a story with none left is closed."""
+        del self.records[dispatch_id]
+        story = self.story_of.pop(dispatch_id)
+        self.dirty.discard(dispatch_id)
+        self.removed.add(dispatch_id)
+        self.members[story].pop(dispatch_id, None)
+        if not self.members[story]:
+            del self.members[story], self.first[story], self.count[story]
+            self.dirty_stories.discard(story)
+            self.closed_stories.add(story)
 
     # -- persistence ----------------------------------------------------------------------------
 
     def take_dirty(self) -> tuple[dict[str, dict[str, Any]], set[str]]:
-        """What to write since the last call: {dispatch id: entry} to store, and dispatch ids to delete."""
-        written = {key: self.entry(key) for key in self.dirty if key in self.records}
-        removed = self.removed - written.keys()
-        self.dirty, self.removed = set(), set()
+        """What to write since the last call: {key: entry} to store, and keys to delete.
+
+        A dispatch's key is its id, a story's is its id after a NUL (dispatch ids cannot hold one).
+        """
+        written = {
+            key: {"record": self.records[key].to_json(), "story": self.story_of[key]}
+            for key in self.dirty
+            if key in self.records
+        }
+        for story in self.dirty_stories & self.members.keys():
+            written[STORY_KEY + story] = {"first": list(self.first[story]), "count": self.count[story]}
+        removed = (self.removed | {STORY_KEY + story for story in self.closed_stories}) - written.keys()
+        self.dirty, self.removed, self.dirty_stories, self.closed_stories = set(), set(), set(), set()
         return written, removed
 
-    def entry(self, dispatch_id: str) -> dict[str, Any]:
-        """A dispatch's stored form: its record and its story."""
-        return {"record": self.records[dispatch_id].to_json(), "story": self.story_of[dispatch_id]}
+    def entries(self) -> dict[str, dict[str, Any]]:
+        """Every stored entry, as `take_dirty` writes them."""
+        self.dirty |= set(self.records)
+        self.dirty_stories |= set(self.members)
+        written, _ = self.take_dirty()
+        return written
 
-    def restore(self, entries: list[dict[str, Any]]) -> None:
+    def restore(self, entries: dict[str, dict[str, Any]]) -> None:
         """Rebuild the book from stored entries (a restart, or partitions taken over)."""
         self.__init__(self.config)  # type: ignore[misc]
+        headers = {key[len(STORY_KEY) :]: e for key, e in entries.items() if key.startswith(STORY_KEY)}
         records = sorted(
-            ((StoryRecord.from_json(e["record"]), e["story"]) for e in entries), key=lambda pair: pair[0].time_ms
+            (
+                (StoryRecord.from_json(e["record"]), e["story"])
+                for key, e in entries.items()
+                if not key.startswith(STORY_KEY)
+            ),
+            key=lambda pair: pair[0].time_ms,
         )
+        records = [(r, story) for r, story in records if story in headers]
         self.watermark = max((r.time_ms for r, _ in records), default=0)
         for record, story in records:
             self.records[record.id] = record
             self.story_of[record.id] = story
-            self.members.setdefault(story, set()).add(record.id)
-            self.last_ms[story] = max(self.last_ms.get(story, 0), record.time_ms)
+            self.members.setdefault(story, {})[record.id] = None
+            heapq.heappush(self._kept, (record.time_ms, record.id))
             self._index(record)
-        for story, last in self.last_ms.items():
-            heapq.heappush(self._idle, (last, story))
+        for story in self.members:
+            self.first[story] = tuple(headers[story]["first"])  # type: ignore[assignment]
+            self.count[story] = headers[story]["count"]
 
     # -- figures --------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from streams.stories.words import overlap
 WEIGHTS = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.5}
 BROAD_PLACES = ("loc:geonames:", "loc:iso3166:")  # towns, regions, countries: shared by many stories
 HOUR_MS = 3_600_000
+MIN_LINK_WEIGHT = 1.0  # no pair sharing less can be linked (the text rule needs a shared person or organisation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,13 @@ def test_story_lines_say_size_languages_span_headline_and_merges():
     entities, names = {"org:sncb": "ORG"}, {"org:sncb": "SNCB"}
     record = StoryRecord("d1", 1, 1_773_136_320_000, "fr", "Belga", "Grève à la SNCB", entities, names, frozenset())
     tail = Summaries()
-    line = tail.lines(story_event(StoryChange("story:0123456789abcdef", [record], "d1")))
+    line = tail.lines(
+        story_event(
+            StoryChange(
+                "story:0123456789abcdef", [record], "d1", count=1, first_ms=record.time_ms, headline=record.headline
+            )
+        )
+    )
     assert line == ["story:0123456789abcdef  1 dispatches  fr  Belga  2026-03-10 09:52-09:52  Grève à la SNCB  [SNCB]"]
     merged = story_event(StoryChange("story:1111111111111111", [], "d1", merged_into="story:0123456789abcdef"))
     assert tail.lines(merged) == ["story:1111111111111111 merged into story:0123456789abcdef"]
