@@ -7,6 +7,7 @@ day is threaded, a dispatch four days later moves event time on, so that every w
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import threading
@@ -161,6 +162,33 @@ def run_desk(settings: Settings, corpus: list[dict[str, Any]], workers: int) -> 
             worker.stop()
 
 
+def tail(settings: Settings, *args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "streams", "tail", *args, "--idle-timeout", "3"],
+        env=settings_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.splitlines()
+
+
+def check_tail(settings: Settings) -> None:
+    """`wirestream tail` prints rankings, spikes and stories as readable lines."""
+    trends = tail(settings, settings.topic_trends, "--top", "3")
+    rankings = [line for line in trends if line.startswith("top 3 of")]
+    assert rankings and all(not line.startswith("{") for line in trends)
+    first = trends.index(rankings[0])
+    assert trends[first + 1].startswith("   1. ") and trends[first + 3].startswith("   3. ")
+    assert any(line.startswith("SPIKE ") for line in trends)
+    stories = tail(settings, settings.topic_stories)
+    assert any("Grève à la SNCB" in line and "fr nl" in line for line in stories)
+    assert tail(settings, settings.topic_stories, "--json", "--max", "1")[0].startswith(
+        '{"schema":"wirestream.story.v1"'
+    )
+
+
 def test_one_and_two_desk_workers_thread_the_same_stories_and_count_trends_exactly(broker, corpus):
     truth = gold()
     results = []
@@ -179,4 +207,72 @@ def test_one_and_two_desk_workers_thread_the_same_stories_and_count_trends_exact
         reported = reported_windows(trends)
         assert {key: reported[key] for key in expected} == dict(expected), "window counts equal a recount"
         results.append({d: stories[d] for d in truth})
+        if workers == 1:
+            check_tail(settings)
     assert results[0] == results[1], "two workers thread exactly the stories one worker threads"
+
+
+def synthetic_day(count: int) -> list[dict[str, Any]]:
+    """`count` enriched events over one day, each naming 4 of 200 entities (some far more often than others)."""
+    names = [f"Person {i}" for i in range(200)]
+    events = []
+    for i in range(count):
+        picked = sorted({(i * 7 + k * k * 13) % (20 if k < 2 else 200) for k in range(4)})
+        entities = [
+            {"id": f"per:person-{n}", "name": names[n], "type": "PER", "role": None, "source": "rule",
+             "mentions": [{"text": names[n], "start": 0, "end": len(names[n]), "section": "body"}]}
+            for n in picked
+        ]  # fmt: skip
+        events.append(
+            {"schema": "wirestream.enriched.v1", "id": f"syn-{i:05d}", "version": 1, "language": ("fr", "nl")[i % 2],
+             "source": {"agency": ("Belga", "AFP")[i % 2], "format": "envelope"}, "first_created": None,
+             "received_at": iso(1_773_100_800_000 + i * DAY_MS // count), "headline": f"Dispatch {i}",
+             "body": "Words of the dispatch.", "entities": entities}
+        )  # fmt: skip
+    return events
+
+
+def test_trend_counts_equal_a_recount_after_a_sigkill_and_restart(broker):
+    settings = desk_settings(broker)
+    day = synthetic_day(3000)
+    ids = {e["id"] for e in day}
+    first = start_desk(settings)
+    try:
+        first.wait_for_log("desk.assigned")
+        publish_enriched(settings, day)
+        consume(settings, settings.topic_stories, lambda rs: updates(rs) >= 600, timeout=120)
+        first.proc.send_signal(signal.SIGKILL)
+        first.proc.wait(timeout=10)
+    finally:
+        first.stop()
+    threaded = {orjson.loads(r.value)["updated_by"] for r in consume(settings, settings.topic_stories, lambda rs: True)}
+    assert 600 <= len(threaded) < len(ids), "the kill must land mid-run"
+    second = start_desk(settings)
+    try:
+        consume(
+            settings,
+            settings.topic_stories,
+            lambda rs: ids <= {orjson.loads(r.value)["updated_by"] for r in rs},
+            timeout=180,
+        )
+        publish_enriched(settings, [clock_event(day)])
+        expected = recount(day, dict(settings.trend_window_sizes))
+        trends = consume(
+            settings, settings.topic_trends, lambda rs: expected.keys() <= reported_windows(rs).keys(), timeout=180
+        )
+        assert not second.events("desk.failed")
+    finally:
+        second.stop()
+    every: dict[tuple[str, str, int], set[int]] = {}
+    for record in trends:
+        event = orjson.loads(record.value)
+        if event["kind"] == "window":
+            start = event_time_ms({"received_at": event["window"]["start"]})
+            every.setdefault((event["entity"]["id"], event["window"]["size"], start), set()).add(event["count"])
+    wrong = {
+        key: (counts, expected[key]) for key, counts in every.items() if key in expected and counts != {expected[key]}
+    }
+    print(
+        f"\nsigkill: {len(threaded)} of {len(ids)} dispatches threaded before the kill; {len(expected)} windows exact"
+    )
+    assert not wrong, f"windows whose count differs from the recount: {list(wrong.items())[:5]}"
