@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from streams import __version__
 from streams.commands.config import cmd_config
+from streams.commands.desk import cmd_desk
 from streams.commands.enrich import cmd_enrich
 from streams.commands.evaluate import cmd_evaluate
 from streams.commands.publish import cmd_publish
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     command("worker", cmd_worker, "Run the Faust enrichment worker against a Kafka cluster.")
+    command("desk", cmd_desk, "Run the desk worker: wire.trends and wire.stories from wire.enriched.")
     run = command(
         "run",
         cmd_run,
@@ -132,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     tail.add_argument("--entity-id", help="Only events about the entity of this id (as in the events' entity ids)")
     tail.add_argument("--lang", help="Only events in this language")
     tail.add_argument("--from-end", action="store_true", help="Only new events, not the topic's history")
+    tail.add_argument("--top", type=int, help="wire.trends: rank the N entities with most dispatches per window")
+    tail.add_argument("--json", action="store_true", help="Trends and stories as JSON too, not readable summaries")
     tail.add_argument("--max", type=int, help="Stop after this many events")
     tail.add_argument("--idle-timeout", type=float, help="Stop after this many seconds without an event")
 

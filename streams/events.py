@@ -19,6 +19,7 @@ import orjson
 from streams import __version__
 from streams.nlp.enrich import Enrichment
 from streams.nlp.types import Entity, Quote
+from streams.quotekey import quote_key
 from streams.wire.decode import Dispatch
 from streams.wire.dispatch import MAX_ID_BYTES
 
@@ -111,7 +112,7 @@ def enriched_event(
 
 
 def quote_events(enriched: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """(key, `wire.quotes` event) for each quote: keyed by speaker entity, else dispatch."""
+    """(key, `wire.quotes` event) for each quote: keyed by speaker entity, else dispatch; `quote_key` de-duplicates."""
     out = []
     for quote in enriched["quotes"]:
         speaker = quote["speaker"]
@@ -125,6 +126,7 @@ def quote_events(enriched: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
             "headline": enriched["headline"],
             "agency": enriched["source"]["agency"],
             "enriched_at": enriched["enriched_at"],
+            "quote_key": quote_key(quote),
         }
         out.append((speaker["entity_id"] if speaker else enriched["id"], event))
     return out

@@ -171,6 +171,19 @@ class Settings:
     ssl_cafile: str = _setting("", "CA bundle (PEM) to verify the brokers' certificates; empty: the system's")
     ssl_certfile: str = _setting("", "Client certificate (PEM) for mutual TLS")
     ssl_keyfile: str = _setting("", "Private key (PEM) of the client certificate", secret=True)
+    # the desk worker (`wirestream desk`): trends and story threads from wire.enriched
+    topic_trends: str = _setting("wire.trends", "Entity counts per window of event time, and spikes; key = entity id")
+    topic_stories: str = _setting("wire.stories", "Story threads, each time a dispatch joins one; key = story id")
+    trend_windows: str = _setting("15m,1h,24h", "Window sizes of wire.trends (m: minutes, h: hours), comma-separated")
+    trend_grace: float = _setting(
+        600.0, "Seconds of event time a dispatch may arrive late and still count in its window"
+    )
+    spike_threshold: float = _setting(
+        3.0, "Spike score (count - baseline) / sqrt(baseline + 1) from which a window is reported as a spike"
+    )
+    story_window: float = _setting(43200.0, "Seconds of event time within which two dispatches can be linked")
+    story_grace: float = _setting(3600.0, "Seconds of event time a dispatch may arrive late and still find its links")
+    story_idle: float = _setting(86400.0, "Seconds of event time without a new dispatch after which a story closes")
 
     @property
     def pipeline_map(self) -> dict[str, str]:
@@ -187,6 +200,19 @@ class Settings:
     def kb_paths(self) -> tuple[str, ...]:
         """The files of `kb_files`, in order."""
         return tuple(p.strip() for p in self.kb_files.split(",") if p.strip())
+
+    @property
+    def trend_window_sizes(self) -> tuple[tuple[str, int], ...]:
+        """`trend_windows` as (label, milliseconds) pairs."""
+        sizes = []
+        for label in filter(None, (part.strip() for part in self.trend_windows.split(","))):
+            unit = {"m": 60_000, "h": 3_600_000}.get(label[-1:])
+            if unit is None or not label[:-1].isdigit() or int(label[:-1]) < 1:
+                raise ConfigError(f"setting {ENV_PREFIX}TREND_WINDOWS: {label!r} is not <n>m or <n>h")
+            sizes.append((label, int(label[:-1]) * unit))
+        if not sizes:
+            raise ConfigError(f"setting {ENV_PREFIX}TREND_WINDOWS: no window size given")
+        return tuple(sizes)
 
     @property
     def bootstrap_servers(self) -> list[str]:
@@ -294,7 +320,7 @@ class Settings:
                 raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must be at least 1")
         if self.max_record_bytes < MIN_RECORD_BYTES:
             raise ConfigError(f"setting {ENV_PREFIX}MAX_RECORD_BYTES: must be at least {MIN_RECORD_BYTES}")
-        for name in ("enrich_budget", "topic_check_interval", "enrich_memory_mb"):
+        for name in ("enrich_budget", "topic_check_interval", "enrich_memory_mb", "trend_grace", "story_grace"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"setting {ENV_PREFIX}{name.upper()}: must not be negative")
         if self.log_level.lower() not in ("debug", "info", "warning", "error"):
@@ -325,6 +351,12 @@ class Settings:
         if not 0 <= self.health_port <= 65535:
             raise ConfigError(f"setting {ENV_PREFIX}HEALTH_PORT: {self.health_port} is not a port number")
         self.pipeline_map  # noqa: B018 - validates the format
+        self.trend_window_sizes  # noqa: B018 - validates the format
+        if self.story_window <= 0 or self.story_idle < self.story_window + self.story_grace:
+            raise ConfigError(
+                f"setting {ENV_PREFIX}STORY_IDLE: must be at least {ENV_PREFIX}STORY_WINDOW + {ENV_PREFIX}STORY_GRACE "
+                "(a story may not close while its dispatches can still be linked to)"
+            )
 
 
 def load_settings(

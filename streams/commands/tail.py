@@ -1,4 +1,5 @@
-"""`wirestream tail`: the events of a topic as JSON lines, filtered by speaker, entity or language."""
+"""`wirestream tail`: the events of a topic as JSON lines, filtered by speaker, entity or language; trends and
+stories as readable summaries."""
 
 from __future__ import annotations
 
@@ -14,17 +15,23 @@ from streams.settings import Settings
 def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     from streams.kafka.admin import require_topics
     from streams.kafka.clients import consume_events
+    from streams.summaries import Summaries
 
     require_topics(settings, args.topic)
+    summaries = None if args.json else Summaries(top=args.top)
     shown = 0
     filters = {"speaker": args.speaker, "entity": args.entity, "entity_id": args.entity_id, "lang": args.lang}
     for event in consume_events(settings, args.topic, from_end=args.from_end, idle_timeout=args.idle_timeout):
         if event is None or not matches(event, **filters):
             continue
-        print(orjson.dumps(event).decode(), flush=True)
+        lines = summaries.lines(event) if summaries else None
+        for line in [orjson.dumps(event).decode()] if lines is None else lines:
+            print(line, flush=True)
         shown += 1
         if args.max and shown >= args.max:
             break
+    for line in summaries.flush() if summaries else []:
+        print(line, flush=True)
     return 0
 
 

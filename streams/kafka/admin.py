@@ -24,12 +24,14 @@ def admin_client(settings: Settings, **config: object) -> KafkaAdminClient:
     return KafkaAdminClient(**settings.kafka_client_config(), client_id=f"{settings.app_id}-admin", **config)
 
 
-def ensure_topics(settings: Settings, *, timeout_s: float = 30.0) -> dict[str, str]:
-    """Create every missing wirestream topic; return topic -> "created" | "exists".
+def ensure_topics(
+    settings: Settings, *, timeout_s: float = 30.0, wanted: dict[str, int] | None = None
+) -> dict[str, str]:
+    """Create every missing wirestream topic (or those of `wanted`, name -> partitions); topic -> "created" | "exists".
 
     Existing topics are left as they are, whatever their partition count.
     """
-    wanted = settings.topic_partitions()
+    wanted = wanted or settings.topic_partitions()
     admin = admin_client(settings, request_timeout_ms=int(timeout_s * 1000))
     try:
         existing = set(admin.list_topics())

@@ -14,6 +14,8 @@ KAFKA_LIBRARIES = ("faust", "aiokafka", "kafka", "mode")  # kafka: kafka-python;
 PURE = [ROOT / "streams" / "pipeline.py", *sorted((ROOT / "streams" / "nlp").rglob("*.py"))]
 PURE += sorted((ROOT / "streams" / "wire").rglob("*.py"))
 PURE += [*sorted((ROOT / "streams" / "enrich_process").rglob("*.py")), ROOT / "streams" / "textrules.py"]
+PURE += [ROOT / "streams" / "eventtime.py", ROOT / "streams" / "quotekey.py"]
+PURE += sorted((ROOT / "streams" / "stories").rglob("*.py")) + sorted((ROOT / "streams" / "trends").rglob("*.py"))
 BLOCK = "import sys\nfor name in {names!r}:\n    sys.modules[name] = None  # `import name` now raises ImportError\n"
 
 
