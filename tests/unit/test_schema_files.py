@@ -21,6 +21,11 @@ from streams.events import Source, dead_letter_event, withdrawn_event
 from streams.nlp.enrich import Enricher
 from streams.pipeline import Pipeline
 from streams.settings import Settings
+from streams.stories.book import StoryBook
+from streams.stories.events import story_event
+from streams.stories.record import story_record
+from streams.trends.book import Mention, TrendBook, TrendConfig, mentions_of
+from streams.trends.events import trend_event
 from tests.schemas import SCHEMA_DIR, _refuse, schemas, validate, validator
 
 DISPATCH = (
@@ -49,6 +54,14 @@ def events() -> dict[str, dict[str, Any]]:
     made["wirestream.dead_letter.v1"] = dead_letter_event(
         b"\x00", Source(), stage="decode", reason="binary", error=ValueError("binary")
     )
+    enriched, hour = made["wirestream.enriched.v1"], 3_600_000
+    trends = TrendBook(TrendConfig(windows=(("1h", hour),), grace_ms=0))
+    for mention in mentions_of(enriched, 1_773_100_800_000):
+        trends.add(mention)
+    later = Mention("per:later", "Later", "PER", "later", 1_773_100_800_000 + 2 * hour, "fr", None)
+    trends.add(later)  # the watermark passes the first hour: its window closes
+    made["wirestream.trend.v1"] = trend_event(trends.close()[0], trends.config)
+    made["wirestream.story.v1"] = story_event(StoryBook().add(story_record(enriched, 1_773_100_800_000))[-1])
     return made
 
 
