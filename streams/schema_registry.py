@@ -20,6 +20,8 @@ from urllib.parse import quote
 
 from streams.events import DEAD_LETTER, ENRICHED, ENTITY, QUOTE, WITHDRAWN
 from streams.settings import Settings
+from streams.stories.events import STORY
+from streams.trends.events import TREND
 
 CONTENT_TYPE = "application/vnd.schemaregistry.v1+json"
 COMPATIBILITY = (
@@ -65,6 +67,8 @@ def topic_of(schema_name: str, settings: Settings) -> str:
         QUOTE: settings.topic_quotes,
         ENTITY: settings.topic_entities,
         DEAD_LETTER: settings.topic_dlq,
+        TREND: settings.topic_trends,
+        STORY: settings.topic_stories,
     }[schema_name]
 
 

@@ -149,6 +149,7 @@ def test_topic_record_subjects_are_named_after_the_topic_of_each_schema(registry
     assert "wire.enriched-wirestream.withdrawn.v1" in subjects
     assert "wire.quotes-wirestream.quote.v1" in subjects
     assert "wire.dlq-wirestream.dead_letter.v1" in subjects
+    assert "wire.trends-wirestream.trend.v1" in subjects and "wire.stories-wirestream.story.v1" in subjects
 
 
 def test_an_incompatible_change_is_refused_and_reported_and_check_says_so_first(registry, capsys, tmp_path):
