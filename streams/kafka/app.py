@@ -46,6 +46,27 @@ def credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
     return faust.SSLCredentials(ssl_context) if ssl_context else None
 
 
+def cluster_options(settings: Settings) -> dict[str, Any]:
+    """What every wirestream Faust app sets alike: the cluster and its credentials, the topics it may create,
+    the consumer group's timing, acks from all replicas, and on stop a commit of what was processed (the rest
+    is consumed again later)."""
+    return {
+        "broker": settings.broker,
+        "broker_credentials": credentials(settings),
+        "store": "memory://",
+        "autodiscover": False,
+        "topic_replication_factor": settings.replication_factor,
+        "topic_partitions": settings.partitions,
+        "topic_allow_declare": settings.create_topics,
+        "broker_session_timeout": settings.session_timeout,
+        "broker_heartbeat_interval": settings.heartbeat_interval,
+        "broker_commit_interval": settings.commit_interval,
+        "consumer_auto_offset_reset": "earliest",
+        "producer_acks": -1,
+        "stream_wait_empty": False,
+    }
+
+
 def create_app(settings: Settings, enricher: Any = None) -> faust.App:
     """A Faust app with the enrichment agent on the raw topic (`app.enrich_agent`, `app.worker_stats`).
 
@@ -53,33 +74,21 @@ def create_app(settings: Settings, enricher: Any = None) -> faust.App:
     """
     app = App(
         settings.app_id,
-        broker=settings.broker,
-        broker_credentials=credentials(settings),
-        store="memory://",
-        autodiscover=False,
+        **cluster_options(settings),
         web_enabled=settings.health_port > 0,
         web_port=settings.health_port or 6066,
         web_bind=settings.health_bind,
         # Faust's /router and /table views read the versions table over HTTP: off unless asked for
         web_router_enabled=settings.faust_web_views,
         web_tables_enabled=settings.faust_web_views,
-        topic_replication_factor=settings.replication_factor,
-        topic_partitions=settings.partitions,
-        topic_allow_declare=settings.create_topics,
-        broker_session_timeout=settings.session_timeout,
-        broker_heartbeat_interval=settings.heartbeat_interval,
-        broker_commit_interval=settings.commit_interval,
-        consumer_auto_offset_reset="earliest",
         consumer_max_fetch_size=max(4 * 1024 * 1024, 2 * settings.max_dispatch_bytes),
         # the pipeline keeps every record under max_record_bytes: the producer's own check never has to refuse one
         producer_max_request_size=settings.max_record_bytes + 64 * 1024,
-        producer_acks=-1,
         # Each dispatch becomes ~30 events, and a batch's are sent at once: per-partition batches of up to
         # 256 KiB (Faust: 16 KiB) and a 5 ms linger send them in a few requests instead of dozens, which saves
         # the broker and the event loop CPU next to the models (bench/README.md, finding 14).
         producer_max_batch_size=256 * 1024,
         producer_linger=0.005,
-        stream_wait_empty=False,  # on stop, commit what was processed; the rest is consumed again later
     )
     app.fetch_max_wait_ms = int(settings.fetch_max_wait * 1000)
     raw = app.topic(

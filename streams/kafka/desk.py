@@ -34,7 +34,7 @@ import orjson
 
 from streams.errors import ConfigError
 from streams.eventtime import event_time_ms
-from streams.kafka.app import credentials
+from streams.kafka.app import cluster_options
 from streams.kafka.faust_compat import App
 from streams.logging import get_logger
 from streams.settings import Settings
@@ -87,23 +87,7 @@ def story_config(settings: Settings) -> StoryConfig:
 def create_desk_app(settings: Settings) -> faust.App:
     """The desk worker's Faust app (`app.trend_books`, `app.story_books`: the state, for tests and stats)."""
     app_id = desk_app_id(settings)
-    app = App(
-        app_id,
-        broker=settings.broker,
-        broker_credentials=credentials(settings),
-        store="memory://",
-        autodiscover=False,
-        web_enabled=False,
-        topic_replication_factor=settings.replication_factor,
-        topic_partitions=settings.partitions,
-        topic_allow_declare=settings.create_topics,
-        broker_session_timeout=settings.session_timeout,
-        broker_heartbeat_interval=settings.heartbeat_interval,
-        broker_commit_interval=settings.commit_interval,
-        consumer_auto_offset_reset="earliest",
-        producer_acks=-1,
-        stream_wait_empty=False,
-    )
+    app = App(app_id, **cluster_options(settings), web_enabled=False)
     raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
     enriched = app.topic(settings.topic_enriched, partitions=settings.partitions, **raw)
     mentions = app.topic(f"{app_id}-mentions", partitions=settings.partitions, **raw)

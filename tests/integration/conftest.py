@@ -91,9 +91,10 @@ class WorkerProcess:
         return stop_process(self.proc, timeout)
 
 
-def start_worker(settings: Settings) -> WorkerProcess:
+def start_worker(settings: Settings, command: str = "worker") -> WorkerProcess:
+    """`wirestream worker` (or another long-running command: "desk") with these settings, its log lines read."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streams", "worker"],
+        [sys.executable, "-m", "streams", command],
         env=settings_env(settings),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from typing import Any
@@ -24,7 +23,7 @@ from bench.story_corpus import gold
 from streams.eventtime import event_time_ms, iso
 from streams.settings import Settings
 from streams.stories.bcubed import bcubed
-from tests.integration.conftest import WorkerProcess, consume, settings_env, unique_settings
+from tests.integration.conftest import WorkerProcess, consume, settings_env, start_worker, unique_settings
 from tests.schemas import validate
 
 pytestmark = pytest.mark.integration
@@ -33,16 +32,7 @@ DAY_MS = 86_400_000
 
 
 def start_desk(settings: Settings) -> WorkerProcess:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streams", "desk"],
-        env=settings_env(settings),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    worker = WorkerProcess(proc)
-    threading.Thread(target=worker._read, daemon=True).start()
-    return worker
+    return start_worker(settings, "desk")
 
 
 def desk_settings(broker) -> Settings:
