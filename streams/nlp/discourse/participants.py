@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from streams.nlp.discourse import gender as names
 from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
 from streams.nlp.entities import kb
+from streams.nlp.entities.roles import ELIDED
 from streams.nlp.types import Entity
 from streams.textrules import TOKENIZER, rule
 
@@ -30,9 +31,6 @@ _AGE_BEFORE = rule(
     re.IGNORECASE,
     engine="re",
     fallback="applied to the 80 characters before a mention",
-)
-_ELISION = rule(
-    "nlp.discourse.elision", r"^[ldLD]['’]", engine="re", fallback="anchored at a word's start, two characters"
 )
 _NAME_SPLIT = rule(
     "nlp.discourse.name_split", r"[\s-]+", engine="re", fallback="one class repeated: each character read once"
@@ -84,7 +82,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
             if guessed is not None:
                 evidence.append((3, guessed))
         else:
-            found.nouns = {_ELISION.sub("", w).casefold() for w in _NAME_SPLIT.split(entity.name) if w}
+            found.nouns = {ELIDED.sub("", w).casefold() for w in _NAME_SPLIT.split(entity.name) if w}
             head = _head_noun(entity.name, lang)
             if head is not None and head in BODY_NOUNS.get(lang, {}):
                 gender = BODY_NOUNS[lang][head]
@@ -120,7 +118,7 @@ def _before(
     if age is not None:
         found.age = int(age.group(1))
     for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
-        word = _ELISION.sub("", words[k])
+        word = ELIDED.sub("", words[k])
         if word in HONORIFICS:
             evidence.append((0, HONORIFICS[word]))
             return
@@ -148,7 +146,7 @@ def _after(
         return
     words = [w.casefold() for w in _TOKEN.findall(text[end + 1 : end + 60])][:4]
     for k, word in enumerate(words):
-        word = _ELISION.sub("", word)
+        word = ELIDED.sub("", word)
         if word in roles:
             role, gender = roles[word]
             found.roles.add(role)
@@ -183,7 +181,7 @@ def _after(
 
 def _head_noun(name: str, lang: str) -> str | None:
     """The noun heading an organisation's name: first word in French and Dutch, last in English."""
-    words = [_ELISION.sub("", w).casefold() for w in name.split()]
+    words = [ELIDED.sub("", w).casefold() for w in name.split()]
     if not words:
         return None
     if lang == "en":

@@ -7,8 +7,9 @@ from streams.nlp.lexicon import ROLE_BREAKERS, ROLE_LINKS, SPEECH_CUES
 from streams.nlp.types import Entity
 from streams.textrules import rule
 
-_ELIDED = rule(
-    "nlp.entities.roles.elided", r"^[lLdD]['’]", engine="re", fallback="anchored at a title's start, two characters"
+# An elided article or preposition at a word's start: "l'", "d'" ("l'échevine", "d'Anvers").
+ELIDED = rule(
+    "nlp.entities.roles.elided", r"^[lLdD]['’]", engine="re", fallback="anchored at a word's start, two characters"
 )
 _COMMA = rule(
     "nlp.entities.roles.comma",
@@ -64,7 +65,7 @@ def _role_before(body: str, start: int) -> str | None:
             break  # "Yesterday Prime Minister ...": a sentence's first word is no modifier
         first -= 1
     text = window[tokens[first].start() :].strip()
-    text = _ELIDED.sub("", text)
+    text = ELIDED.sub("", text)
     return text.strip(" ,") or None
 
 

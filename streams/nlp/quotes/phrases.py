@@ -34,6 +34,10 @@ class SpeakerRef:
     plural: bool = False
 
 
+# English and French role nouns, which no Dutch compound ends with as a title.
+_FOREIGN_TITLES = frozenset(ROLE_NOUNS.get("en", {})) | frozenset(ROLE_NOUNS.get("fr", {}))
+
+
 def _is_modifier(body: str, start: int, end: int) -> bool:
     """A name used as a modifier: "N-VA-fractieleider", "Leuven-based", "Poland's", not a speaker."""
     after = body[end : end + 2]
@@ -54,10 +58,9 @@ def title_word(ctx: Context, low: str) -> tuple[str, str] | None:
     if "-" in low:
         return title_word(ctx, low.rsplit("-", 1)[1])
     if ctx.lang == "nl":  # compounds: "bondscoach", "museumdirecteur", "batterijproducent"
-        foreign = ROLE_NOUNS.get("en", {}).keys() | ROLE_NOUNS.get("fr", {}).keys()
         for n in range(len(low) - 1, 3, -1):
             tail = low[-n:]  # a Dutch title only: "samenwerking" does not end with the English "king"
-            if tail in roles or (tail in lx.PERSON_TITLES and tail not in foreign):
+            if tail in roles or (tail in lx.PERSON_TITLES and tail not in _FOREIGN_TITLES):
                 return "person", tail
             if low[-n:] in lx.COMPANY_NOUNS or low[-n:] in bodies:
                 return "org", low[-n:]
