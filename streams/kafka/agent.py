@@ -6,9 +6,11 @@ The agent only wires `streams.pipeline` to topics. Its guarantees:
   Faust acks a message whose agent raised (faust-streaming issue 527).
 - A batch's offsets are acked only after the broker acknowledged every output
   event (or dead letter) of the batch: delivery is at least once.
-- Batches are pipelined: while the broker acknowledges one batch's events, the
-  next batch is already being enriched. Batches are published and acked one at
-  a time, in the order they were taken.
+- Batches are pipelined: while the enrichment process works on one batch, the
+  worker decodes the next one (queued behind it) and builds and publishes the
+  events of the one before, so the models never wait for the worker's own work.
+  At most `PIPELINE_DEPTH` batches are between taken and acked; they are
+  published and acked one at a time, in the order they were taken.
 - Broker trouble is retried with backoff, never dead-lettered (`publisher`).
 - If even a dead letter cannot be written, the process exits at once without
   committing, so the batch is processed again after a restart (`worker.fatal`).
@@ -27,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -49,6 +52,7 @@ log = get_logger(__name__)
 # holds of a batch's results and events grows with its text (about 40 MB per MB of quote-dense text).
 MAX_BATCH_BYTES = 2_000_000
 EXIT_FATAL = 70  # EX_SOFTWARE: the supervisor restarts the worker, which re-processes the batch
+PIPELINE_DEPTH = 2  # batches between taken and acked: one in the enrichment process, one queued behind it
 DRAIN_TIMEOUT_S = 7.0  # SIGTERM: the batch in flight gets this long to finish (the whole stop stays under 10 s)
 
 
@@ -71,8 +75,7 @@ class EnrichAgent:
         self.stats = stats
         # spaCy is not thread-safe: one thread runs every model call, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="enrich")
-        self.inflight: asyncio.Future | None = None  # the batch being published
-        self.busy = False  # a batch is being prepared
+        self.batches: deque[asyncio.Future[bool]] = deque()  # taken and not yet acked, oldest first
         self.draining = False
         self.stopped = asyncio.Event()
 
@@ -83,36 +86,48 @@ class EnrichAgent:
         try:
             async for taken in manual.noack_take(self.config.batch_size, within=self.config.batch_wait):
                 for events in by_size(taken, MAX_BATCH_BYTES):  # large messages: smaller batches, in order
-                    self.busy = True
-                    try:
-                        batch = await self.prepare(events)
-                        if self.inflight is not None:
-                            await self.inflight  # one batch published at a time, in the order taken
-                        self.inflight = asyncio.ensure_future(self.settle(stream, batch))
-                    except EnrichAborted:
-                        self.draining = True  # stopping: the batch is left unacked, for the successor
-                    except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
-                        _fatal(exc, events, action=PREPARE_ACTION)
-                    finally:
-                        self.busy = False
+                    while len(self.batches) >= PIPELINE_DEPTH:
+                        await asyncio.wait([self.batches.popleft()])
                     if self.draining:
                         break
+                    previous = self.batches[-1] if self.batches else None
+                    self.batches.append(asyncio.ensure_future(self.process(stream, events, previous)))
                 if self.draining:
                     break
         finally:
-            if self.inflight is not None and not self.inflight.done():
-                await asyncio.wait([self.inflight])
+            if self.batches:
+                await asyncio.wait(list(self.batches))
             self.stopped.set()
 
+    async def process(
+        self, stream: faust.StreamT, events: Sequence[faust.EventT], previous: asyncio.Future[bool] | None
+    ) -> bool:
+        """Enrich a batch, then, once the batch taken before it is acked, publish it and ack it.
+
+        False when the batch is left unacked for the successor: the worker is stopping (this batch's enrichment
+        or an earlier batch's was cut short).
+        """
+        batch = None
+        try:
+            batch = await self.prepare(events)
+        except EnrichAborted:
+            self.draining = True  # stopping: the batch is left unacked, for the successor
+        except Exception as exc:  # noqa: BLE001 - nothing may be acked after this
+            _fatal(exc, events, action=PREPARE_ACTION)
+        if previous is not None and not await previous:
+            return False  # offsets are committed in order: nothing after an unacked batch is acked
+        if batch is None:
+            return False
+        await self.settle(stream, batch)
+        return True
+
     async def drain(self, timeout: float = DRAIN_TIMEOUT_S) -> bool:
-        """Stop taking batches; wait (up to `timeout` s) for those in flight to be acked. True when drained."""
+        """Stop taking batches; wait (up to `timeout` s) for those taken to be acked. True when drained."""
         self.draining = True
         try:
             async with asyncio.timeout(timeout):
-                if self.busy:
-                    await self.stopped.wait()
-                elif self.inflight is not None:
-                    await asyncio.wait([self.inflight])
+                if self.batches:
+                    await asyncio.wait(list(self.batches))
             return True
         except TimeoutError:
             abort = getattr(self.pipeline.enricher, "abort", None)
