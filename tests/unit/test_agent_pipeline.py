@@ -1,4 +1,4 @@
-"""The agent pipelines batches: the next batch is enriched while the broker acknowledges the previous one.
+"""The agent pipelines batches: one is enriched while the next is decoded and the previous one acknowledged.
 
 The broker here is a stand-in that acknowledges a batch's events only once the agent has
 enriched the following batch: an agent that waited for the acks before enriching would
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from types import SimpleNamespace
 
 import orjson
@@ -169,3 +170,47 @@ def test_every_record_carries_its_event_s_schema_in_a_header():
     assert {"wirestream.enriched.v1", "wirestream.entity.v1"} <= schemas
     for schema, headers in broker.headers:
         assert headers == [("schema", schema.encode())]
+
+
+class SlowEnricher(RecordingEnricher):
+    """Models that take a while: what the worker does meanwhile shows in the timeline."""
+
+    def enrich_many(self, dispatches):
+        self.timeline.add("enriching " + ",".join(d.id for d in dispatches))
+        time.sleep(0.2)
+        return super().enrich_many(dispatches)
+
+
+class RecordingPipeline(Pipeline):
+    def __init__(self, timeline: Timeline, *args) -> None:
+        super().__init__(*args)
+        self.timeline = timeline
+
+    def receive(self, messages):
+        plan = super().receive(messages)
+        self.timeline.add("received " + ",".join(item.dispatch.id for item in plan.items))
+        return plan
+
+
+def test_the_next_batch_is_decoded_and_queued_while_the_models_work_on_one():
+    timeline = Timeline()
+    broker = Broker(timeline)
+    topics = OutputTopics(enriched="enriched", quotes="quotes", entities="entities", dlq="dlq")
+    pipeline = RecordingPipeline(
+        timeline, SlowEnricher(broker, timeline), PipelineConfig(topics, 1_000_000, 512 * 1024), VersionsLedger()
+    )
+    agent = EnrichAgent(
+        AgentConfig(batch_size=16, batch_wait=0.01), pipeline, Publisher(broker.send, pipeline.refuse), WorkerStats()
+    )
+    stream = Stream(broker, timeline)
+
+    async def main():
+        broker.loop = asyncio.get_running_loop()
+        await asyncio.wait_for(agent(stream), timeout=120)
+
+    asyncio.run(main())
+    steps = timeline.steps
+    assert steps.index("received b") < steps.index("enriched a")  # decoded while "a" is in the models
+    assert steps.index("enriching b") < steps.index("sent a")  # the models go on while "a" is published
+    assert stream.acked == [0, 1, 2, 3]
+    assert [key for topic, key in broker.sent if topic == "enriched"] == ["a", "b", "c"]
