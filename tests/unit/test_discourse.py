@@ -330,3 +330,24 @@ def test_the_former_and_the_latter_follow_the_names_not_who_spoke_since():
     assert former.name == "ABSyM"
     discourse.spoke(at(text, "The former"), former)  # the quote stage notes who spoke
     assert discourse.pronoun(at(text, "The latter"), "latter", before="The").name == "Zorgnet-Icuro"
+
+
+def test_a_qualified_description_is_never_a_guess_by_salience():
+    text = (
+        "Jan Peeters scoorde twee keer voor Club Brugge. Peeters juichte lang. "
+        "'Een mooie avond', zei de spits van Testclub."
+    )
+    ents = entities(text, ("Jan Peeters", "PER", ["Jan Peeters", "Peeters"]), ("Club Brugge", "ORG", ["Club Brugge"]))
+    discourse = Discourse(text, ents, "nl")
+    pos = at(text, "de spits van")
+    assert discourse.description(pos, "spits", "de") is not None  # unqualified: the story's person
+    assert (
+        discourse.description(pos, "spits", "de", qualified=True) is None
+    )  # "of Testclub": someone the text never tied
+
+
+def test_a_qualified_description_goes_to_the_one_the_text_gave_the_role():
+    text = "De spits Jan Peeters scoorde twee keer. Anna Maes floot. 'Een mooie avond', zei de spits van Testclub."
+    ents = entities(text, ("Jan Peeters", "PER", ["Jan Peeters"]), ("Anna Maes", "PER", ["Anna Maes"]))
+    discourse = Discourse(text, ents, "nl")
+    assert discourse.description(at(text, "de spits van"), "spits", "de", qualified=True).name == "Jan Peeters"

@@ -451,3 +451,43 @@ def test_a_law_named_after_a_company_is_no_mention_of_it():
 )
 def test_a_country_s_adjective_is_no_part_of_a_body_a_region_s_or_europe_s_is(text, surface, expected):
     assert fix(text, surface, "ORG") == [(expected or surface, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        (
+            "Tegen de VRT zei Peeters dat de brug klaar is.",
+            "VRT zei Peeters",
+            "MISC",
+            [("VRT", "ORG"), ("Peeters", "MISC")],
+        ),
+        (
+            "Au micro de RTL affirme Dubois que tout va bien.",
+            "RTL affirme Dubois",
+            "PER",
+            [("RTL", "ORG"), ("Dubois", "PER")],
+        ),
+        # a lower-case particle of a name is no verb
+        ("Het bureau Van der Meer zit in Gent.", "Van der Meer", "PER", [("Van der Meer", "PER")]),
+    ],
+)
+def test_a_span_across_a_reporting_verb_is_two_names(text, surface, kind, expected):
+    assert fix(text, surface, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "surname", "expected"),
+    [
+        ("Board chair Sofie Wuyts called the plan a triumph.", "Wuyts", "Sofie Wuyts"),
+        ("De voorzitter van de jury, juryvoorzitter Els Wuyts, was lovend.", "Wuyts", "Els Wuyts"),
+        # one capitalised word before one word at a sentence's start: not read as a first name
+        ("He left. Will Wuyts stay?", "Wuyts", "Wuyts"),
+    ],
+)
+def test_a_first_name_the_model_left_out_joins_a_one_word_surname_after_a_lower_case_word(body, surname, expected):
+    from streams.nlp.entities.boundaries import person_boundaries
+
+    start = body.index(surname)
+    (out,) = person_boundaries([Candidate(surname, start, start + len(surname), "PER")], body)
+    assert (out.text, body[out.start : out.end]) == (expected, expected)

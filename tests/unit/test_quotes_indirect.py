@@ -567,3 +567,21 @@ def test_a_closing_mark_used_to_open_after_an_elision() -> None:
 def test_sentence_ends_after_a_compound_that_ends_like_an_abbreviation() -> None:
     body = "Le texte a été rejeté par les Vingt-Sept. Selon Energas, la police est intervenue."
     assert indirect(run(body, "fr", org("Energas"))) == ["la police est intervenue"]
+
+
+# ----------------------------------------------------------------------------- a document speaks for its author
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Belgian growth will slow to 0.8 percent, according to a note from Testbank published on Tuesday.", "en"),
+        ("La croissance belge ralentira à 0,8 %, selon une note de Testbank publiée mardi.", "fr"),
+        ("De Belgische groei vertraagt tot 0,8 procent, volgens een nota van Testbank die dinsdag verscheen.", "nl"),
+        ("Inflation will ease next year, according to the latest forecast by Testbank.", "en"),
+        ("De werkloosheid daalt, volgens een analyse van Testbank.", "nl"),
+    ],
+)
+def test_a_note_or_a_forecast_speaks_for_the_organisation_that_wrote_it(body: str, lang: str) -> None:
+    ((_, speaker),) = said(run(body, lang, org("Testbank")))
+    assert speaker == "Testbank"

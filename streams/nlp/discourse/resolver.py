@@ -247,6 +247,8 @@ class Discourse:
                 if qualified and len(matches) > 1:
                     return None  # "the Anderlecht coach" and two coaches: the name tells which, not salience
                 return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in matches], floor=0.0)
+        if qualified:
+            return self._named_next(pos, gender) if key in OFFICES else None  # "de spits van Standard": no guess
         if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
             free = [(i, p) for i, p in agree if key in PARTISANS or not p.roles & OFFICES]
             sure = [(i, p) for i, p in free if gender is not None and p.gender == gender]

@@ -130,8 +130,10 @@ def _without_stray_initial(cand: Candidate, body: str) -> Candidate:
 def _with_first_name(cand: Candidate, body: str) -> Candidate:
     before = body[max(0, cand.start - 30) : cand.start]
     match = _FIRST_BEFORE.search(before)
-    if match is None or first_name_gender(match.group(1)) is None or " " not in cand.text + match.group(1):
+    if match is None or first_name_gender(match.group(1)) is None:
         return cand
+    if " " not in cand.text + match.group(1) and not before[: match.start(1)].rstrip()[-1:].islower():
+        return cand  # one word and one word: "Board chair Sofie Wuyts", not a capitalised word that opens
     first = cand.start - len(before) + match.start(1)
     if not cand.text.split()[0][:1].isupper() or first_name_gender(cand.text.split()[0]) is not None:
         return cand  # "Hélène Van der Straeten", not "Marc Jean Dupont"

@@ -21,6 +21,7 @@ from streams.nlp.lexicon import (
     DEMONYM_ENDINGS,
     EVENTS,
     FUNCTION_WORDS,
+    LEXICONS,
     MINISTER_TITLES,
     NAME_PARTICLES,
     NOT_ENTITIES,
@@ -133,6 +134,9 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _trim(cand)
     if cand is None:
         return []
+    parts = _split_at_verb(cand)
+    if len(parts) > 1:
+        return [fixed for part in parts for fixed in correct(part, text)]
     key = cand.text.casefold()
     if key in AGENCIES:
         return [replace(cand, type="ORG")]
@@ -235,6 +239,26 @@ def _trim(cand: Candidate) -> Candidate | None:
         return None
     start = cand.start + cand.text.find(text)
     return replace(cand, text=text, start=start, end=start + len(text))
+
+
+# Reporting verbs standing alone ("zei", "said", "affirme"): no name holds one, a model's span across one is two names.
+_VERBS = frozenset(w for lex in LEXICONS.values() for w in lex.finite if len(w) >= 3) - NAME_PARTICLES
+
+
+def _split_at_verb(cand: Candidate) -> list[Candidate]:
+    """ "Tegen de VRT zei Peeters dat": the model's one span "VRT zei Peeters" is a medium and a person."""
+    words = cand.text.split(" ")
+    cut = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in _VERBS), None)
+    if cut is None:
+        return [cand]
+    before, after = " ".join(words[:cut]), " ".join(words[cut + 1 :])
+    if not (before[:1].isupper() and after[:1].isupper()):
+        return [cand]
+    start = cand.end - len(after)
+    return [
+        replace(cand, text=before, end=cand.start + len(before)),
+        *_split_at_verb(replace(cand, text=after, start=start)),
+    ]
 
 
 def _strip_article(cand: Candidate, text: str | None) -> Candidate | None:

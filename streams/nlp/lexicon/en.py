@@ -193,7 +193,10 @@ ORG_NOUNS = words(
 # Of those, the ones that mean "the company": they refer back to the last organisation named.
 COMPANY_NOUNS = words("company firm group brewer carmaker lender insurer retailer utility airline manufacturer")
 # A source that is a document or data set speaks for the organisation that published it.
-DOCUMENT_NOUNS = words("report study figures data statement survey poll estimates")
+DOCUMENT_NOUNS = words(
+    "report study figures data statement survey poll estimates note analysis memo letter forecast forecasts bulletin "
+    "document filing"
+)
 # Nouns that introduce a title of a work or an event: the quoted words are a name, not speech.
 WORK_NOUNS = words(
     "movie book novel song show series exhibition operation play documentary title campaign programme "

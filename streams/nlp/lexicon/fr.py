@@ -238,7 +238,10 @@ ORG_NOUNS = words(
 # Of those, the ones that mean "the company": they refer back to the last organisation named.
 COMPANY_NOUNS = words("entreprise société groupe firme compagnie constructeur brasseur")
 # A source that is a document or data set speaks for the organisation that published it.
-DOCUMENT_NOUNS = words("rapport étude chiffres données communiqué sondage enquête")
+DOCUMENT_NOUNS = words(
+    "rapport étude chiffres données communiqué sondage enquête note analyse lettre courrier document bulletin "
+    "prévisions baromètre bilan avis"
+)
 # Nouns that introduce a title of a work or an event: the quoted words are a name, not speech.
 WORK_NOUNS = words(
     "film livre roman album chanson série émission festival exposition édition opération pièce spectacle "

@@ -189,7 +189,10 @@ ORG_NOUNS = words(
 # Of those, the ones that mean "the company": they refer back to the last organisation named.
 COMPANY_NOUNS = words("bedrijf onderneming groep producent fabrikant brouwer")
 # A source that is a document or data set speaks for the organisation that published it.
-DOCUMENT_NOUNS = words("cijfers gegevens studie onderzoek peiling mededeling verslag")
+DOCUMENT_NOUNS = words(
+    "cijfers gegevens studie onderzoek peiling mededeling verslag nota rapport analyse brief notitie persbericht "
+    "bulletin prognose prognoses raming ramingen barometer document"
+)
 # Nouns that introduce a title of a work or an event: the quoted words are a name, not speech.
 WORK_NOUNS = words(
     "boek tentoonstelling programma reeks voorstelling single nummer documentaire operatie campagne"

@@ -178,7 +178,7 @@ def _attribution(
             return Attribution(text, shared, shared.start)
     lo = max(lower, cue.start - MAX_LOOKBACK)
     ref = subject_before(ctx, toks, lo, _first_verb(ctx, toks, lo, cue.start), 0)
-    fronted = ctx.lang == "nl" and _fronted_phrase(ctx, toks, lo, cue.start)  # "Tegen Sporza zei Pogačar dat"
+    fronted = ctx.lang == "nl" and _fronted_phrase(ctx, toks, lo, cue.start)  # "Tegen de VRT zei Peeters dat"
     if (ref.kind == "none" or fronted) and comp is not None and comp > cue.end:  # "Donderdag zei de minister dat"
         inverted = inverted_subject(ctx, toks, cue.end, comp, 0, toks[cue.start].low)
         if inverted.kind != "none":
@@ -187,8 +187,8 @@ def _attribution(
 
 
 def _fronted_phrase(ctx: Context, toks: list[Tok], lo: int, i: int) -> bool:
-    """Whether a Dutch clause opens with a prepositional phrase before its verb at toks[i] ("Tegen Sporza zei
-    Pogačar dat"): the verb comes second, its subject after it."""
+    """Whether a Dutch clause opens with a prepositional phrase before its verb at toks[i] ("Tegen de VRT zei
+    Peeters dat"): the verb comes second, its subject after it."""
     return lo < i and toks[lo].low in ctx.lex.prepositions and all(t.text != "," for t in toks[lo:i])
 
 

@@ -78,7 +78,7 @@ class _Resolver:
                 word = inverted.group(1)  # "a-t-il", "dit-elle"
             return discourse.pronoun(ref.start, word, before=words[-2] if len(words) > 1 else "")
         if ref.kind in ("title", "org") and ref.noun and words:
-            qualified = any(w[:1].isupper() for w in words[1:-1])  # "the Anderlecht coach": one of several
+            qualified = _qualified(words, ref.noun)  # "the Anderlecht coach", "de spits van Standard"
             found = discourse.description(ref.start, ref.noun, _determiner(words[0]), qualified=qualified)
             if found is not None or ref.kind == "org":
                 return found
@@ -249,3 +249,10 @@ def resolve_all(ctx: Context, attributions: list[Attribution]) -> None:
         else:
             att.speaker = resolver.last_named(att.same_sentence_as, people_only=False)
         att.resolved = True
+
+
+def _qualified(words: list[str], noun: str) -> bool:
+    """Whether a name or a possessor qualifies a description ("the Anderlecht coach", "de spits van Standard", "the
+    union's housing expert"): it picks out one holder of the role among several, so only the text's own link to it
+    tells who, never salience."""
+    return any((w[:1].isupper() and w != noun) or w.endswith(("'s", "’s")) for w in words[1:])
