@@ -100,7 +100,7 @@ def _description(tokens: list[re.Match], i: int, low: str, roles: dict, bodies: 
         noun_at, determiner, noun = j, low, tokens[j].group().casefold()
     if noun in roles or noun in bodies or noun in COMPANY_NOUNS or _AGE_NOUN.match(noun):
         if _named_after(tokens, noun_at):
-            return None  # "le bourgmestre de Durbuy, Frédéric Lacroix": the name is the mention
+            return None  # "le bourgmestre de Wellin, Gaëtan Rousseaux": the name is the mention
         return Anaphor(start, tokens[noun_at].end(), "description", noun, determiner)
     return None
 
@@ -110,7 +110,7 @@ _LINKS = frozenset("de du des d' d’ la le l' l’ van der den het of the for g
 
 def _named_after(tokens: list[re.Match], k: int) -> bool:
     """Whether a capitalised name follows the noun in its phrase ("le ministre Jan Jambon", "parquet de Namur",
-    "le bourgmestre de Durbuy, Frédéric Lacroix")."""
+    "le bourgmestre de Wellin, Gaëtan Rousseaux")."""
     for match in tokens[k + 1 : k + 7]:
         word = match.group()
         if word[:1].isupper():

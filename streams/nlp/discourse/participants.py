@@ -2,7 +2,7 @@
 
 A participant is a PER or ORG entity with the evidence a later description or pronoun must agree with:
 its gender (from an honorific, a gendered title or article before a mention, then the first name), the
-roles the text gives it ("le bourgmestre de Durbuy, Frédéric Lacroix", "Kevin Lambot, 29 ans"), and, for
+roles the text gives it ("le bourgmestre de Wellin, Gaëtan Rousseaux", "Yannick Dubuisson, 34 ans"), and, for
 an organisation, the nouns its name is headed by ("parquet" in "parquet de Namur").
 """
 
@@ -107,7 +107,7 @@ def _before(
     closed: bool = False,
 ) -> None:
     """Honorific, title and article right before a mention: "Mme", "la ministre", "de 23-jarige"; with `closed`
-    (a comma after the mention), a title before a comma too: "The Bruges coach, Marc Verhelst, said"."""
+    (a comma after the mention), a title before a comma too: "The Mortsel coach, Jorn Verheyden, said"."""
     window = text[max(0, start - 80) : start]
     cut = max(window.rfind(c) for c in '.;:!?\n«»"“”')
     window = window[cut + 1 :]

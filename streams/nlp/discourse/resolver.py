@@ -3,7 +3,7 @@
 Links are made from precise to loose evidence, as in multi-pass sieve coreference (Lee et al. 2013):
 a name is its entity (a surname the model typed as an organisation is the person who bears it); a
 description is the participant the text gave that role or whose name it heads ("le bourgmestre" for
-"le bourgmestre de Durbuy, Frédéric Lacroix", "le parquet" for "parquet de Namur"), else, for roles
+"le bourgmestre de Wellin, Gaëtan Rousseaux", "le parquet" for "parquet de Namur"), else, for roles
 such as "l'accusé" or "de 23-jarige", the most salient person; a pronoun is the most salient
 participant that agrees with it in gender and number. Every answer is a PER or ORG entity or None:
 a wrong speaker is worse than none.
@@ -275,7 +275,7 @@ class Discourse:
         earlier = [p for p in self.participants if p.type == "PER" and 0 <= p.first < pos]
         if len(later) >= 1 and not earlier:
             return min(later, key=lambda p: p.first).entity
-        # "..., a réagi le ministre de la Mobilité. Jean-Luc Crucke (Les Engagés) n'exclut pas ...": a person
+        # "..., a réagi le ministre du Budget. Sébastien Hellebaut (PTB) n'exclut pas ...": a person
         # new to the text who opens the next sentence, as wire copy names whom it has just described
         following = [p for p in later if self.layout.sentence(p.first) == here + 1]
         if following:

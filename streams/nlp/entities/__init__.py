@@ -6,8 +6,8 @@
    and acronyms, in named passes over one `Coverage` of the body.
 2. `corrections`: wire-aware fixes: agency credits are ORG; weekdays, months, demonyms and
    portfolios ("ministre des Finances") are not entities; titles are not part of names; a
-   title glued to a name is split ("secrétaire du Conseil de sécurité Nikolaï Patrouchev" ->
-   ORG "Conseil de sécurité" + PER "Nikolaï Patrouchev").
+   title glued to a name is split ("président du Conseil consultatif Gaspard Perrier" ->
+   ORG "Conseil consultatif" + PER "Gaspard Perrier").
 3. `grouping`: one Entity per real-world entity: same name, a surname (or a lone first name) after
    the full name ("Trump" -> "Donald Trump"), a short form of an organisation ("la Commission"),
    an acronym of its expansion ("BCE", "ONSS"). Two people who share only a surname are never

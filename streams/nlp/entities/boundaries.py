@@ -52,7 +52,7 @@ _AMPERSAND = rule("nlp.entities.ampersand", r"\s*&\s*", engine="re", fallback=_B
 
 
 def extend_to_acronym(cands: list[Candidate], body: str) -> list[Candidate]:
-    """'Fédération wallonne' + ' de l'agriculture (FWA)': the bracketed acronym shows where the name ends."""
+    """'Fédération flamande' + ' des brasseurs artisanaux (FFBA)': the bracketed acronym shows where the name ends."""
     out = []
     for cand in cands:
         if cand.type in ("ORG", "MISC"):

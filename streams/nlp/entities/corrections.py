@@ -323,7 +323,7 @@ def _split_titles(cand: Candidate, text: str | None) -> list[Candidate]:
         return out
     if last_title is not None and cand.type in ("ORG", "MISC", "LOC"):
         if cand.text.casefold() in PORTFOLIOS or (portfolio and not looks_like_name(cand.text)):
-            return []  # "ministre des Affaires étrangères"; not "ministre de l'Emploi Pierre-Yves Dermagne"
+            return []  # "ministre des Affaires étrangères"; not "ministre de l'Intérieur Noémie Stassart"
         if cand.type != "LOC" and looks_like_name(cand.text) and not has_org_word(cand.text):
             return [replace(cand, type="PER")]  # "le ministre Jan Jambon" tagged as an organisation
     if portfolio and cand.text.casefold() in PORTFOLIOS:

@@ -37,7 +37,7 @@ _PERSON_AFTER = rule(
 _ACRONYM_TOKEN = r"[A-Z](?:[A-Z]|[&-](?=[A-Z]))+"
 # For RE2: a "&" or "-" with the capital after it (the acronym is followed by a space or a hyphen below).
 _ACRONYM_TOKEN_RE2 = r"[A-Z](?:[A-Z]|[&-][A-Z])+"
-# A title, a party acronym and a name: "le député N-VA Sander Loones", "het CD&V-Kamerlid" is not one. The
+# A title, a party acronym and a name: "le député N-VA Wannes Claeysens", "het CD&V-Kamerlid" is not one. The
 # title is a whole run of [\w'’-] (it is followed by a space), so it starts where the run starts, as the
 # lookbehind (?<![\w'’]) had it: no context needed, `finditer` will do.
 _TITLE_PARTY_NAME = rule(
@@ -141,7 +141,7 @@ class Coverage:
 
 
 def title_party_name(body: str, coverage: Coverage) -> None:
-    """ "le député N-VA Sander Loones": a title, a party acronym, a name -> ORG + PER, over the model's spans."""
+    """ "le député N-VA Wannes Claeysens": a title, a party acronym, a name -> ORG + PER, over the model's spans."""
     for match in _TITLE_PARTY_NAME.finditer(body):
         if not is_title(match.group(1)) or match.group(2).casefold() in AGENCIES:
             continue

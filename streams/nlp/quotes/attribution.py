@@ -77,7 +77,7 @@ def attribution_from_cue(ctx: Context, toks: list[Tok], cue: Cue, level: int, *,
 
 
 def _source_after(ctx: Context, toks: list[Tok], k: int, level: int) -> SpeakerRef | None:
-    """The source an impersonal cue names after it: "(a-t-on appris mercredi) auprès du parquet de Liège"."""
+    """The source an impersonal cue names after it: "(a-t-on appris samedi) auprès du parquet de Tournai"."""
     lex = ctx.lex
     for _ in range(4):
         if k < len(toks) and (toks[k].low in lx.WEEKDAYS or toks[k].low in lex.adverbs or toks[k].low in lx.TIME_NOUNS):

@@ -37,7 +37,7 @@ def clause_span(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
 def opens_with_quote(ctx: Context, start: int, end: int) -> bool:
     """Whether body[start:end] is mostly a quotation it opens with: a direct quote, not reported speech.
 
-    A quotation inside the clause ("Ce scénario « n'est pas à l'ordre du jour »") is a mixed quote in
+    A quotation inside the clause ("Cette fusion « reste exclue à ce stade »") is a mixed quote in
     reported speech; one that opens it ("« ... », selon lui") is the speaker's own words.
     """
     ids = ctx.by_level.get(0, [])
@@ -193,7 +193,7 @@ def clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int, *, rela
 
 def _attribution_follows(ctx: Context, toks: list[Tok], j: int) -> bool:
     """Whether toks[j:] up to the sentence end is a postposed attribution: ", a-t-il ajouté", ", selon X",
-    ", a person familiar with the investigation told The Associated Press"."""
+    ", a person close to the tender told The Harbour Courier"."""
     lex = ctx.lex
     if j < len(toks) and toks[j].low in lex.relatives:
         return False  # ", which the minister confirmed, ...": a relative clause inside the content
@@ -227,7 +227,7 @@ def _attribution_follows(ctx: Context, toks: list[Tok], j: int) -> bool:
 
 def relative_subject(ctx: Context, toks: list[Tok], i: int) -> bool:
     """Whether the verb at toks[i] is in a relative clause opened after a comma (", qui a affirmé",
-    ", who had told police", ", die aan de speurders had verteld"): its content ends at the closing comma."""
+    ", who had told police", ", die aan de politie had gemeld"): its content ends at the closing comma."""
     lex = ctx.lex
     for k in range(i - 1, max(-1, i - 9), -1):
         t = toks[k]

@@ -28,7 +28,7 @@ def complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | 
             return j
         if t.quote:
             if addressee and j > cue.end:
-                continue  # 'told VRT talk show "De Afspraak" in March that'
+                continue  # 'told the radio programme "Ochtendpost" in May that'
             return None
         if t.text in SENTENCE_PUNCT or t.text in ":()":
             return None
@@ -44,16 +44,16 @@ def complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | 
         if j == cue.end and ctx.lang != "nl" and not addressee and (low in lex.definite or low in lex.indefinite):
             return None  # an object noun phrase: "a annoncé un plan que ..." is a relative clause
         if low in lex.conjunctions:
-            return None  # "said it supported the principle but demanded that ...": another verb's clause
+            return None  # "said it welcomed the plan but insisted that ...": another verb's clause
         subject = (low in lex.pronouns or low in lex.plural_pronouns) and low not in lex.object_pronouns
         if english and (subject or (j > cue.end and verb_like(ctx, toks, j))):
-            return None  # "said it will not back any measure that ...": the clause has begun
+            return None  # "said it would not fund any scheme that ...": the clause has begun
     return None
 
 
 def infinitive_start(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | None:
     """Where a reported infinitive clause starts: "a reconnu [avoir menti]", "assure [ne pas envisager]",
-    "claimed during the trial [to have acted]", "ontkent [het slachtoffer te hebben neergestoken]"."""
+    "claimed during the hearing [to have panicked]", "ontkent [de fietser te hebben aangereden]"."""
     lex = ctx.lex
     if not lex.infinitives:
         return None
@@ -154,7 +154,7 @@ def zero_start(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | None
     t = toks[k]
     if t.quote or not t.text[0].isalnum() or t.low in lx.EN_NOT_A_CLAUSE or t.low in lex.subordinators:
         return None
-    approximately = k + 1 < n and toks[k + 1].text[0].isdigit()  # "said around 2,800 men were ..."
+    approximately = k + 1 < n and toks[k + 1].text[0].isdigit()  # "said around 1,400 volunteers were ..."
     if (
         cue_at(ctx, toks, k) is not None
         or (t.low in lex.prepositions and not approximately)

@@ -5,7 +5,7 @@ The constructions, by where the reported content stands:
   an infinitive clause ("a reconnu avoir menti", "claimed to have paid", "ontkent het te hebben gedaan");
 - before it: a postposed attribution ("..., a indiqué X", "..., zei X", "..., the ministry said");
 - around a source marker ("selon X, ...", "Volgens X is ...", "..., according to X"), a speaker's own account
-  ("Naar eigen zeggen ...") or in the sentence before ("Dat zegt X.", "C'est ce qu'a indiqué X.",
+  ("Naar eigen zeggen ...") or in the sentence before ("Dat zegt X.", "C'est ce qu'a précisé X.",
   "X l'a confirmé.", "X confirmed this."): `streams.nlp.quotes.sources`.
 A reported clause ends at its sentence end, or earlier (see `clauses.clause_end`); a verb inside it that
 reports again ("a rappelé que l'accusé avait raconté qu'...") gives a quote of its own.
@@ -200,8 +200,8 @@ def _coordinated(ctx: Context, toks: list[Tok], k: int, i: int) -> bool:
 
 
 def _first_verb(ctx: Context, toks: list[Tok], lo: int, i: int) -> int:
-    """Where the subject of a verb after a conjunction ends: before the clause's first verb ("Le quadragénaire
-    conteste les faits et assure ...", "She called for ... and said ..."); i otherwise."""
+    """Where the subject of a verb after a conjunction ends: before the clause's first verb ("La trentenaire
+    nie tout et affirme ...", "She called for ... and said ..."); i otherwise."""
     lex = ctx.lex
     k = i - 1
     while k > lo and (toks[k].low in lex.adverbs or toks[k].text == ","):
@@ -222,7 +222,7 @@ def _first_verb(ctx: Context, toks: list[Tok], lo: int, i: int) -> int:
 
 def _gerund_attribution(ctx: Context, toks: list[Tok], cue: Cue, text: str, earlier: bool) -> Attribution:
     """ "..., ajoutant que", "en affirmant que", "by saying": the speaker of an earlier quote in the sentence, or
-    else the sentence's subject ("Le parti s'en est justifié en affirmant que ...")."""
+    else the sentence's subject ("Le syndicat a défendu sa position en affirmant que ...")."""
     pos = toks[cue.start].start
     ids = ctx.by_level.get(0, [])
     sentence_start = toks[0].start if toks else pos
@@ -245,7 +245,7 @@ def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | 
     if i >= 2 and toks[i - 1].text == ",":
         comma, inverted = i - 1, True
     elif ctx.lang == "nl" and cue.kind == "verb" and (zo := _dutch_zo(ctx, toks, i)) is not None:
-        comma, inverted = zo - 2, True  # ", zo heeft het stadsbestuur dinsdag bekendgemaakt"
+        comma, inverted = zo - 2, True  # ", zo heeft de provincie vrijdag meegedeeld"
     elif ctx.lang == "en" and cue.kind == "verb":
         comma = next((k for k in range(i - 1, max(0, i - 9), -1) if toks[k].text in ",;" or toks[k].quote), -1)
         if comma <= 0 or toks[comma].text != "," or comma == i - 1:

@@ -1,6 +1,6 @@
 """Reported speech around a source rather than after a verb: source markers ("selon X", "volgens X",
 "according to X"), a speaker's own account ("naar eigen zeggen", "de son propre aveu"), and attributions
-that point back to the sentence before ("Dat zegt X.", "C'est ce qu'a indiqué X.", "X l'a confirmé.",
+that point back to the sentence before ("Dat zegt X.", "C'est ce qu'a précisé X.", "X l'a confirmé.",
 "X confirmed this.")."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def source_quote(ctx: Context, toks: list[Tok], cue: Cue, s: int, e: int) -> Fou
             return None
         np_end = stop
         if toks[stop].text == "," and stop + 1 < len(toks) and _aside(ctx, toks, stop + 1):
-            stop = _next_comma(toks, stop + 1)  # "Selon Le Soir, qui a pu consulter le dossier, les ..."
+            stop = _next_comma(toks, stop + 1)  # "Selon La Gazette du Hainaut, qui a pu lire le rapport, les ..."
             if stop is None:
                 return None
         clause_from = toks[stop].end if toks[stop].text == "," else toks[stop].start
@@ -43,9 +43,9 @@ def source_quote(ctx: Context, toks: list[Tok], cue: Cue, s: int, e: int) -> Fou
             span = clause_span(ctx, toks[_clause_start(ctx, toks, i - 1)].start, toks[i - 1].start)
         elif i >= 2 and toks[i - 2].low in lex.relatives:  # "lequel, selon eux, cherche à ...": the relative
             span = clause_span(ctx, toks[np_end].end, clause_end(ctx, toks, np_end, e))
-        else:  # "The final text, according to a parliamentary official, passed ...": the whole clause
+        else:  # "The new timetable, according to a rail union delegate, starts ...": the whole clause
             span = clause_span(ctx, toks[_clause_start(ctx, toks, i - 1)].start, clause_end(ctx, toks, np_end, e))
-    else:  # "Le nombre de facteurs devrait selon elle rester stable": the clause around the source
+    else:  # "La facture devrait selon lui baisser en juin": the clause around the source
         np_end = _source_np_end(ctx, toks, cue.end)
         span = clause_span(ctx, toks[_clause_start(ctx, toks, i)].start, clause_end(ctx, toks, np_end - 1, e))
     if span is None or opens_with_quote(ctx, *span):
@@ -57,8 +57,8 @@ def source_quote(ctx: Context, toks: list[Tok], cue: Cue, s: int, e: int) -> Fou
 
 
 def _aside(ctx: Context, toks: list[Tok], k: int) -> bool:
-    """Whether toks[k] opens a relative clause or an apposition about the source ("qui a pu consulter le
-    dossier", "woordvoerder van de Nationale Bank"), which a second comma closes."""
+    """Whether toks[k] opens a relative clause or an apposition about the source ("qui a pu lire le
+    rapport", "woordvoerder van de Nationale Bank"), which a second comma closes."""
     t = toks[k]
     if t.low in ctx.lex.relatives:
         return True
@@ -182,7 +182,7 @@ def own_account_quote(ctx: Context, toks: list[Tok], i: int, e: int) -> tuple[Fo
 
 
 def points_back(ctx: Context, toks: list[Tok], cue: Cue, s: int, previous: tuple[int, int] | None) -> FoundQuote | None:
-    """ "Dat zegt X." (Dutch), "C'est ce qu'a indiqué X." / "X l'a confirmé." (French), "X confirmed this."
+    """ "Dat zegt X." (Dutch), "C'est ce qu'a précisé X." / "X l'a confirmé." (French), "X confirmed this."
     (English): the sentence before, in the same paragraph, is what X said."""
     if previous is None or ctx.paragraph_of(previous[0]) != ctx.paragraph_of(s):
         return None
@@ -196,11 +196,11 @@ def points_back(ctx: Context, toks: list[Tok], cue: Cue, s: int, previous: tuple
         else:  # "Dat heeft de minister bevestigd"
             ref = inverted_subject(ctx, toks, 2, i, 0)
     elif ctx.lang == "fr" and lows in (["c'", "est", "ce", "qu'"], ["c'", "est", "ce", "que"]):
-        ref = inverted_subject(ctx, toks, cue.end, len(toks), 0)  # "C'est ce qu'a indiqué le parquet"
+        ref = inverted_subject(ctx, toks, cue.end, len(toks), 0)  # "C'est ce qu'a précisé la police locale"
     elif ctx.lang == "fr" and i >= 2 and lows[-1] in objects:
         ref = subject_before(ctx, toks, 0, i - 1, 0)  # "La STIB l'a confirmé mardi"
     elif ctx.lang == "en" and after < len(toks) and toks[after].low in objects:
-        ref = subject_before(ctx, toks, 0, i, 0)  # "His team confirmed this on Wednesday"
+        ref = subject_before(ctx, toks, 0, i, 0)  # "Her spokesman confirmed this on Friday"
         after += 1
     else:
         return None

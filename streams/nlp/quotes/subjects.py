@@ -117,7 +117,7 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
 
 def _relative_has_subject(ctx: Context, toks: list[Tok], segment: tuple[str, int, int]) -> bool:
     """Whether a relative clause has a subject of its own ("which unions described as") rather than its
-    antecedent ("who had told", "qui a affirmé", "die aan de speurders had verteld")."""
+    antecedent ("who had told", "qui a affirmé", "die aan de politie had gemeld")."""
     lex = ctx.lex
     _kind, i, j = segment
     if j - i < 2:
@@ -132,7 +132,7 @@ def _relative_has_subject(ctx: Context, toks: list[Tok], segment: tuple[str, int
 def _on_behalf(
     ctx: Context, toks: list[Tok], segments: list[tuple[str, int, int]], ref: SpeakerRef, level: int
 ) -> SpeakerRef:
-    """ "Du côté de la CSC, on exige que ...", "Chez bpost, on ...": an impersonal subject speaks for the one
+    """ "Du côté de la FGTB, on réclame que ...", "Chez bpost, on ...": an impersonal subject speaks for the one
     organisation a fronted adverbial names."""
     if ref.kind != "unnamed" or ref.end - ref.start > 3:
         return ref
