@@ -50,7 +50,7 @@ _REUTERS_CREDIT_RE = re.compile(
 )
 _SPACE_RE = re.compile(r"\s*")
 _PLACE_CHARS = frozenset("'’.-")
-# Lower-case words allowed inside a byline ("Par Julie DUMONT, avec Marc LEROY à Kiev").
+# Lower-case words allowed inside a byline ("Par Odile BRASSEUR, avec Arnout DEWULF à Lisbonne").
 _NAME_WORDS = PLACE_PARTICLES | {"and", "et", "und", "with", "avec", "met", "in", "à", "van", "den", "von", "te"}
 
 

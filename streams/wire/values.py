@@ -163,7 +163,7 @@ def add_marker(markers: tuple[str, ...], *more: str) -> tuple[str, ...]:
 
 
 def strip_byline(byline: str | None) -> str | None:
-    """A byline without its leading "By"/"Par"/"Door"/"Von" ("Par Julie DUMONT" -> "Julie DUMONT")."""
+    """A byline without its leading "By"/"Par"/"Door"/"Von" ("Par Odile BRASSEUR" -> "Odile BRASSEUR")."""
     if not byline:
         return None
     name = re.sub(r"^(?:by|par|door|von)\s+", "", byline.strip(), flags=re.IGNORECASE).strip()

@@ -37,7 +37,7 @@ def test_every_metadata_field_of_an_item_is_mapped():
     assert dispatch.id == dispatch.guid == GUID
     assert dispatch.version == 1
     assert dispatch.status == "usable" and not dispatch.withdrawn
-    assert dispatch.headline == "Le conseil communal de Namur vote le budget 2025"
+    assert dispatch.headline == "Namur adopte son budget 2025"
     assert dispatch.slugline == "NAMUR-BUDGET"
     assert dispatch.keywords == ("budget", "Namur", "conseil communal")
     assert dispatch.lang == "fr-BE"  # contentMeta/language wins over @xml:lang
@@ -45,7 +45,7 @@ def test_every_metadata_field_of_an_item_is_mapped():
     assert dispatch.provider == "Belga"
     assert dispatch.credit == "BELGA"
     assert dispatch.agency == "Belga"  # normalised to the known agency
-    assert dispatch.byline == "Julie DUMONT"  # "Par" dropped
+    assert dispatch.byline == "Odile BRASSEUR"  # "Par" dropped
     assert dispatch.dateline_text == "NAMUR, 3 avril"
     assert dispatch.dateline_place == "Namur"  # from located/name
     assert dispatch.dateline_date == "2025-04-03"  # from contentCreated
@@ -65,13 +65,13 @@ def test_every_metadata_field_of_an_item_is_mapped():
 def test_the_xhtml_body_keeps_paragraphs_and_normalises_whitespace():
     [dispatch] = fixture("belga-budget-v1.xml")
     assert dispatch.text == (
-        "Le conseil communal de Namur a voté mardi soir le budget 2025 de la ville, présenté par "
+        "Les élus de Namur ont adopté mardi soir le budget 2025 de la ville, présenté par "
         "l'échevin des Finances Tanguy Auspert.\n\n"
         "« Nous présentons un budget en léger boni, sans hausse d'impôts », a déclaré le bourgmestre "
         "Maxime Prévot.\n\n"
         "L'opposition a voté contre.\nLe CPAS recevra 32 millions d'euros."  # <br/> is a line break
     )
-    assert "<" not in dispatch.text and "Le conseil communal de Namur vote" not in dispatch.text  # no <title>
+    assert "<" not in dispatch.text and "Namur adopte son budget" not in dispatch.text  # no <title>
 
 
 def test_three_versions_of_one_item_share_the_id_with_increasing_versions():
@@ -82,10 +82,10 @@ def test_three_versions_of_one_item_share_the_id_with_increasing_versions():
     assert {d.first_created for d in versions} == {"2025-04-03T10:02:00+02:00"}
     assert versions[1].markers == ("UPDATE 1",)  # headline slug "UPDATE 1-", and sig:update
     assert versions[1].urgency == 2
-    assert "25 voix contre 12" in versions[1].text
+    assert "31 voix contre 9" in versions[1].text
     assert versions[2].markers == ("CORRECTED",)  # headline slug and sig:correction
-    assert versions[2].ed_note == "CORRIGÉ: 27 voix contre 12 (et non 25), au 3e paragraphe."
-    assert "27 voix contre 12" in versions[2].text
+    assert versions[2].ed_note == "CORRIGÉ: 33 voix contre 9 (et non 31), au 3e paragraphe."
+    assert "33 voix contre 9" in versions[2].text
     assert len({d.text for d in versions}) == 3
 
 
@@ -140,9 +140,9 @@ def test_a_news_message_gives_one_dispatch_per_text_item_in_order():
 def test_inline_data_plain_text_becomes_paragraphs():
     reuters = fixture("reuters-belga-message.xml")[0]
     assert reuters.text.split("\n\n") == [
-        "BRUSSELS, April 3 (Reuters) - The European Union is ready to respond to new U.S. tariffs, "
-        "the bloc's trade chief said on Thursday.",
-        '"We are prepared to defend our interests," Maros Sefcovic told reporters in Brussels.',
+        "BRUSSELS, April 3 (Reuters) - The European Union will answer the new U.S. duties within weeks, "
+        "its trade commissioner told lawmakers on Thursday.",
+        '"Our reply will be firm and proportionate," Commissioner Lena Marquardt said after the hearing.',
         "(Reporting by Philip Blenkinsop; Editing by Alex Richardson)",
     ]
 

@@ -140,7 +140,7 @@ def test_add_marker_does_not_repeat_what_is_there():
 @pytest.mark.parametrize(
     ("byline", "name"),
     [
-        ("Par Julie DUMONT", "Julie DUMONT"),
+        ("Par Odile BRASSEUR", "Odile BRASSEUR"),
         ("By Jane Doe", "Jane Doe"),
         ("Door Jan Peeters", "Jan Peeters"),
         ("Van Dyck", "Van Dyck"),
