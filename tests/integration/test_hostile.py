@@ -35,7 +35,7 @@ pytestmark = pytest.mark.integration
 
 
 def good(i: int) -> bytes:
-    return dispatch(f"Le conseil communal de Namur a approuvé le projet numéro {i}.").encode()
+    return dispatch(f"Les élus de Dinant ont approuvé le projet numéro {i}.").encode()
 
 
 class HealthProbe:

@@ -54,7 +54,7 @@ def test_ready_only_after_models_are_loaded_and_partitions_assigned(broker):
 
 def long_dispatch(i: int) -> bytes:
     sentence = (
-        "Le conseil communal de Namur a examiné mardi soir le projet de rénovation de la gare, "
+        "Les élus de Dinant ont examiné mardi soir le projet de rénovation de la gare, "
         "qui prévoit une nouvelle passerelle, des quais allongés et un parking de 800 places pour les navetteurs. "
     )
     return f"NAMUR (Belga) - Dossier {i}. ".encode() + (sentence * 25).encode()

@@ -27,7 +27,7 @@ PLACES = ("NAMUR", "LIÈGE", "MONS", "ARLON", "WAVRE", "GAND", "BRUGES", "LOUVAI
 def dispatch(i: int) -> bytes:
     place = PLACES[i % len(PLACES)]
     return (
-        f"{place} (Belga) - Le conseil communal de {place.title()} a approuvé lundi le projet numéro {i} "
+        f"{place} (Belga) - Les élus de {place.title()} ont approuvé lundi le projet numéro {i} "
         f"présenté par l'échevine Claire Dubois. (Belga)"
     ).encode()
 
