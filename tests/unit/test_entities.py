@@ -122,7 +122,7 @@ def test_wire_aware_corrections(text, surface, kind, expected):
 
 
 def test_header_gives_agency_dateline_places_and_credits():
-    raw = "BRUXELLES/LUXEMBOURG 21/10 (BELGA) = La Cour a tranché mardi. (Belga)"
+    raw = "BRUXELLES/LUXEMBOURG 14/05 (BELGA) = Le jugement est attendu jeudi. (Belga)"
     header = parse_header(raw)
     found = {(c.text, c.type, c.section) for c in header_candidates(header)}
     assert ("BRUXELLES", "LOC", "header") in found
@@ -193,9 +193,9 @@ def test_a_full_name_mistagged_as_place_becomes_the_person_its_surname_is():
 
 
 def test_bracketed_acronym_joins_its_expansion():
-    text = "La Banque centrale européenne (BCE) a agi. La BCE a baissé ses taux."
-    ents = group(cands(text, ("Banque centrale européenne", "ORG"), ("BCE", "ORG"), ("BCE", "ORG")), text)
-    assert len(ents) == 1 and ents[0].name == "Banque centrale européenne"
+    text = "L'Agence régionale du logement (ARL) a agi. L'ARL a relevé ses plafonds."
+    ents = group(cands(text, ("Agence régionale du logement", "ORG"), ("ARL", "ORG"), ("ARL", "ORG")), text)
+    assert len(ents) == 1 and ents[0].name == "Agence régionale du logement"
     assert len(ents[0].mentions) == 3
 
 
@@ -392,18 +392,18 @@ def test_french_model_with_corrections(french):
     [
         # the portfolio is consumed with the title: the person stays (tagged an organisation by the model)
         (
-            "L'ancien ministre de l'Emploi Pierre-Yves Dermagne (PS) a réagi.",
-            "ministre de l'Emploi Pierre-Yves Dermagne",
+            "L'ancien ministre de l'Énergie Grégoire Vanwambeke (PS) a réagi.",
+            "ministre de l'Énergie Grégoire Vanwambeke",
             "ORG",
-            [("Pierre-Yves Dermagne", "PER")],
+            [("Grégoire Vanwambeke", "PER")],
         ),
         ("Le ministre des Affaires étrangères a réagi.", "ministre des Affaires étrangères", "ORG", []),
         # a portfolio no list knows, then a first name
         (
-            "Vlaams minister van Welzijn Caroline Gennez schreef een brief.",
-            "Welzijn Caroline Gennez",
+            "Vlaams minister van Jeugd Griet Vanhaecke schreef een brief.",
+            "Jeugd Griet Vanhaecke",
             "PER",
-            [("Caroline Gennez", "PER")],
+            [("Griet Vanhaecke", "PER")],
         ),
     ],
 )
@@ -425,7 +425,7 @@ def test_a_demonym_before_a_first_name_is_no_part_of_the_person(kind):
 def test_a_law_named_after_a_company_is_no_mention_of_it():
     from streams.nlp.entities.boundaries import outside_events
 
-    body = "La procédure prévue par la loi Renault a commencé. Renault ferme Vilvorde; de wet Major geldt."
+    body = "Les syndicats invoquent la loi Renault depuis lundi. Renault ferme Vilvorde; de wet Major geldt."
     found = [
         Candidate(w, body.index(w, p), body.index(w, p) + len(w), "ORG")
         for w, p in (("Renault", 0), ("Renault", 40), ("Major", 0))
@@ -437,14 +437,14 @@ def test_a_law_named_after_a_company_is_no_mention_of_it():
     ("text", "surface", "expected"),
     [
         (
-            "The Dutch Public Prosecution Service said.",
+            "A spokesman for the Dutch Public Prosecution Service confirmed it.",
             "Dutch Public Prosecution Service",
             "Public Prosecution Service",
         ),
         ("The Walloon Federation of Agriculture said.", "Walloon Federation of Agriculture", None),
         (
-            "The European Federation of Pharmaceutical Industries said.",
-            "European Federation of Pharmaceutical Industries",
+            "The European Federation of Bicycle Importers said.",
+            "European Federation of Bicycle Importers",
             None,
         ),
     ],

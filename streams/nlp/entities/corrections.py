@@ -339,7 +339,7 @@ def _strip_portfolio(cand: Candidate) -> Candidate:
             rest = cand.text.split(maxsplit=n)[n]
             start = cand.start + cand.text.rindex(rest)
             return replace(cand, text=rest, start=start, type="PER" if looks_like_name(rest) else cand.type)
-    # a portfolio no list knows, then a first name: "Welzijn Caroline Gennez" after "minister van"
+    # a portfolio no list knows, then a first name: "Jeugd Griet Vanhaecke" after "minister van"
     for n in range(1, min(3, len(words) - 1)):
         if first_name_gender(words[n]) is not None and not any(first_name_gender(w) for w in words[:n]):
             rest = cand.text.split(maxsplit=n)[n]
