@@ -179,10 +179,10 @@ def test_mixed_quote_english_with_inverted_attribution_after_it() -> None:
             "Ceux qui travaillent la nuit et qu'on ne voit jamais.",
         ),
         (
-            "«Nous y sommes presque, a-t-elle assuré devant la presse, et un accord tombera en mars.»",
+            "«Le chantier avance bien, a-t-elle assuré aux journalistes, et la route rouvrira en juin.»",
             "fr",
-            "Nous y sommes presque",
-            "et un accord tombera en mars.",
+            "Le chantier avance bien",
+            "et la route rouvrira en juin.",
         ),
         (
             '"We are pleased with the draw, said coach Marie Dubois. Next year we will do better."',
@@ -242,9 +242,9 @@ def test_apposition_between_a_quote_and_its_cue(body: str, lang: str) -> None:
     ("body", "lang", "fragment"),
     [
         (
-            'The videos had "created a real climate of fear" for the ministers, the court said.',
+            'The posts had "fuelled a lasting sense of unease" among the staff, the tribunal said.',
             "en",
-            "created a real climate of fear",
+            "fuelled a lasting sense of unease",
         ),
         (
             "Le projet serait « une erreur historique » pour la région, selon Paul Renard.",
@@ -323,9 +323,9 @@ def test_indirect_french_selon_before_and_after() -> None:
 
 
 def test_indirect_french_postposed_attribution() -> None:
-    body = "Deux ouvriers ont été blessés dans l'explosion, a indiqué lundi le parquet de Namur."
+    body = "Trois ouvriers ont été légèrement intoxiqués dans l'incendie, a indiqué jeudi le parquet de Namur."
     [q] = run(body, "fr", ("Namur", "LOC", ["Namur"]))
-    assert q.text == "Deux ouvriers ont été blessés dans l'explosion"
+    assert q.text == "Trois ouvriers ont été légèrement intoxiqués dans l'incendie"
     assert (q.kind, q.cue, speaker(q)) == ("indirect", "a indiqué", None)
 
 
@@ -519,8 +519,10 @@ def test_pronoun_after_an_unnamed_source_stays_unnamed() -> None:
 
 
 def test_speaker_resolved_by_surname_when_the_mention_is_missing() -> None:
-    body = "« Mon client fera appel », a déclaré Me Lambrecht."
-    ent = Entity(id="e0", name="Olivier Lambrecht", type="PER", mentions=[Mention("Olivier Lambrecht", 0, 0, "header")])
+    body = "« Mon client fera appel », a déclaré Me Vanquathem."
+    ent = Entity(
+        id="e0", name="Gauthier Vanquathem", type="PER", mentions=[Mention("Gauthier Vanquathem", 0, 0, "header")]
+    )
     [q] = extract_quotes(body, [ent], "fr")
     assert q.speaker_entity is ent
 
@@ -671,48 +673,46 @@ def test_with_a_spacy_doc_for_sentence_and_verb_clues() -> None:
 
 
 def test_an_organisation_named_before_its_noun_speaks_for_it() -> None:
-    body = "Le syndicat ACV a réagi. The ACV union said it would seek an urgent meeting with management."
+    body = "Le syndicat ACV a réagi. The ACV union said it would ask for talks with the board as soon as possible."
     quotes = run(body, "en", ("ACV", "ORG", ["ACV"]))
     assert [(q.kind, speaker(q)) for q in quotes] == [("indirect", "ACV")]
 
 
 def test_a_negated_reporting_verb_leaves_its_subject_whole() -> None:
     body = (
-        "Le plan « n'est pas à l'ordre du jour », a répondu Paul Lemaire. "
-        "Ce dernier n'exclut toutefois pas que certains magasins changent de modèle."
+        "Le projet « reste exclu à ce stade », a répondu Paul Rigaux. "
+        "Ce dernier n'exclut cependant pas que quelques agences ferment plus tôt."
     )
-    quotes = run(body, "fr", ("Paul Lemaire", "PER", ["Paul Lemaire"]))
+    quotes = run(body, "fr", ("Paul Rigaux", "PER", ["Paul Rigaux"]))
     reported = [q for q in quotes if q.kind == "indirect"]
-    assert (speaker(reported[-1]), reported[-1].speaker_text) == ("Paul Lemaire", "Ce dernier")
+    assert (speaker(reported[-1]), reported[-1].speaker_text) == ("Paul Rigaux", "Ce dernier")
 
 
 def test_a_dutch_clause_opening_with_a_prepositional_phrase_has_its_subject_after_the_verb() -> None:
-    body = "De Sloveen won de Ronde. Tegen Sporza zei Tadej Pogačar dat hij volgende week ook wil winnen."
-    quotes = run(body, "nl", ("Sporza", "ORG", ["Sporza"]), ("Tadej Pogačar", "PER", ["Tadej Pogačar"]))
+    body = "De Deen won de koers. Tegen WTV zei Mikkel Fjeldsted dat hij zondag opnieuw wil aanvallen."
+    quotes = run(body, "nl", ("WTV", "ORG", ["WTV"]), ("Mikkel Fjeldsted", "PER", ["Mikkel Fjeldsted"]))
     assert [(q.text, speaker(q), q.speaker_text) for q in quotes] == [
-        ("hij volgende week ook wil winnen", "Tadej Pogačar", "Tadej Pogačar")
+        ("hij zondag opnieuw wil aanvallen", "Mikkel Fjeldsted", "Mikkel Fjeldsted")
     ]
 
 
 def test_an_unknown_place_that_speaks_is_an_organisation_the_model_mistyped() -> None:
     body = (
-        "Huisartsenvereniging Domus Medica sluit niet uit dat de wachtposten extra artsen nodig hebben. "
+        "Tandartsenvereniging Dentaria Vlaanderen sluit niet uit dat praktijken extra assistenten nodig hebben. "
         "In Brugge is het rustig."
     )
-    ents = entities(body, ("Domus Medica", "LOC", ["Domus Medica"]), ("Brugge", "LOC", ["Brugge"]))
-    ents[0].id, ents[1].id = "loc:domus-medica", "loc:geonames:2800931"
+    ents = entities(body, ("Dentaria Vlaanderen", "LOC", ["Dentaria Vlaanderen"]), ("Brugge", "LOC", ["Brugge"]))
+    ents[0].id, ents[1].id = "loc:dentaria-vlaanderen", "loc:geonames:2800931"
     quotes = extract_quotes(body, ents, "nl")
     assert [(speaker(q), q.speaker_entity.type, q.speaker_entity.id) for q in quotes] == [
-        ("Domus Medica", "ORG", "org:domus-medica")
+        ("Dentaria Vlaanderen", "ORG", "org:dentaria-vlaanderen")
     ]
 
 
 def test_own_account_with_a_non_person_subject_goes_to_the_person_of_the_story() -> None:
     body = (
-        "Directeur Nathalie Verstraete opende het museum. Verstraete wil daar niet op ingaan. "
-        "Naar eigen zeggen verliep de samenwerking bijzonder constructief."
+        "Curator Lieve Dierickx opende de tentoonstelling. Dierickx gaat daar niet verder op in. "
+        "Naar eigen zeggen was de voorbereiding erg vlot verlopen."
     )
-    quotes = run(body, "nl", ("Nathalie Verstraete", "PER", ["Nathalie Verstraete", "Verstraete"]))
-    assert [(q.text, speaker(q)) for q in quotes] == [
-        ("verliep de samenwerking bijzonder constructief", "Nathalie Verstraete")
-    ]
+    quotes = run(body, "nl", ("Lieve Dierickx", "PER", ["Lieve Dierickx", "Dierickx"]))
+    assert [(q.text, speaker(q)) for q in quotes] == [("was de voorbereiding erg vlot verlopen", "Lieve Dierickx")]
