@@ -114,9 +114,9 @@ def test_an_infinitive_that_reports_nothing_is_not_a_quote(body: str, lang: str)
             "the door was open",
         ),
         (
-            "Un voisin, qui a affirmé aux enquêteurs avoir entendu des cris, sera entendu lundi.",
+            "Une passante, qui a affirmé aux policiers avoir aperçu une camionnette, sera entendue mardi.",
             "fr",
-            "avoir entendu des cris",
+            "avoir aperçu une camionnette",
         ),
         (
             "Un voisin, qui avait raconté l'an dernier que la porte restait ouverte, sera entendu lundi.",
@@ -154,7 +154,10 @@ def test_relative_clause_then_the_main_verb_gives_two_quotes_of_one_speaker() ->
             "Finance Minister Anna Kovacs, speaking in Brussels, said her government would cut the deficit.",
             "her government would cut the deficit",
         ),
-        ("Anna Kovacs said in a statement it had cancelled forty flights.", "it had cancelled forty flights"),
+        (
+            "Anna Kovacs said in a statement her airline had scrapped forty flights.",
+            "her airline had scrapped forty flights",
+        ),
         (
             "Anna Kovacs said all 300 jobs would go by the end of the year.",
             "all 300 jobs would go by the end of the year",
@@ -179,11 +182,11 @@ def test_english_clause_without_that(body: str, text: str) -> None:
         '"We will get there," she told VRT on Sunday evening.',
         '"We cannot wait," Anna Kovacs told reporters as she arrived for the summit.',
         '"We will win," said Anna Kovacs as she left the court.',
-        '"It hurts a lot," Anna Kovacs told De Morgen in an interview published on Saturday.',
+        '"This defeat really hurts," Anna Kovacs told Testkrant in an interview published on Monday.',
     ],
 )
 def test_whom_it_was_told_and_when_is_not_reported_speech(body: str) -> None:
-    quotes = run(body, "en", per("Anna Kovacs"), org("De Morgen"))
+    quotes = run(body, "en", per("Anna Kovacs"), org("Testkrant"))
     assert [q.kind for q in quotes] == ["direct"]
 
 
@@ -229,19 +232,19 @@ def test_demands(body: str, lang: str, text: str) -> None:
             ["ses ventes ont reculé", "les emplois seront maintenus"],
         ),
         (
-            "De bond ACVB ontkent dat hij de gesprekken blokkeert en stelt dat de werkgevers moeten bewegen.",
+            "De bond ACVB ontkent dat hij het overleg saboteert en stelt dat de directie moet toegeven.",
             "nl",
-            ["hij de gesprekken blokkeert", "de werkgevers moeten bewegen"],
+            ["hij het overleg saboteert", "de directie moet toegeven"],
         ),
         (
-            "Operator Voltix said it regretted the decision and accused the city of haste.",
+            "Operator Voltix said it deplored the ruling and accused the council of bias.",
             "en",
-            ["it regretted the decision"],
+            ["it deplored the ruling"],
         ),
         (
-            "Voltix said it would not set a target and declined to comment on closures.",
+            "Voltix said it would not publish a forecast and declined to comment on closures.",
             "en",
-            ["it would not set a target"],
+            ["it would not publish a forecast"],
         ),
         (
             "La direction de Vandis a confirmé que le site fermerait, et a refusé de commenter les chiffres.",
@@ -281,8 +284,8 @@ def test_second_verb_takes_the_subject_before_the_first() -> None:
             "nl",
             "Wegenzorg",
         ),
-        ("Trois wagons ont déraillé près de la gare. C'est ce qu'a indiqué lundi Wegenzorg.", "fr", "Wegenzorg"),
-        ("Le chantier prendra deux ans de retard. Wegenzorg l'a confirmé mardi devant les députés.", "fr", "Wegenzorg"),
+        ("Deux camions se sont renversés près du péage. C'est ce qu'a précisé lundi Wegenzorg.", "fr", "Wegenzorg"),
+        ("Le chantier prendra deux ans de retard. Wegenzorg l'a confirmé jeudi aux élus locaux.", "fr", "Wegenzorg"),
         ("The plant will close in June next year. Wegenzorg confirmed this on Tuesday.", "en", "Wegenzorg"),
     ],
 )
@@ -330,12 +333,12 @@ def test_own_account_reports_the_rest_of_the_sentence_for_its_subject(body: str,
 
 def test_own_account_with_a_pronoun_or_no_person_speaks_for_the_person_last_named() -> None:
     body = (
-        "Tom Ravel verschijnt vrijdag voor de rechter. Naar eigen zeggen probeerde hij alleen te helpen. "
-        "Tom Ravel wil daar niet op ingaan. Naar eigen zeggen verliep de samenwerking vlot."
+        "Tom Ravel verschijnt vrijdag voor de rechter. Naar eigen zeggen wilde hij enkel bemiddelen. "
+        "Tom Ravel gaat daar niet verder op in. Naar eigen zeggen was het overleg constructief."
     )
     assert said(run(body, "nl", per("Tom Ravel"))) == [
-        ("probeerde hij alleen te helpen", "Tom Ravel"),
-        ("verliep de samenwerking vlot", "Tom Ravel"),
+        ("wilde hij enkel bemiddelen", "Tom Ravel"),
+        ("was het overleg constructief", "Tom Ravel"),
     ]
 
 
@@ -343,8 +346,10 @@ def test_own_account_with_a_pronoun_or_no_person_speaks_for_the_person_last_name
 
 
 def test_postposed_cue_split_by_an_incise() -> None:
-    body = "Le pont rouvrira en mai, a promis, confiant, l'échevin de la Mobilité, Marc Leroy."
-    assert said(run(body, "fr", per("Marc Leroy"))) == [("Le pont rouvrira en mai", "Marc Leroy")]
+    body = "La piscine rouvrira en septembre, a assuré, souriant, l'échevin des Sports, Hugues Vankeerberghen."
+    assert said(run(body, "fr", per("Hugues Vankeerberghen"))) == [
+        ("La piscine rouvrira en septembre", "Hugues Vankeerberghen")
+    ]
 
 
 def test_direct_quote_attribution_split_by_an_incise() -> None:
@@ -354,11 +359,11 @@ def test_direct_quote_attribution_split_by_an_incise() -> None:
 
 
 def test_dutch_zo_heeft_postposed() -> None:
-    body = "De markt verhuist naar het Sint-Pietersplein, zo heeft het stadsbestuur dinsdag bekendgemaakt."
+    body = "De kermis verhuist naar het Stationsplein, zo heeft het gemeentebestuur vrijdag aangekondigd."
     [q] = run(body, "nl")
     assert (q.text, q.speaker_text, q.speaker_entity) == (
-        "De markt verhuist naar het Sint-Pietersplein",
-        "het stadsbestuur",
+        "De kermis verhuist naar het Stationsplein",
+        "het gemeentebestuur",
         None,
     )
 
@@ -393,7 +398,7 @@ def test_postposed_english_attribution_needs_a_subject_after_its_comma() -> None
 
 
 def test_a_relative_clause_before_a_comma_is_not_a_postposed_content() -> None:
-    body = "De verdachte, die enkel als J.V. wordt geïdentificeerd, ontkent elke betrokkenheid."
+    body = "De man, die enkel als K.D. bekend is, ontkent elke betrokkenheid."
     assert indirect(run(body, "nl")) == []
 
 
@@ -410,9 +415,9 @@ def test_a_relative_clause_before_a_comma_is_not_a_postposed_content() -> None:
             None,
         ),
         (
-            "Les prix ont grimpé, mais il n'y a selon Energas aucun risque de pénurie.",
+            "Les tarifs augmentent, mais il n'y aurait selon Energas aucune menace de coupure.",
             "fr",
-            "il n'y a selon Energas aucun risque de pénurie",
+            "il n'y aurait selon Energas aucune menace de coupure",
             "Energas",
         ),
         (
@@ -459,7 +464,7 @@ def test_source_marker_governs_its_clause(body: str, lang: str, text: str, sourc
 
 
 def test_a_source_marker_before_a_mixed_quote_gives_both() -> None:
-    body = "Selon lui, le choix s'est fait « à l'unanimité, dès le premier tour »."
+    body = "Selon elle, la décision a été prise « sans vote, après une longue soirée »."
     quotes = run(body, "fr")
     assert [q.kind for q in quotes] == ["indirect", "mixed"]
 
@@ -471,9 +476,9 @@ def test_a_source_marker_before_a_mixed_quote_gives_both() -> None:
     ("body", "lang", "text", "source"),
     [
         (
-            "Ecolo s'est justifié en affirmant que la réforme coûterait trop cher.",
+            "Ecolo a défendu son vote en affirmant que la taxe pèserait sur les familles.",
             "fr",
-            "la réforme coûterait trop cher",
+            "la taxe pèserait sur les familles",
             "Ecolo",
         ),
         (
@@ -490,12 +495,10 @@ def test_gerund_with_no_earlier_quote_takes_the_sentence_subject(body: str, lang
 
 
 def test_a_report_inside_a_report_is_a_quote_of_its_own() -> None:
-    body = (
-        "L'avocat général Luc Mercier a rappelé que l'accusé avait raconté aux enquêteurs qu'un inconnu avait frappé."
-    )
-    assert said(run(body, "fr", per("Luc Mercier"))) == [
-        ("l'accusé avait raconté aux enquêteurs qu'un inconnu avait frappé", "Luc Mercier"),
-        ("un inconnu avait frappé", None),
+    body = "L'avocate générale Maud Moeskops a rappelé que le prévenu avait dit aux policiers qu'un rôdeur avait tiré."
+    assert said(run(body, "fr", per("Maud Moeskops"))) == [
+        ("le prévenu avait dit aux policiers qu'un rôdeur avait tiré", "Maud Moeskops"),
+        ("un rôdeur avait tiré", None),
     ]
 
 
@@ -516,14 +519,14 @@ def test_an_impersonal_subject_speaks_for_the_organisation_fronted() -> None:
 @pytest.mark.parametrize(
     ("body", "lang", "cue"),
     [
-        ("Tom Ravel n'exclut pas que de nouvelles discussions aient lieu.", "fr", "exclut"),
-        ("Tom Ravel a quant à lui assuré que les chômeurs seraient suivis.", "fr", "a quant à lui assuré"),
-        ("Tom Ravel a pour sa part réclamé que la STIB publie un audit.", "fr", "a pour sa part réclamé"),
-        ("Tom Ravel a de son côté exigé que le gouvernement applique la loi.", "fr", "a de son côté exigé"),
-        ("Tom Ravel pense que le film peut trouver son public.", "fr", "pense"),
+        ("Tom Ravel n'exclut pas que le festival soit reporté.", "fr", "exclut"),
+        ("Tom Ravel a quant à lui affirmé que les abonnés seraient remboursés.", "fr", "a quant à lui affirmé"),
+        ("Tom Ravel a pour sa part demandé que la commune publie ses comptes.", "fr", "a pour sa part demandé"),
+        ("Tom Ravel a de son côté réclamé que la région revoie le tracé.", "fr", "a de son côté réclamé"),
+        ("Tom Ravel pense que la pièce peut séduire les jeunes.", "fr", "pense"),
         ("Tom Ravel sluit niet uit dat hij de vrijlating zal vragen.", "nl", "sluit niet uit"),
         ("Tom Ravel houdt vol dat het akkoord garanties bevat.", "nl", "houdt vol"),
-        ("Tom Ravel verwacht dat de winst pas in 2027 stijgt.", "nl", "verwacht"),
+        ("Tom Ravel verwacht dat de omzet pas in 2028 herstelt.", "nl", "verwacht"),
         ("Die schreef dinsdag dat al 45 crèches de deuren sloten.", "nl", "schreef"),
         ("Tom Ravel did not rule out that the talks could resume.", "en", "rule out"),
     ],
@@ -536,9 +539,9 @@ def test_reporting_verbs(body: str, lang: str, cue: str) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "« C'est un accord de projets, pas de postes », renchérit Tom Ravel.",
-        "« On nous demande 15 % de plus pour rien », soupire Tom Ravel.",
-        "« C'était une victoire pour nos supporters », a savouré Tom Ravel.",
+        "« C'est une question de moyens, pas de volonté », renchérit Tom Ravel.",
+        "« On nous réclame 20 % d'efforts en plus », soupire Tom Ravel.",
+        "« Ce titre appartient à tout le village », a savouré Tom Ravel.",
         "« Ce texte est une insulte aux travailleurs », s'insurge Tom Ravel.",
     ],
 )
@@ -548,19 +551,17 @@ def test_french_verbs_of_manner(body: str) -> None:
 
 
 def test_se_dit_before_a_quoted_fragment() -> None:
-    body = (
-        "Le délégué Tom Ravel se dit « sous le choc et en colère ». La ministre s'est dite « fière de nos bénévoles »."
-    )
+    body = "Le délégué Tom Ravel se dit « abasourdi et amer ». La ministre s'est dite « fière de nos bénévoles »."
     quotes = run(body, "fr", per("Tom Ravel"))
     assert [(q.kind, q.cue) for q in quotes] == [("mixed", "dit"), ("mixed", "s'est dite")]
 
 
 def test_a_closing_mark_used_to_open_after_an_elision() -> None:
-    body = "Le syndicat a rappelé qu’”aucun transfert ne se fera sans accord individuel”."
+    body = "La direction a rappelé qu’”aucune mutation ne sera imposée au personnel”."
     quotes = run(body, "fr")
     assert [(q.kind, q.text) for q in quotes] == [
-        ("indirect", "”aucun transfert ne se fera sans accord individuel”"),
-        ("mixed", "aucun transfert ne se fera sans accord individuel"),
+        ("indirect", "”aucune mutation ne sera imposée au personnel”"),
+        ("mixed", "aucune mutation ne sera imposée au personnel"),
     ]
 
 
