@@ -261,7 +261,7 @@ class Discourse:
         return self._named_next(pos, gender) if key in OFFICES else None
 
     def _named_next(self, pos: int, gender: Gender | None) -> Entity | None:
-        """Cataphora: "De minister bevestigde ... Hanneke Rijpstra (VVD) presenteerde": a person first named
+        """Cataphora: "De minister bevestigde ... Marloes Brinkhorst (D66) presenteerde": a person first named
         within the next two sentences, when no one was named before."""
         here = self.layout.sentence(pos)
         later = [
@@ -327,8 +327,8 @@ class Discourse:
 
 
 def _after_of(text: str, pos: int) -> bool:
-    """Whether the name at `pos` is a complement of what precedes it ("de la STIB", "van Degroof Petercam") or an
-    affiliation in brackets ("Laure Vandamme (Ecolo, Verts/ALE)")."""
+    """Whether the name at `pos` is a complement of what precedes it ("de la STIB", "van Testbank") or an
+    affiliation in brackets ("Margaux Thiry (Ecolo, Verts/ALE)")."""
     window = text[max(0, pos - 40) : pos]
     if window.rfind("(") > window.rfind(")"):
         return True

@@ -142,7 +142,7 @@ class Roles:
         if last in _LIST_WORDS or words[-1].endswith(","):
             return "list" if len(words) > 2 else "subject"
         if all(w[:1].isupper() or w.casefold() in _TITLE_LINKS for w in words):
-            return "subject"  # "Schepen voor Cultuur Leen Wouters", "De burgemeester X"
+            return "subject"  # "Schepen voor Jeugd Fien Van Acker", "De burgemeester X"
         if len(words) <= 2 and words[0][:1].isupper():
             return "subject"  # "Maandag zei X": Dutch verb-second, the subject after the verb
         return "object"

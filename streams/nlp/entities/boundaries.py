@@ -91,13 +91,13 @@ def _events_pattern() -> Rule:
 
 
 def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
-    """A person's name the model cut or padded: a first name left out before it ("Hélène" + "Van der Straeten"),
-    a demonym in front of it ("Liégeoise Lola Mertens")."""
+    """A person's name the model cut or padded: a first name left out before it ("Hélène" + "Van den Abeele"),
+    a demonym in front of it ("Gantoise Zoé Gathy")."""
     out = []
     for cand in cands:
         if cand.section == "body" and cand.source not in ("kb", "body") and cand.type != "PER":
             cand = _first_name_and_surname_after(cand, body)
-            person = _without_demonym(cand)  # "Liégeoise Lola Mertens" typed an organisation
+            person = _without_demonym(cand)  # "Gantoise Zoé Gathy" typed an organisation
             cand = replace(person, type="PER") if person is not cand else cand
         if cand.type == "PER" and cand.section == "body" and cand.source != "kb":
             cand = _with_first_name(_without_demonym(_without_stray_initial(cand, body)), body)
@@ -106,7 +106,7 @@ def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
 
 
 def _first_name_and_surname_after(cand: Candidate, body: str) -> Candidate:
-    """ "Hanneke" (tagged a place) + " Rijpstra": a known first name no table knows, then a surname -> a person."""
+    """ "Marloes" (tagged a place) + " Brinkhorst": a known first name no table knows, then a surname -> a person."""
     if " " in cand.text or first_name_gender(cand.text) is None or linking.lookup(cand.text) is not None:
         return cand
     match = _SURNAME_AFTER.match(body, cand.end)
@@ -136,7 +136,7 @@ def _with_first_name(cand: Candidate, body: str) -> Candidate:
         return cand  # one word and one word: "Board chair Sofie Wuyts", not a capitalised word that opens
     first = cand.start - len(before) + match.start(1)
     if not cand.text.split()[0][:1].isupper() or first_name_gender(cand.text.split()[0]) is not None:
-        return cand  # "Hélène Van der Straeten", not "Marc Jean Dupont"
+        return cand  # "Hélène Van den Abeele", not "Marc Jean Dupont"
     return replace(cand, text=body[first : cand.end], start=first)
 
 

@@ -205,7 +205,7 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
     if cand.type == "PER" and _CAMEL.fullmatch(cand.text):
         return replace(cand, type="ORG")  # "VoltaCell", "InBev": a company
     if cand.type != "PER" and _first_name_and_surname(cand.text):
-        return replace(cand, type="PER")  # "Fabrice Cumps", "Ruta Kalniene" tagged as organisations
+        return replace(cand, type="PER")  # "Joëlle Pirard", "Ilze Berzina" tagged as organisations
     known = linking.lookup(cand.text, cand.type)
     if known is not None and known.source == "alias" and known.type != cand.type:
         return replace(cand, type=known.type)  # the knowledge base knows better: "N-VA" tagged as a place
@@ -231,7 +231,7 @@ def _trim(cand: Candidate) -> Candidate | None:
     if cand.type == "LOC" or _DATE_LIKE.search(text):
         text = _DIGITS.sub("", text)  # "BRUXELLES 12/03"; "Radio 1" keeps its number
     if _POSSESSIVE.search(text) and not text.isupper():
-        rest = _POSSESSIVE.sub("", text)  # "El Amrani's", "European Union's", not "Moody's"
+        rest = _POSSESSIVE.sub("", text)  # "El Khattabi's", "European Union's", not "Moody's"
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
             text = rest
     text = _TRAILING.sub("", text).strip(_EDGE_PUNCT + " ")
@@ -377,7 +377,7 @@ def _keep(cand: Candidate, text: str | None) -> bool:
     if key in NOT_ENTITIES or key in WEEKDAYS or key in MONTHS or key in EVENTS or _EVENT_CODE.fullmatch(key):
         return False
     if _STORM.match(cand.text) or _PRIZE.search(cand.text):
-        return False  # "Storm Elin", "tempête Ciara", "Libris Literature Prize": an event, an award
+        return False  # "Storm Fenna", "tempête Ciara", "Golden Quill Prize": an event, an award
     if _CODE.fullmatch(cand.text) and linking.lookup(cand.text) is None:
         return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
     if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and demonym(cand.text):

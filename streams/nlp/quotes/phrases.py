@@ -142,7 +142,7 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
         return SpeakerRef("unnamed", start, end, plural=True)
     names = [t.text for t in toks[a:b] if t.text[:1].isupper() and not title_word(ctx, t.low)]
     ent = ctx.mentions.by_name(names) if names and first not in lex.definite else None
-    if ent is not None:  # a name the entity stage did not mark: "Me Lambrecht"
+    if ent is not None:  # a name the entity stage did not mark: "Me Vanquathem"
         return SpeakerRef("entity", start, end, ent)
     head = _head_noun(ctx, toks, a + (first in lex.definite or first in lex.possessive), b)
     if head is not None and head[0] == "speech":  # "réaction de l'avocat": the complement speaks

@@ -94,7 +94,7 @@ def _clause_start(ctx: Context, toks: list[Tok], i: int) -> int:
 
 def _source_np_end(ctx: Context, toks: list[Tok], k: int) -> int:
     """End of the source named inside a clause ("selon elle", "volgens het parket", "selon la SWDE",
-    "volgens CEO Katrien Desmet"): a pronoun, or a name or a noun with its "de"/"van" complements."""
+    "volgens CEO Inge Vandoorne"): a pronoun, or a name or a noun with its "de"/"van" complements."""
     lex, n = ctx.lex, len(toks)
     if k >= n:
         return k
