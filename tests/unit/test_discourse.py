@@ -286,11 +286,11 @@ def test_a_political_family_names_the_story_s_politician_office_holder_or_not():
 
 
 def test_premier_before_a_noun_is_an_adjective_not_an_office():
-    text = "Le film est le premier long métrage de Lola Mertens. « J'ai voulu filmer la nuit », a dit la réalisatrice."
-    ents = entities(text, ("Lola Mertens", "PER", ["Lola Mertens"]))
+    text = "Le film est le premier long métrage de Zoé Gathy. « J'ai voulu filmer la nuit », a dit la réalisatrice."
+    ents = entities(text, ("Zoé Gathy", "PER", ["Zoé Gathy"]))
     discourse = Discourse(text, ents, "fr")
     assert discourse.participants[0].roles == set()
-    assert discourse.description(at(text, "la réalisatrice"), "réalisatrice", "la").name == "Lola Mertens"
+    assert discourse.description(at(text, "la réalisatrice"), "réalisatrice", "la").name == "Zoé Gathy"
 
 
 def test_a_title_qualified_by_a_name_is_no_one_sure_when_two_hold_it():

@@ -444,7 +444,7 @@ def test_place_case(dateline: str, place: str) -> None:
 
 
 def test_parenthesised_party_is_not_a_credit() -> None:
-    text = "Le ministre Paul Vandamme (MR) a dit (Belga) que tout allait bien."
+    text = "Le ministre Paul Gillard (MR) a dit (Belga) que tout allait bien."
     check(text, text, agency=None, dateline_place=None, header_text="")
 
 
