@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def source_quote(ctx: Context, toks: list[Tok], cue: Cue, s: int, e: int) -> FoundQuote | None:
     """ "Selon X, ...", "Volgens X <verb> ...", "..., according to X.", "The ban will, according to X, also ...",
-    "Le nombre devrait selon elle rester stable": the clause the source governs."""
+    "La facture devrait selon lui baisser en juin": the clause the source governs."""
     lex, i = ctx.lex, cue.start
     if i == 0:
         stop = _source_end(ctx, toks, cue.end)
