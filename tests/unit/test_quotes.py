@@ -172,11 +172,11 @@ def test_mixed_quote_english_with_inverted_attribution_after_it() -> None:
     ("body", "lang", "first", "second"),
     [
         (
-            "«Nous avons filmé des gens que personne ne regarde, a expliqué la cinéaste Marie Dubois. "
-            "Ceux qui travaillent la nuit et qu'on ne voit jamais.»",
+            "«Nous avons photographié des lieux que tout le monde oublie, a expliqué la photographe Marie Dubois. "
+            "Des gares vides, des usines à l'arrêt et des quais déserts.»",
             "fr",
-            "Nous avons filmé des gens que personne ne regarde",
-            "Ceux qui travaillent la nuit et qu'on ne voit jamais.",
+            "Nous avons photographié des lieux que tout le monde oublie",
+            "Des gares vides, des usines à l'arrêt et des quais déserts.",
         ),
         (
             "«Le chantier avance bien, a-t-elle assuré aux journalistes, et la route rouvrira en juin.»",

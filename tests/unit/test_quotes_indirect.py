@@ -68,7 +68,7 @@ def test_infinitive_clause_is_the_reported_content(body: str, lang: str, text: s
 
 
 def test_dutch_infinitive_clause_leaves_a_fronted_adverbial_out() -> None:
-    body = "De zanger ontkende tijdens het proces de fans te hebben beledigd."
+    body = "De zanger ontkende tijdens de hoorzitting de fans te hebben beledigd."
     assert indirect(run(body, "nl")) == ["de fans te hebben beledigd"]
 
 
