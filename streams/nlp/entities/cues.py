@@ -241,7 +241,7 @@ def known_names(body: str, coverage: Coverage) -> None:
 
 
 def name_after_organisation_noun(body: str, coverage: Coverage) -> None:
-    """ "la société Bâtiroute", "le constructeur automobile Carlam", "het bedrijf Vandecasteele", "the company
+    """ "la société Bâtiroute", "le constructeur automobile Carlam", "het bedrijf Vanbelle", "the company
     Proximus": the name an organisation noun introduces is an organisation, whatever the model typed."""
     for match in _ORGANISATION_NOUN_NAME.around(body, 2):
         start, end = match.span(2)

@@ -144,7 +144,7 @@ def _verb_after(ctx: Context, toks: list[Tok], k: int) -> int | None:
         if t.quote:
             return None
         if t.text in "()":
-            continue  # "Volgens schepen Filip Vanhoutte (CD&V) zijn ..."
+            continue  # "Volgens schepen Dries Vandekerckhove (CD&V) zijn ..."
         if not t.text[0].isalpha():
             return None
         low = t.low
