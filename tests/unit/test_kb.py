@@ -132,3 +132,13 @@ def test_a_party_an_institution_a_medium_and_a_club_have_one_id_in_french_dutch_
         "org:vrt",
         "org:club-brugge",
     } <= shared
+
+
+def test_a_country_s_adjective_before_a_known_body_describes_it_and_is_no_part_of_its_name():
+    from streams.nlp.enrich import Enricher
+    from streams.wire.decode import Dispatch
+
+    text = "THE HAGUE, May 2 (Belga) - The Dutch Public Prosecution Service charged two men on Friday, it said."
+    entities = Enricher().enrich(Dispatch(id="om", text=text, lang="en")).entities
+    (body,) = [e for e in entities if e.id == "org:openbaar-ministerie-nl"]
+    assert body.name == "Public Prosecution Service"
