@@ -491,3 +491,26 @@ def test_a_first_name_the_model_left_out_joins_a_one_word_surname_after_a_lower_
     start = body.index(surname)
     (out,) = person_boundaries([Candidate(surname, start, start + len(surname), "PER")], body)
     assert (out.text, body[out.start : out.end]) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        ("'We groeien', zei CEO Lotte Wuyts.", "CEO Lotte Wuyts", "PER", [("Lotte Wuyts", "PER")]),
+        ("Le PDG Jean Martin a parlé.", "PDG Jean Martin", "PER", [("Jean Martin", "PER")]),
+        ("The plan, said CFO Anna Berg, is sound.", "CFO Anna Berg", "PER", [("Anna Berg", "PER")]),
+        # an acronym that is no title stays a name: a party
+        ("Le MR a voté contre.", "MR", "ORG", [("MR", "ORG")]),
+    ],
+)
+def test_a_title_written_as_an_acronym_is_no_part_of_the_name(text, surface, kind, expected):
+    assert fix(text, surface, kind) == expected
+
+
+@pytest.mark.parametrize("word", ["Gentse", "Kortrijkse", "Antwerpse", "Limburgse"])
+def test_a_dutch_adjective_of_a_known_place_is_no_entity(word):
+    assert fix(f"De {word} haven verwerkte meer containers.", word, "MISC") == []
+
+
+def test_a_name_ending_like_such_an_adjective_stays():
+    assert fix("Het bedrijf van Louise groeit.", "Louise", "PER") == [("Louise", "PER")]

@@ -382,9 +382,19 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
     if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and demonym(cand.text):
         return linking.lookup(cand.text, "LOC") is not None  # "Montois", "Flemish" are people; "Calais" a city
+    if " " not in cand.text and cand.type != "PER" and _place_adjective(cand.text):
+        return False  # "de Gentse haven": an adjective of the place, not a name
     if key in PORTFOLIOS and text is not None and _MINISTER_AFTER.match(text, cand.end):
         return False  # "Defence Minister Theo Francken": a portfolio
     return not (key in PORTFOLIOS and text is not None and _after_minister(text, cand.start))
+
+
+def _place_adjective(word: str) -> bool:
+    """A Dutch adjective of a place a gazetteer knows: "Gentse" (Gent), "Kortrijkse", "Antwerpse" (Antwerpen)."""
+    if len(word) < 5 or not word.endswith("se") or not word[:1].isupper():
+        return False
+    stem = word[:-2]
+    return any(linking.lookup(form, "LOC") is not None for form in (stem, stem + "en"))
 
 
 def demonym(word: str) -> bool:
