@@ -36,7 +36,7 @@ class NameGazetteer:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.names: dict[str, str] = {}
-        self.labels: dict[int, str] = {}  # the matcher's key of a name -> its type
+        self._types: dict[int, str] = {}  # the matcher's key of a name -> its type
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     def add(self, names: dict[str, str]) -> None:
@@ -46,10 +46,15 @@ class NameGazetteer:
                 self.matcher.remove(name)
             self.names[name] = label
             self.matcher.add(name, [self.nlp.make_doc(name)])
-            self.labels[self.nlp.vocab.strings.add(name)] = label
+            self._types[self.nlp.vocab.strings.add(name)] = label
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The entity types it gives (spaCy lists them in the pipeline's meta.json)."""
+        return tuple(sorted(set(self.names.values())))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [Span(doc, start, end, label=self.labels[key]) for key, start, end in self.matcher(doc)]
+        found = [Span(doc, start, end, label=self._types[key]) for key, start, end in self.matcher(doc)]
         if found:
             doc.ents = prioritize_existing_ents_filter(doc.ents, found)
         return doc
