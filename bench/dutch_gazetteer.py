@@ -10,6 +10,9 @@ A name of ned.train goes in when it was tagged at least `--min-count` times, whe
 covers at least `--purity` of all its occurrences (tagged or not: "Rode" is mostly a word) and, for a
 one-word name, when its lower-case form is not a Dutch stop word nor written in lower case in ned.train.
 Only ned.train is read: ned.testa chose the two thresholds, ned.testb is never read here.
+
+The experiment of one type per name, not shipped (figures in `bench/train_dutch_ner.py`), on a copy:
+`--pipeline /tmp/nl_copy --no-gazetteer --consistency retype` (or `repeats`, `all`).
 """
 
 from __future__ import annotations
@@ -81,16 +84,40 @@ def add_gazetteer(folder: Path, names: dict[str, str]) -> None:
     nlp.to_disk(folder)
 
 
+def add_consistency(folder: Path, mode: str) -> None:
+    """The experiment of one type per name (`name_consistency`, not shipped): add it after the entity components
+    of the pipeline in `folder`, retyping only (`retype`), also tagging untagged repeats of names of two words or
+    more (`repeats`) or of any length (`all`), and save the pipeline."""
+    import spacy
+
+    from streams.nlp.ner_components import CONSISTENCY, GAZETTEER
+
+    nlp = spacy.load(folder)
+    if CONSISTENCY in nlp.pipe_names:
+        nlp.remove_pipe(CONSISTENCY)
+    config = {"fill_repeats": mode != "retype", "min_words": 1 if mode == "all" else 2}
+    nlp.add_pipe(CONSISTENCY, after=GAZETTEER if GAZETTEER in nlp.pipe_names else "ner", config=config)
+    nlp.to_disk(folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with ned.train")
     parser.add_argument("--pipeline", type=Path, default=DEFAULT_OUT, help="pipeline folder to add it to")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--purity", type=float, default=PURITY)
+    parser.add_argument("--no-gazetteer", action="store_true", help="add no gazetteer (with --consistency)")
+    parser.add_argument(
+        "--consistency", choices=("retype", "repeats", "all"), help="experiment: also add name_consistency"
+    )
     args = parser.parse_args()
-    names = unambiguous_names(args.data / "ned.train", args.min_count, args.purity)
-    add_gazetteer(args.pipeline, names)
-    print(f"{len(names)} names -> {args.pipeline}")
+    if not args.no_gazetteer:
+        names = unambiguous_names(args.data / "ned.train", args.min_count, args.purity)
+        add_gazetteer(args.pipeline, names)
+        print(f"{len(names)} names -> {args.pipeline}")
+    if args.consistency:
+        add_consistency(args.pipeline, args.consistency)
+        print(f"name_consistency ({args.consistency}) -> {args.pipeline}")
 
 
 if __name__ == "__main__":
