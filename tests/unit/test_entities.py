@@ -470,9 +470,26 @@ def test_a_country_s_adjective_is_no_part_of_a_body_a_region_s_or_europe_s_is(te
         ),
         # a lower-case particle of a name is no verb
         ("Het bureau Van der Meer zit in Gent.", "Van der Meer", "PER", [("Van der Meer", "PER")]),
+        # a paragraph break ends a name: a headline's name and the body's first word
+        (
+            "Zege voor Lotte Wuyts\n\nBondscoach Tom Maes was blij.",
+            "Lotte Wuyts\n\nBondscoach",
+            "PER",
+            [("Lotte Wuyts", "PER")],
+        ),
+        # two places coordinated, not one name the tables know
+        ("De Duivels spelen tegen Ghana en Peru.", "Ghana en Peru", "ORG", [("Ghana", "LOC"), ("Peru", "LOC")]),
+        (
+            "Ils affrontent la Suède et le Portugal.",
+            "Suède et le Portugal",
+            "ORG",
+            [("Suède", "LOC"), ("Portugal", "LOC")],
+        ),
+        ("Hij reisde naar Bosnië en Herzegovina.", "Bosnië en Herzegovina", "LOC", [("Bosnië en Herzegovina", "LOC")]),
+        ("Procter and Gamble grows.", "Procter and Gamble", "ORG", [("Procter and Gamble", "ORG")]),
     ],
 )
-def test_a_span_across_a_reporting_verb_is_two_names(text, surface, kind, expected):
+def test_a_span_across_a_verb_a_paragraph_or_two_coordinated_places_is_two_names(text, surface, kind, expected):
     assert fix(text, surface, kind) == expected
 
 
