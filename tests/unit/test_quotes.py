@@ -716,3 +716,17 @@ def test_own_account_with_a_non_person_subject_goes_to_the_person_of_the_story()
     assert [(q.text, speaker(q)) for q in quotes] == [
         ("verliep de samenwerking bijzonder constructief", "Nathalie Verstraete")
     ]
+
+
+def test_a_name_before_an_apposition_between_commas_is_the_subject() -> None:
+    body = "Les vols sont annulés. Testair, premier client de l'aéroport, dénonce « une grève de plus »."
+    (quote,) = run(body, "fr", ("Testair", "ORG", ["Testair"]))
+    assert (quote.text, speaker(quote)) == ("une grève de plus", "Testair")
+
+
+@pytest.mark.parametrize("title", ["M.", "Dr.", "P."])
+def test_an_inverted_subject_with_a_title_or_an_initial_is_read_past_its_full_stop(title: str) -> None:
+    body = f"« Personne ne cède », a répliqué {title} Wuyts. Le débat continue."
+    (quote,) = run(body, "fr", ("Paul Wuyts", "PER", ["Paul Wuyts", "Wuyts"]))
+    assert speaker(quote) == "Paul Wuyts"
+    assert quote.speaker_text.endswith("Wuyts")
