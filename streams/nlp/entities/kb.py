@@ -14,6 +14,7 @@ a title ("Philippe" after "roi", "koning" or "King") are phrase patterns with th
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -152,11 +153,23 @@ def ruler_patterns(entries: Iterable[Entry]) -> list[dict]:
             elif form not in shared:
                 shared.add(form)
                 patterns.append({"label": entry.type, "pattern": form})
+        for form in _acronym_pairs(entry.names):
+            if form not in owners:
+                patterns.append({"label": entry.type, "pattern": form, "id": entry.id})
         for form in entry.titled:  # phrases, not token patterns: spaCy's Matcher costs patterns x tokens
             for title in entry.titles:
                 for written in dict.fromkeys((title, title[:1].upper() + title[1:], title.upper())):
                     patterns.append({"label": entry.type, "pattern": f"{written} {form}", "id": entry.id})
     return patterns
+
+
+def _acronym_pairs(names: Iterable[str]) -> list[str]:
+    """A bilingual body's two acronyms joined, as Belgian copy writes them: "BVAS-ABSyM", "ABSyM/BVAS"."""
+    acronyms = [n for n in dict.fromkeys(names) if _ACRONYM.fullmatch(n) and sum(c.isupper() for c in n) * 2 >= len(n)]
+    return [f"{a}{joint}{b}" for a in acronyms for b in acronyms if a != b for joint in ("-", "/")]
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 
 
 def add_ruler(nlp: Language) -> None:
