@@ -114,15 +114,17 @@ def summarise(event: Any) -> Any:
                 "dateline": event["dateline"]["text"],
                 "agency": event["source"]["agency"],
                 "entities": [f"{e['name']} ({e['type']})" for e in event["entities"]],
-                "quotes": [
-                    {
-                        "speaker": (q["speaker"] or {}).get("name") or q["speaker_text"],
-                        "kind": q["kind"],
-                        "text": q["text"][:100],
-                    }
-                    for q in event["quotes"]
-                ],
+                "quotes": [_quote_summary(q) for q in event["quotes"]],
             }
         except (KeyError, TypeError, AttributeError):
             pass  # not the shape its schema says: shown like any other event
     return {name: event.get(name) for name in ("schema", "id", "version", "status") if name in event}
+
+
+def _quote_summary(quote: dict[str, Any]) -> dict[str, Any]:
+    """Who said what: the speaker's entity name; a source the text does not name ("eux", "Unions") apart."""
+    name = (quote["speaker"] or {}).get("name")
+    summary = {"speaker": name, "kind": quote["kind"], "text": quote["text"][:100]}
+    if name is None and quote.get("speaker_text"):
+        summary["unnamed_source"] = quote["speaker_text"]
+    return summary

@@ -70,6 +70,7 @@ def load_pipeline(name: str) -> Language:
     """
     import spacy
 
+    from streams.nlp import ner_components  # noqa: F401  (registers the factories a shipped pipeline may name)
     from streams.nlp.entities import linking
 
     source = resolve(name)

@@ -28,6 +28,19 @@ from streams.settings import Settings
 pytestmark = pytest.mark.integration
 
 
+@pytest.fixture(scope="session", autouse=True)
+def faust_data_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Faust's data directory of every app the tests start (`<app id>-data`) under a temporary directory, not in
+    the working directory: Faust reads APP_DATADIR, and the worker processes inherit it."""
+    previous = os.environ.get("APP_DATADIR")
+    os.environ["APP_DATADIR"] = str(tmp_path_factory.mktemp("faust") / "{conf.name}-data")
+    yield
+    if previous is None:
+        os.environ.pop("APP_DATADIR", None)
+    else:
+        os.environ["APP_DATADIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def broker() -> Iterator[EmbeddedBroker]:
     with EmbeddedBroker() as running:

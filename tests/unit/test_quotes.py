@@ -716,3 +716,20 @@ def test_own_account_with_a_non_person_subject_goes_to_the_person_of_the_story()
     )
     quotes = run(body, "nl", ("Lieve Dierickx", "PER", ["Lieve Dierickx", "Dierickx"]))
     assert [(q.text, speaker(q)) for q in quotes] == [("was de voorbereiding erg vlot verlopen", "Lieve Dierickx")]
+
+
+def test_a_name_before_an_apposition_between_commas_is_the_subject() -> None:
+    body = (
+        "Les départs sont suspendus. Testair, principal transporteur de la région, dénonce « un blocage "
+        "injustifiable »."
+    )
+    (quote,) = run(body, "fr", ("Testair", "ORG", ["Testair"]))
+    assert (quote.text, speaker(quote)) == ("un blocage injustifiable", "Testair")
+
+
+@pytest.mark.parametrize("title", ["M.", "Dr.", "P."])
+def test_an_inverted_subject_with_a_title_or_an_initial_is_read_past_its_full_stop(title: str) -> None:
+    body = f"« Rien n'est encore tranché », a rétorqué {title} Wuyts. La séance reprend jeudi."
+    (quote,) = run(body, "fr", ("Paul Wuyts", "PER", ["Paul Wuyts", "Wuyts"]))
+    assert speaker(quote) == "Paul Wuyts"
+    assert quote.speaker_text.endswith("Wuyts")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from streams.textrules import Rule, rule
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 WEIGHTS = {"speaker": 3.0, "subject": 2.0, "object": 1.0, "complement": 0.5, "list": 0.5}
 SENTENCE_DECAY = 0.5
@@ -120,7 +120,7 @@ class Roles:
             token, steps = token.head, steps + 1
         dep = token.dep_
         if dep.startswith("nsubj") or dep == "csubj":
-            return "subject"
+            return "object" if _subordinate(token.head) else "subject"
         if dep == "conj" or any(c.dep_ == "conj" for c in token.children):
             return "list"
         if dep in ("obj", "dobj", "iobj", "obl:arg", "attr", "dative"):
@@ -146,6 +146,16 @@ class Roles:
         if len(words) <= 2 and words[0][:1].isupper():
             return "subject"  # "Maandag zei X": Dutch verb-second, the subject after the verb
         return "object"
+
+
+# Clauses that hang from another one: their subject is less a topic of the text than a main clause's ("Testcom
+# lowered its outlook, citing aggressive pricing after Valtel launched cheaper plans": the text is about Testcom).
+_SUBORDINATE_DEPS = frozenset("advcl acl acl:relcl relcl ccomp xcomp csubj".split())
+
+
+def _subordinate(verb: Token) -> bool:
+    """Whether a verb heads a subordinate clause: by its relation, or a subordinating conjunction of its own."""
+    return verb.dep_ in _SUBORDINATE_DEPS or any(child.dep_ == "mark" for child in verb.children)
 
 
 def score(events: list[Event], pos: int, layout: Layout, horizon: int = HORIZON) -> dict[int, float]:

@@ -134,8 +134,8 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _trim(cand)
     if cand is None:
         return []
-    parts = _split_at_verb(cand)
-    if len(parts) > 1:
+    parts = _split(cand)
+    if len(parts) != 1:
         return [fixed for part in parts for fixed in correct(part, text)]
     key = cand.text.casefold()
     if key in AGENCIES:
@@ -243,22 +243,53 @@ def _trim(cand: Candidate) -> Candidate | None:
 
 # Reporting verbs standing alone ("zei", "said", "affirme"): no name holds one, a model's span across one is two names.
 _VERBS = frozenset(w for lex in LEXICONS.values() for w in lex.finite if len(w) >= 3) - NAME_PARTICLES
+_WORD = rule("nlp.entities.corrections.word", r"\S+")
+_PARAGRAPH_BREAK = rule("nlp.entities.corrections.paragraph_break", r"\n\s*\n")
+_COORDINATION = rule("nlp.entities.corrections.coordination", r" (?:en|et|and|und) ")
 
 
-def _split_at_verb(cand: Candidate) -> list[Candidate]:
-    """ "Tegen de VRT zei Peeters dat": the model's one span "VRT zei Peeters" is a medium and a person."""
-    words = cand.text.split(" ")
-    cut = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in _VERBS), None)
+def _split(cand: Candidate) -> list[Candidate]:
+    """A model's one span over two names, cut: across a paragraph break (a headline's name and the body's first
+    word), at a reporting verb ("Tegen de VRT zei Peeters dat": a medium and a person), or at "en"/"et"/"and"
+    between two places ("Ghana en Peru") that are not one known name together ("Bosnië en Herzegovina")."""
+    cut = _break_cut(cand.text) or _verb_cut(cand.text)
     if cut is None:
-        return [cand]
-    before, after = " ".join(words[:cut]), " ".join(words[cut + 1 :])
-    if not (before[:1].isupper() and after[:1].isupper()):
-        return [cand]
-    start = cand.end - len(after)
-    return [
-        replace(cand, text=before, end=cand.start + len(before)),
-        *_split_at_verb(replace(cand, text=after, start=start)),
-    ]
+        cut = _coordination_cut(cand.text)
+        if cut is None:
+            return [cand]
+        cand = replace(cand, type="LOC")  # two places the model took together for something else
+    first, rest = cand.text[: cut[0]].rstrip(), cand.text[cut[1] :]
+    second = rest.lstrip()
+    parts = [replace(cand, text=first, end=cand.start + len(first))] if first else []
+    if second:
+        at = cand.end - len(second)
+        parts += _split(replace(cand, text=second, start=at))
+    return parts
+
+
+def _break_cut(text: str) -> tuple[int, int] | None:
+    match = _PARAGRAPH_BREAK.search(text)
+    return match.span() if match else None
+
+
+def _verb_cut(text: str) -> tuple[int, int] | None:
+    words = list(_WORD.finditer(text))
+    for k, word in enumerate(words[1:-1], 1):
+        if word.group() in _VERBS and words[0].group()[:1].isupper() and words[k + 1].group()[:1].isupper():
+            return word.start(), word.end()
+    return None
+
+
+def _coordination_cut(text: str) -> tuple[int, int] | None:
+    match = _COORDINATION.search(text)
+    if match is None or linking.lookup(text) is not None:
+        return None
+    first, second = text[: match.start()], text[match.end() :]
+    article = _LOWER_ARTICLE.match(second)  # "la Suède et le Portugal"
+    second = second[article.end() :] if article else second
+    if linking.lookup(first, "LOC") is not None and linking.lookup(second, "LOC") is not None:
+        return match.span()
+    return None
 
 
 def _strip_article(cand: Candidate, text: str | None) -> Candidate | None:
@@ -382,9 +413,19 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
     if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and demonym(cand.text):
         return linking.lookup(cand.text, "LOC") is not None  # "Montois", "Flemish" are people; "Calais" a city
+    if " " not in cand.text and cand.type != "PER" and _place_adjective(cand.text):
+        return False  # "de Gentse haven": an adjective of the place, not a name
     if key in PORTFOLIOS and text is not None and _MINISTER_AFTER.match(text, cand.end):
         return False  # "Defence Minister Theo Francken": a portfolio
     return not (key in PORTFOLIOS and text is not None and _after_minister(text, cand.start))
+
+
+def _place_adjective(word: str) -> bool:
+    """A Dutch adjective of a place a gazetteer knows: "Gentse" (Gent), "Kortrijkse", "Antwerpse" (Antwerpen)."""
+    if len(word) < 5 or not word.endswith("se") or not word[:1].isupper():
+        return False
+    stem = word[:-2]
+    return any(linking.lookup(form, "LOC") is not None for form in (stem, stem + "en"))
 
 
 def demonym(word: str) -> bool:

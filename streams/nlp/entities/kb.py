@@ -14,6 +14,7 @@ a title ("Philippe" after "roi", "koning" or "King") are phrase patterns with th
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -152,11 +153,23 @@ def ruler_patterns(entries: Iterable[Entry]) -> list[dict]:
             elif form not in shared:
                 shared.add(form)
                 patterns.append({"label": entry.type, "pattern": form})
+        for form in _acronym_pairs(entry.names):
+            if form not in owners:
+                patterns.append({"label": entry.type, "pattern": form, "id": entry.id})
         for form in entry.titled:  # phrases, not token patterns: spaCy's Matcher costs patterns x tokens
             for title in entry.titles:
                 for written in dict.fromkeys((title, title[:1].upper() + title[1:], title.upper())):
                     patterns.append({"label": entry.type, "pattern": f"{written} {form}", "id": entry.id})
     return patterns
+
+
+def _acronym_pairs(names: Iterable[str]) -> list[str]:
+    """A bilingual body's two acronyms joined, as Belgian copy writes them: "BVAS-ABSyM", "ABSyM/BVAS"."""
+    acronyms = [n for n in dict.fromkeys(names) if _ACRONYM.fullmatch(n) and sum(c.isupper() for c in n) * 2 >= len(n)]
+    return [f"{a}{joint}{b}" for a in acronyms for b in acronyms if a != b for joint in ("-", "/")]
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 
 
 def add_ruler(nlp: Language) -> None:
@@ -181,31 +194,42 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
     body ("Namur" in "parquet de Namur"), the longer span stays; where its span covers or crosses the model's
     ("La Libre Belgique" for the model's "Libre Belgique"), or where the model saw nothing, it is taken.
     """
-    ents = list(doc.ents)
     ids: dict[tuple[int, int], str] = {}
     matches = sorted(doc.spans.get(SPANS_KEY, ()), key=lambda s: (s.start, -len(s))) if doc.spans else []
     if not matches:
-        return ents, ids
+        return list(doc.ents), ids
+    # The entities by their token bounds, and which one covers each token: one pass over the matches, each
+    # looking up only its own tokens (a scan of every entity per match took a flood of acronyms quadratic time).
+    ents: dict[tuple[int, int], Span] = {(e.start, e.end): e for e in doc.ents}
+    cover: dict[int, tuple[int, int]] = {t: key for key in ents for t in range(*key)}
     taken_until = -1
     for span in matches:
         if span.start < taken_until:
             continue  # inside a longer knowledge-base match
         taken_until = span.end
-        same = next((e for e in ents if (e.start, e.end) == (span.start, span.end)), None)
+        key = (span.start, span.end)
+        same = ents.get(key)
         if same is not None:
             if same.id_ != BODY_MARKER:
-                ents[ents.index(same)] = Span(doc, span.start, span.end, label=span.label_)
+                ents[key] = Span(doc, span.start, span.end, label=span.label_)
                 if span.id_:
                     ids[span.start_char, span.end_char] = span.id_
             continue
-        holder = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
-        if holder is not None and (holder.id_ == BODY_MARKER or not _only_articles(doc, holder, span)):
+        holder = ents.get(cover.get(span.start, (-1, -1)))
+        held = holder is not None and holder.end >= span.end
+        if held and (holder.id_ == BODY_MARKER or not _only_articles(doc, holder, span)):
             continue  # a longer name of the model's or a named body holds it
-        ents = [e for e in ents if e.end <= span.start or span.end <= e.start]
-        ents.append(Span(doc, span.start, span.end, label=span.label_))
+        for t in range(span.start, span.end):  # the entities it crosses or covers give way
+            crossed = cover.get(t)
+            if crossed is not None and crossed in ents:
+                del ents[crossed]
+                for u in range(*crossed):
+                    cover.pop(u, None)
+        ents[key] = Span(doc, span.start, span.end, label=span.label_)
+        cover.update(dict.fromkeys(range(*key), key))
         if span.id_:
             ids[span.start_char, span.end_char] = span.id_
-    return sorted(ents, key=lambda e: e.start), ids
+    return sorted(ents.values(), key=lambda e: e.start), ids
 
 
 _ARTICLES = frozenset("the le la les l' l’ de het een a an un une".split())

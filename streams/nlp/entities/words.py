@@ -34,10 +34,15 @@ def normalise(text: str) -> str:
     return linking.key(text)
 
 
+# Titles written as acronyms: chief executive, financial, operating and technology officers; président-directeur
+# général.
+_ACRONYM_TITLES = frozenset("ceo cfo coo cto pdg".split())
+
+
 def is_title(word: str) -> bool:
     """Whether a word is a title or function ("ministre", "Mr", "l'ex-ministre", "N-VA-fractieleider")."""
-    if sum(c.isalpha() for c in word) > 1 and word.isupper():
-        return False  # "MR" is a party, "Mr" a title
+    if sum(c.isalpha() for c in word) > 1 and word.isupper() and word.casefold() not in _ACRONYM_TITLES:
+        return False  # "MR" is a party, "Mr" a title; "CEO" a title
     low = word.casefold().rstrip(".")
     low = _ELIDED.sub("", low)
     if low in TITLES or low + "." in TITLES:

@@ -36,7 +36,7 @@ def _fr_forms(stems: str) -> tuple[frozenset[str], frozenset[str], frozenset[str
 # ---------------------------------------------------------------- entities
 # Titles and functions that precede a name; they are never part of it.
 TITLES = words(
-    "m. mme mlle me mgr dr pr monsieur madame maître président présidente premier première ministre "
+    "m. mme mlle me mgr dr pr pdg monsieur madame maître président présidente premier première ministre "
     "vice-premier vice-président vice-présidente secrétaire député députée sénateur sénatrice bourgmestre "
     "échevin échevine maire gouverneur porte-parole conseiller conseillère procureur procureure juge "
     "commissaire général générale directeur directrice patron patronne chef cheffe entraîneur "

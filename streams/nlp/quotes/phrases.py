@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse.words import BODY_NOUNS, DEMONSTRATIVES, LATTER, PART_NOUNS, ROLE_NOUNS
 from streams.nlp.quotes.cues import cue_at
-from streams.nlp.quotes.text import Tok, tok_start
+from streams.nlp.quotes.text import Tok, is_abbreviation, tok_start
 from streams.nlp.types import Entity
 from streams.textrules import rule
 
@@ -85,6 +85,15 @@ def noun_phrase_end(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
         low = t.low
         if t.text == "," and i + 1 < stop and i > k and _apposition_at(ctx, toks, i + 1, stop):
             i += 1
+            continue
+        if (
+            t.text == "."
+            and i > k
+            and i + 1 < stop
+            and toks[i + 1].text[:1].isupper()
+            and is_abbreviation(ctx.body, t.start)
+        ):
+            i += 1  # "M. Wuyts", "J. Peeters": the full stop of a title or an initial
             continue
         if t.quote or not t.text[0].isalnum():
             break

@@ -106,6 +106,8 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
     for ref in refs:
         if ref.kind == "entity" and ref.entity is not None and ref.entity.type == "PER":
             return ref
+    if len(refs) > 1 and refs[0].kind != "entity" and _named(refs[1]) and _adjacent(toks, phrases[-2], phrases[-1]):
+        return refs[1]  # "Testair, principal transporteur de la région, dénonce": the phrase after the name is apposed
     for ref in refs:
         if ref.kind != "none":
             return _on_behalf(ctx, toks, segments, ref, level)
@@ -113,6 +115,15 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
         return refs[0]
     pos = toks[b - 1].end if b > a else (toks[a].start if a < len(toks) else 0)
     return SpeakerRef("none", pos, pos)
+
+
+def _named(ref: SpeakerRef) -> bool:
+    return ref.kind == "entity" and ref.entity is not None and ref.entity.type in ("PER", "ORG")
+
+
+def _adjacent(toks: list[Tok], first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two phrases are separated by one comma only."""
+    return second[0] == first[1] + 1 and toks[first[1]].text == ","
 
 
 def _relative_has_subject(ctx: Context, toks: list[Tok], segment: tuple[str, int, int]) -> bool:

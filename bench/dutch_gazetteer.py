@@ -1,0 +1,124 @@
+"""The Dutch pipeline's gazetteer: names of CoNLL-2002 ned.train that are almost always one type there.
+
+    .venv/bin/python bench/dutch_gazetteer.py [--min-count 1] [--purity 0.9] [--pipeline streams/data/nl_wire_ner]
+
+Adds (or replaces) a `name_gazetteer` (`streams/nlp/ner_components.py`) after the pipeline's `ner`: its
+names (exact text) are tagged only where the statistical model found nothing, and never change an entity
+of the model's. `bench/train_dutch_ner.py` calls `add_gazetteer` when it packages a model.
+
+A name of ned.train goes in when it was tagged at least `--min-count` times, when its most frequent type
+covers at least `--purity` of all its occurrences (tagged or not: "Rode" is mostly a word) and, for a
+one-word name, when its lower-case form is not a Dutch stop word nor written in lower case in ned.train.
+Only ned.train is read: ned.testa chose the two thresholds, ned.testb is never read here.
+
+The experiment of one type per name, not shipped (figures in `bench/train_dutch_ner.py`), on a copy:
+`--pipeline /tmp/nl_copy --no-gazetteer --consistency retype` (or `repeats`, `all`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conll_eval import gold_spans
+from train_dutch_ner import DEFAULT_DATA, DEFAULT_OUT, read_conll
+
+MAX_WORDS = 6  # longer names are left to the model
+MIN_COUNT = 1
+PURITY = 0.9
+
+
+def name_counts(path: Path) -> tuple[dict[tuple[str, ...], Counter], Counter, Counter]:
+    """Of a CoNLL file: the types each name (tuple of words) was tagged with, how often each name's words
+    occur in all (tagged or not), and how often each word is written in lower case."""
+    sentences = [[(w, t) for w, t in sentence] for article in read_conll(path) for sentence in article]
+    types: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    lower: Counter = Counter()
+    for sentence in sentences:
+        words = [w for w, _ in sentence]
+        for start, end, kind in gold_spans([t for _, t in sentence]):
+            if end - start <= MAX_WORDS:
+                types[tuple(words[start:end])][kind] += 1
+        lower.update(w for w in words if w.islower())
+    seen: Counter = Counter()
+    for sentence in sentences:
+        words = [w for w, _ in sentence]
+        for n in range(1, MAX_WORDS + 1):
+            seen.update(g for i in range(len(words) - n + 1) if (g := tuple(words[i : i + n])) in types)
+    return types, seen, lower
+
+
+def unambiguous_names(path: Path, min_count: int = MIN_COUNT, purity: float = PURITY) -> dict[str, str]:
+    """Name -> type for the names of `path` that pass the thresholds (see the module's docstring)."""
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    types, seen, lower = name_counts(path)
+    names: dict[str, str] = {}
+    for words, counts in types.items():
+        kind, count = counts.most_common(1)[0]
+        if count < min_count or count / seen[words] < purity:
+            continue
+        if len(words) == 1:
+            word = words[0]
+            if len(word) < 2 or not any(c.isalpha() for c in word) or lower[word.lower()] or word.lower() in STOP_WORDS:
+                continue
+        names[" ".join(words)] = kind
+    return names
+
+
+def add_gazetteer(folder: Path, names: dict[str, str]) -> None:
+    """Put the gazetteer (`name_gazetteer`, which never overrides the model) after the `ner` of the pipeline in
+    `folder`, replacing any earlier one, and save the pipeline."""
+    import spacy
+
+    from streams.nlp.ner_components import GAZETTEER
+
+    nlp = spacy.load(folder)
+    if GAZETTEER in nlp.pipe_names:
+        nlp.remove_pipe(GAZETTEER)
+    nlp.add_pipe(GAZETTEER, after="ner").add(names)
+    nlp.to_disk(folder)
+
+
+def add_consistency(folder: Path, mode: str) -> None:
+    """The experiment of one type per name (`name_consistency`, not shipped): add it after the entity components
+    of the pipeline in `folder`, retyping only (`retype`), also tagging untagged repeats of names of two words or
+    more (`repeats`) or of any length (`all`), and save the pipeline."""
+    import spacy
+
+    from streams.nlp.ner_components import CONSISTENCY, GAZETTEER
+
+    nlp = spacy.load(folder)
+    if CONSISTENCY in nlp.pipe_names:
+        nlp.remove_pipe(CONSISTENCY)
+    config = {"fill_repeats": mode != "retype", "min_words": 1 if mode == "all" else 2}
+    nlp.add_pipe(CONSISTENCY, after=GAZETTEER if GAZETTEER in nlp.pipe_names else "ner", config=config)
+    nlp.to_disk(folder)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with ned.train")
+    parser.add_argument("--pipeline", type=Path, default=DEFAULT_OUT, help="pipeline folder to add it to")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT)
+    parser.add_argument("--purity", type=float, default=PURITY)
+    parser.add_argument("--no-gazetteer", action="store_true", help="add no gazetteer (with --consistency)")
+    parser.add_argument(
+        "--consistency", choices=("retype", "repeats", "all"), help="experiment: also add name_consistency"
+    )
+    args = parser.parse_args()
+    if not args.no_gazetteer:
+        names = unambiguous_names(args.data / "ned.train", args.min_count, args.purity)
+        add_gazetteer(args.pipeline, names)
+        print(f"{len(names)} names -> {args.pipeline}")
+    if args.consistency:
+        add_consistency(args.pipeline, args.consistency)
+        print(f"name_consistency ({args.consistency}) -> {args.pipeline}")
+
+
+if __name__ == "__main__":
+    main()

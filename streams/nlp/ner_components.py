@@ -1,0 +1,129 @@
+"""Components that run after a statistical entity recogniser, shipped in a pipeline's folder.
+
+Importing this module registers both factories (`streams.nlp.models.load_pipeline` does before loading a
+pipeline):
+
+- `name_gazetteer`: names of known type (exact text), tagged only where the model found no entity; it
+  never changes one of the model's. Its names are saved with the pipeline (`names.json`) and matched on
+  the tokenizer's tokens alone, so loading it runs no model.
+- `name_consistency`: one type per name within a document. A name the model tagged more often with one
+  type than with any other in the document gets that type at every occurrence it tagged ("Brugge" a
+  place twice and a club once is a place three times); with `fill_repeats`, an untagged repeat of a name
+  of at least `min_words` words that the model tagged elsewhere in the document is tagged as well. A tie
+  between types changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline.span_ruler import prioritize_existing_ents_filter
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+GAZETTEER = "name_gazetteer"
+CONSISTENCY = "name_consistency"
+
+
+class NameGazetteer:
+    """Tag the names of a gazetteer where the model found nothing (see the module's docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.names: dict[str, str] = {}
+        self._types: dict[int, str] = {}  # the matcher's key of a name -> its type
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def add(self, names: dict[str, str]) -> None:
+        """Add names (text -> entity type); a name given again takes its new type."""
+        for name, label in names.items():
+            if name in self.names:
+                self.matcher.remove(name)
+            self.names[name] = label
+            self.matcher.add(name, [self.nlp.make_doc(name)])
+            self._types[self.nlp.vocab.strings.add(name)] = label
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The entity types it gives (spaCy lists them in the pipeline's meta.json)."""
+        return tuple(sorted(set(self.names.values())))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [Span(doc, start, end, label=self._types[key]) for key, start, end in self.matcher(doc)]
+        if found:
+            doc.ents = prioritize_existing_ents_filter(doc.ents, found)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "names.json").write_text(json.dumps(self.names, ensure_ascii=False, indent=0, sort_keys=True), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NameGazetteer:
+        self.add(json.loads((Path(path) / "names.json").read_text(encoding="utf-8")))
+        return self
+
+
+@Language.factory(GAZETTEER)
+def make_name_gazetteer(nlp: Language, name: str) -> NameGazetteer:
+    return NameGazetteer(nlp)
+
+
+def settled_types(ents: list[Span]) -> dict[tuple[str, ...], str]:
+    """The type each name (its words) takes in the document: its most frequent, unless two are tied."""
+    counts: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for ent in ents:
+        counts[tuple(t.text for t in ent)][ent.label_] += 1
+    types = {}
+    for words, labels in counts.items():
+        (label, most), *rest = labels.most_common(2)
+        if not rest or rest[0][1] < most:
+            types[words] = label
+    return types
+
+
+def untagged_repeats(doc: Doc, types: dict[tuple[str, ...], str], min_words: int) -> list[Span]:
+    """Spans where a name of `types` (of `min_words` words or more) recurs on tokens no entity covers."""
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in types:
+        if len(words) >= min_words:
+            by_first[words[0]].append(words)
+    found = []
+    for token in doc:
+        for words in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            repeat = end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == words
+            if repeat and not covered.intersection(range(token.i, end)):
+                found.append(Span(doc, token.i, end, label=types[words]))
+    return filter_spans(found)
+
+
+class NameConsistency:
+    """Give each name one type per document (see the module's docstring)."""
+
+    def __init__(self, fill_repeats: bool, min_words: int) -> None:
+        self.fill_repeats = fill_repeats
+        self.min_words = min_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        types = settled_types(ents)
+        retyped = []
+        for ent in ents:
+            label = types.get(tuple(t.text for t in ent), ent.label_)
+            retyped.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+        doc.ents = retyped
+        if self.fill_repeats:
+            doc.ents = [*retyped, *untagged_repeats(doc, types, self.min_words)]
+        return doc
+
+
+@Language.factory(CONSISTENCY, default_config={"fill_repeats": True, "min_words": 2})
+def make_name_consistency(nlp: Language, name: str, fill_repeats: bool, min_words: int) -> NameConsistency:
+    return NameConsistency(fill_repeats, min_words)

@@ -1,0 +1,96 @@
+"""The components after the Dutch entity recogniser: the ned.train gazetteer and one type per name."""
+
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Span
+
+from streams.nlp.ner_components import CONSISTENCY, GAZETTEER, NameConsistency, NameGazetteer
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def tagged(nlp, text: str, ents: list[tuple[int, int, str]]):
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def names(doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_gazetteer_tags_a_name_the_model_missed_and_never_changes_the_models_entities():
+    nlp = spacy.blank("nl")
+    gazetteer = NameGazetteer(nlp)
+    gazetteer.add({"Anderlecht": "ORG", "Club Brugge": "ORG", "Brugge": "LOC", "Jan Peeters": "PER"})
+    # the model found "Brugge" (a place) and "Peeters" (a person): the longer names around them are not taken
+    doc = tagged(nlp, "Anderlecht won van Club Brugge , zei Jan Peeters .", [(4, 5, "LOC"), (8, 9, "PER")])
+    assert names(gazetteer(doc)) == [("Anderlecht", "ORG"), ("Brugge", "LOC"), ("Peeters", "PER")]
+    # a name of the model's keeps its type even when the gazetteer knows it with another
+    doc = tagged(nlp, "Anderlecht speelt thuis .", [(0, 1, "LOC")])
+    assert names(gazetteer(doc)) == [("Anderlecht", "LOC")]
+    # exact text only: a lower-case word is not a name
+    assert names(gazetteer(tagged(nlp, "de anderlecht van vroeger", []))) == []
+
+
+def test_the_gazetteer_is_saved_with_the_pipeline_and_loads_without_running_a_model(tmp_path):
+    nlp = spacy.blank("nl")
+    nlp.add_pipe(GAZETTEER).add({"Sint-Niklaas": "LOC", "De Lijn": "ORG"})
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert names(loaded("De bus van De Lijn reed naar Sint-Niklaas.")) == [("De Lijn", "ORG"), ("Sint-Niklaas", "LOC")]
+
+
+def test_consistency_gives_a_name_its_most_frequent_type_in_the_document():
+    nlp = spacy.blank("nl")
+    text = "Brugge won . In Brugge regende het . Brugge is mooi . Gent en Gent ."
+    doc = tagged(nlp, text, [(0, 1, "ORG"), (4, 5, "LOC"), (8, 9, "LOC"), (12, 13, "LOC"), (14, 15, "ORG")])
+    found = names(NameConsistency(fill_repeats=False, min_words=2)(doc))
+    assert found[:3] == [("Brugge", "LOC")] * 3  # retyped: a place twice, a club once
+    assert found[3:] == [("Gent", "LOC"), ("Gent", "ORG")]  # a tie changes nothing
+
+
+def test_consistency_tags_an_untagged_repeat_of_a_name_of_two_words_or_more():
+    nlp = spacy.blank("nl")
+    text = "Karel De Gucht sprak . Later zei Karel De Gucht niets . Gucht en Karel zwegen ."
+    doc = tagged(nlp, text, [(0, 3, "PER"), (12, 13, "PER")])
+    found = names(NameConsistency(fill_repeats=True, min_words=2)(doc))
+    # the repeat is tagged; "Karel" alone (one word) is not: a single word is too often something else
+    assert found == [("Karel De Gucht", "PER"), ("Karel De Gucht", "PER"), ("Gucht", "PER")]
+    unchanged = tagged(nlp, text, [(0, 3, "PER")])
+    assert names(NameConsistency(fill_repeats=False, min_words=2)(unchanged)) == [("Karel De Gucht", "PER")]
+
+
+def test_consistency_is_a_registered_factory():
+    nlp = spacy.blank("nl")
+    component = nlp.add_pipe(CONSISTENCY, config={"fill_repeats": False})
+    assert isinstance(component, NameConsistency) and not component.fill_repeats
+
+
+def test_the_gazetteer_keeps_only_names_of_one_type_that_are_not_common_words(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        from dutch_gazetteer import unambiguous_names
+    finally:
+        sys.path.remove(str(BENCH))
+    lines = ["-DOCSTART- -DOCSTART- O"]
+    sentences = [
+        [("Anna", "B-PER"), ("Peeters", "I-PER"), ("woont", "O"), ("in", "O"), ("Mol", "B-LOC")],
+        [("Mol", "B-LOC"), ("ligt", "O"), ("bij", "O"), ("Geel", "B-LOC")],
+        [("Geel", "B-ORG"), ("won", "O"), ("van", "O"), ("Rode", "B-ORG"), ("Duivels", "I-ORG")],
+        [("De", "O"), ("Rode", "O"), ("vlag", "O"), ("en", "O"), ("Rode", "B-MISC"), ("Kruis", "I-MISC")],
+        [("Hij", "O"), ("zag", "O"), ("een", "O"), ("mol", "O"), ("en", "O"), ("Die", "B-ORG")],
+        [("Naar", "O"), ("Geel", "B-LOC")],
+    ]
+    for sentence in sentences:
+        lines += [f"{word} N {tag}" for word, tag in sentence] + [""]
+    data = tmp_path / "mini.conll"
+    data.write_text("\n".join(lines), encoding="utf-8")
+    found = unambiguous_names(data, min_count=1, purity=0.9)
+    # "Geel" is a place twice and a club once; "Mol" is also written "mol"; "Die" is a stop word;
+    # "Rode" alone was never tagged, and as a word it is not a name
+    assert found == {"Anna Peeters": "PER", "Rode Duivels": "ORG", "Rode Kruis": "MISC"}
+    assert unambiguous_names(data, min_count=1, purity=0.6)["Geel"] == "LOC"
+    assert unambiguous_names(data, min_count=2, purity=0.6) == {"Geel": "LOC"}
