@@ -194,42 +194,31 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
     body ("Namur" in "parquet de Namur"), the longer span stays; where its span covers or crosses the model's
     ("La Libre Belgique" for the model's "Libre Belgique"), or where the model saw nothing, it is taken.
     """
+    ents = list(doc.ents)
     ids: dict[tuple[int, int], str] = {}
     matches = sorted(doc.spans.get(SPANS_KEY, ()), key=lambda s: (s.start, -len(s))) if doc.spans else []
     if not matches:
-        return list(doc.ents), ids
-    # The entities by their token bounds, and which one covers each token: one pass over the matches, each
-    # looking up only its own tokens (a scan of every entity per match took a flood of acronyms quadratic time).
-    ents: dict[tuple[int, int], Span] = {(e.start, e.end): e for e in doc.ents}
-    cover: dict[int, tuple[int, int]] = {t: key for key in ents for t in range(*key)}
+        return ents, ids
     taken_until = -1
     for span in matches:
         if span.start < taken_until:
             continue  # inside a longer knowledge-base match
         taken_until = span.end
-        key = (span.start, span.end)
-        same = ents.get(key)
+        same = next((e for e in ents if (e.start, e.end) == (span.start, span.end)), None)
         if same is not None:
             if same.id_ != BODY_MARKER:
-                ents[key] = Span(doc, span.start, span.end, label=span.label_)
+                ents[ents.index(same)] = Span(doc, span.start, span.end, label=span.label_)
                 if span.id_:
                     ids[span.start_char, span.end_char] = span.id_
             continue
-        holder = ents.get(cover.get(span.start, (-1, -1)))
-        held = holder is not None and holder.end >= span.end
-        if held and (holder.id_ == BODY_MARKER or not _only_articles(doc, holder, span)):
+        holder = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
+        if holder is not None and (holder.id_ == BODY_MARKER or not _only_articles(doc, holder, span)):
             continue  # a longer name of the model's or a named body holds it
-        for t in range(span.start, span.end):  # the entities it crosses or covers give way
-            crossed = cover.get(t)
-            if crossed is not None and crossed in ents:
-                del ents[crossed]
-                for u in range(*crossed):
-                    cover.pop(u, None)
-        ents[key] = Span(doc, span.start, span.end, label=span.label_)
-        cover.update(dict.fromkeys(range(*key), key))
+        ents = [e for e in ents if e.end <= span.start or span.end <= e.start]
+        ents.append(Span(doc, span.start, span.end, label=span.label_))
         if span.id_:
             ids[span.start_char, span.end_char] = span.id_
-    return sorted(ents.values(), key=lambda e: e.start), ids
+    return sorted(ents, key=lambda e: e.start), ids
 
 
 _ARTICLES = frozenset("the le la les l' l’ de het een a an un une".split())
