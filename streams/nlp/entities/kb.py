@@ -14,7 +14,6 @@ a title ("Philippe" after "roi", "koning" or "King") are phrase patterns with th
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from spacy.tokens import Doc, Span
 
 from streams.nlp.types import EntityType
+from streams.textrules import rule
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -169,7 +169,7 @@ def _acronym_pairs(names: Iterable[str]) -> list[str]:
     return [f"{a}{joint}{b}" for a in acronyms for b in acronyms if a != b for joint in ("-", "/")]
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,7}")
+_ACRONYM = rule("nlp.entities.kb.acronym", r"[A-Z][A-Za-z&]{1,7}")
 
 
 def add_ruler(nlp: Language) -> None:
