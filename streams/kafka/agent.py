@@ -77,7 +77,6 @@ class EnrichAgent:
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="enrich")
         self.batches: deque[asyncio.Future[bool]] = deque()  # taken and not yet acked, oldest first
         self.draining = False
-        self.stopped = asyncio.Event()
 
     async def __call__(self, stream: faust.StreamT) -> None:
         # Acks are manual, and only manual: a stream with acks on would ack the messages still buffered
@@ -97,7 +96,6 @@ class EnrichAgent:
         finally:
             if self.batches:
                 await asyncio.wait(list(self.batches))
-            self.stopped.set()
 
     async def process(
         self, stream: faust.StreamT, events: Sequence[faust.EventT], previous: asyncio.Future[bool] | None

@@ -274,8 +274,10 @@ def _break_cut(text: str) -> tuple[int, int] | None:
 
 def _verb_cut(text: str) -> tuple[int, int] | None:
     words = list(_WORD.finditer(text))
+    if not words or not words[0].group()[:1].isupper():
+        return None
     for k, word in enumerate(words[1:-1], 1):
-        if word.group() in _VERBS and words[0].group()[:1].isupper() and words[k + 1].group()[:1].isupper():
+        if word.group() in _VERBS and words[k + 1].group()[:1].isupper():
             return word.start(), word.end()
     return None
 
