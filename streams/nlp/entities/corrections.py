@@ -243,7 +243,6 @@ def _trim(cand: Candidate) -> Candidate | None:
 
 # Reporting verbs standing alone ("zei", "said", "affirme"): no name holds one, a model's span across one is two names.
 _VERBS = frozenset(w for lex in LEXICONS.values() for w in lex.finite if len(w) >= 3) - NAME_PARTICLES
-_WORD = rule("nlp.entities.corrections.word", r"\S+")
 _PARAGRAPH_BREAK = rule("nlp.entities.corrections.paragraph_break", r"\n\s*\n")
 _COORDINATION = rule("nlp.entities.corrections.coordination", r" (?:en|et|and|und) ")
 
