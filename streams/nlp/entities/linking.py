@@ -103,6 +103,7 @@ def use_kb_files(*paths: str | Path) -> None:
     kb.use_kb_files(*paths)
     aliases.cache_clear()
     gazetteer.cache_clear()
+    _lookup.cache_clear()
 
 
 def warm() -> None:
@@ -205,24 +206,31 @@ def lookup(form: str, kind: EntityType | None = None, context: Iterable[str] = (
     `kind` is the type the model gave (None: unknown). Cities answer only for places, for an
     unknown type when the city is large, and for people when `entities` decides so.
     """
+    return _lookup(form, kind, frozenset(context))
+
+
+# A dispatch looks up a few hundred forms, most of them several times (every capitalised run, every candidate at
+# each correction), and the same names come back from dispatch to dispatch. Cleared with the tables.
+@functools.lru_cache(maxsize=1 << 14)
+def _lookup(form: str, kind: EntityType | None, context: frozenset[str]) -> Link | None:
     gaz = gazetteer()
     form_key = key(form)
     entries = gaz.aliases.get(_alias_key(form)) or gaz.aliases.get(form_key)
     if entries:
-        chosen = _choose_alias(entries, kind, set(context))
+        chosen = _choose_alias(entries, kind, context)
         country = chosen.key.partition(":")[2] if chosen.key.startswith("iso3166:") else None
         return Link(f"{chosen.type.lower()}:{chosen.key}", chosen.type, "alias", country)
     code = gaz.countries.get(form_key)
     if code is not None:
         return Link(f"loc:iso3166:{code}", "LOC", "country", code)
     if kind in (None, "LOC", "MISC", "PER"):
-        city = choose_city(gaz.cities.get(form_key, []), set(context))
+        city = choose_city(gaz.cities.get(form_key, []), context)
         if city is not None and (kind in ("LOC", "MISC") or city.population >= UNTYPED_CITY_MIN_POPULATION):
             return Link(f"loc:geonames:{city.geonameid}", "LOC", "city", city.country, city.population)
     return None
 
 
-def _choose_alias(entries: list[Alias], kind: EntityType | None, context: set[str]) -> Alias:
+def _choose_alias(entries: list[Alias], kind: EntityType | None, context: frozenset[str]) -> Alias:
     """Of the entries a form names ("PS": the Belgian and the French party), one of a country the dispatch
     names, else a Belgian one (wirestream's home wire), else one of the type the model gave, else the latest."""
     for wanted in (lambda e: e.country in context, lambda e: e.country == HOME_COUNTRY, lambda e: e.type == kind):
@@ -232,7 +240,7 @@ def _choose_alias(entries: list[Alias], kind: EntityType | None, context: set[st
     return entries[0]
 
 
-def choose_city(cities: list[City], context: set[str]) -> City | None:
+def choose_city(cities: list[City], context: set[str] | frozenset[str]) -> City | None:
     """The likeliest city; one in a country the dispatch mentions wins unless far smaller."""
     if not cities:
         return None

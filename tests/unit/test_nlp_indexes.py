@@ -1,0 +1,26 @@
+"""The caches and indexes of the NLP core answer as the direct computation they stand in for."""
+
+from __future__ import annotations
+
+from streams.nlp.entities import linking
+
+
+def test_a_lookup_answers_from_the_knowledge_base_files_in_use(tmp_path) -> None:
+    path = tmp_path / "desk.toml"
+    path.write_text('[org.quoxel-works-be]\nkind = "company"\nnames = ["Quoxel Works"]\n', encoding="utf-8")
+    assert linking.lookup("Quoxel Works", "ORG") is None  # remembered: the same question comes back below
+    linking.use_kb_files(path)
+    try:
+        found = linking.lookup("Quoxel Works", "ORG")
+        assert found is not None and found.id == "org:quoxel-works-be" and found.source == "alias"
+    finally:
+        linking.use_kb_files()
+    assert linking.lookup("Quoxel Works", "ORG") is None
+
+
+def test_a_lookup_weighs_the_countries_of_each_question_it_is_asked() -> None:
+    belgian = linking.lookup("PS", "ORG")
+    french = linking.lookup("PS", "ORG", ["FR"])
+    assert belgian is not None and french is not None
+    assert (belgian.id, french.id) == ("org:ps-belgium", "org:ps-france")
+    assert linking.lookup("PS", "ORG") == belgian
