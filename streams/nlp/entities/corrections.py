@@ -93,11 +93,11 @@ _CAMEL = rule(
     fallback="fullmatch() of a name: read once from its start, given back once",
 )
 # Function words a model may take at the end of a name ("Grand Prix in").
-_TRAILING = rule(
-    "nlp.entities.corrections.trailing",
-    r"(?:\s+(?:in|on|at|to|of|for|the|and|under|over|after|before|from|into|with|without|by|as|de|du|des|d'|la|le|"
-    r"les|à|au|aux|en|et|sur|van|voor|op|aan|bij|het|met|den|der|ter|ten|von))+$",
+_TRAILING_WORDS = (
+    *"in on at to of for the and under over after before from into with without by as".split(),
+    *"de du des d' la le les à au aux en et sur van voor op aan bij het met den der ter ten von".split(),
 )
+_TRAILING = rule("nlp.entities.corrections.trailing", r"(?:\s+(?:" + "|".join(_TRAILING_WORDS) + r"))+$")
 _POSSESSIVE = rule(
     "nlp.entities.corrections.possessive",
     r"['’]s$|(?<=s)['’]$",
@@ -234,7 +234,9 @@ def _trim(cand: Candidate) -> Candidate | None:
         rest = _POSSESSIVE.sub("", text)  # "El Khattabi's", "European Union's", not "Moody's"
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
             text = rest
-    text = _TRAILING.sub("", text).strip(_EDGE_PUNCT + " ")
+    if text.endswith(_TRAILING_WORDS):  # the rule only then: its binding costs more than most names take to read
+        text = _TRAILING.sub("", text)
+    text = text.strip(_EDGE_PUNCT + " ")
     if (len(text) < 2 and not (text.isupper() and text.isalpha())) or text.isdigit() or not text:
         return None
     start = cand.start + cand.text.find(text)
@@ -244,7 +246,12 @@ def _trim(cand: Candidate) -> Candidate | None:
 # Reporting verbs standing alone ("zei", "said", "affirme"): no name holds one, a model's span across one is two names.
 _VERBS = frozenset(w for lex in LEXICONS.values() for w in lex.finite if len(w) >= 3) - NAME_PARTICLES
 _PARAGRAPH_BREAK = rule("nlp.entities.corrections.paragraph_break", r"\n\s*\n")
-_COORDINATION = rule("nlp.entities.corrections.coordination", r" (?:en|et|and|und) ")
+_COORDINATION = rule(
+    "nlp.entities.corrections.coordination",
+    r" (?:en|et|and|und) ",
+    engine="re",
+    fallback="fixed words between two spaces: at most five characters read from each start",
+)
 
 
 def _split(cand: Candidate) -> list[Candidate]:
@@ -267,6 +274,8 @@ def _split(cand: Candidate) -> list[Candidate]:
 
 
 def _break_cut(text: str) -> tuple[int, int] | None:
+    if "\n" not in text:
+        return None  # most names: no call of the rule's binding, which costs more than the name takes to read
     match = _PARAGRAPH_BREAK.search(text)
     return match.span() if match else None
 
