@@ -68,7 +68,7 @@ def anaphors(text: str, lang: str, quoted: list[tuple[int, int]]) -> list[Anapho
         if k < len(spans) and spans[k][0] <= match.start():
             continue
         low = match.group().casefold()
-        inverted = _INVERTED.search(low) if lang == "fr" else None
+        inverted = _INVERTED.search(low) if lang == "fr" and "-" in low else None  # the rule reads from a hyphen
         if inverted is not None:
             start = match.end() - len(inverted.group(1))
             out.append(Anaphor(start, match.end(), "pronoun", inverted.group(1)))
