@@ -136,8 +136,10 @@ def _verb_offsets(doc: Doc) -> set[int]:
 
     strings = doc.vocab.strings
     found = set()
-    for idx, pos, morph in doc.to_array([IDX, POS, MORPH]).tolist():
-        if pos in (VERB, AUX) and _is_finite(strings, morph):
+    array = doc.to_array([IDX, POS, MORPH])
+    verbs = array[(array[:, 1] == VERB) | (array[:, 1] == AUX)]  # the verbs picked out in numpy, not in Python
+    for idx, _pos, morph in verbs.tolist():
+        if _is_finite(strings, morph):
             found.add(idx)
     return found
 
