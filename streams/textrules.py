@@ -75,7 +75,7 @@ class Rule:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
         return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
 
-    def around(self, text: str, group: int | tuple[int, ...] = 1, *, before: int = 1) -> Iterator[Any]:
+    def around(self, text: str, group: int | tuple[int, ...] = 1, *, before: int = 1) -> Iterator[Found]:
         """The matches of a pattern whose `group` is the match proper and the rest one-character context (see the
         module docstring): the next search starts at the group's end less `before` characters of context.
 
@@ -118,7 +118,7 @@ class _Scan:
         self.ascii = len(self.data) == len(text)
         self.char = self.byte = 0  # a character offset and the byte offset it starts at
 
-    def search(self, pos: int) -> Any:
+    def search(self, pos: int) -> Found | None:
         if pos < self.char:
             self.char = self.byte = 0
         start = pos if self.ascii else self.byte + _re2.CharLenToBytes(self.data, self.byte, pos - self.char)
@@ -132,7 +132,30 @@ class _Scan:
                 last_char += _re2.BytesToCharLen(self.data, last_byte, offset)
                 chars[offset], last_byte = last_char, offset
             spans = [(chars[a], chars[b]) if a >= 0 else (a, b) for a, b in spans]
-        return re2._Match(self.compiled, self.text, pos, len(self.text), spans)
+        return Found(self.text, spans)
+
+
+class Found:
+    """A match of `Rule.around`: its groups' spans and text, as re2's match gives them (-1 and None for a group
+    that took no part), without the count of the pattern's groups that re2's match looks up at every call."""
+
+    __slots__ = ("_spans", "_text")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self._text, self._spans = text, spans
+
+    def start(self, group: int = 0) -> int:
+        return self._spans[group][0]
+
+    def end(self, group: int = 0) -> int:
+        return self._spans[group][1]
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self._spans[group]
+
+    def group(self, group: int = 0) -> str | None:
+        start, end = self._spans[group]
+        return None if start < 0 else self._text[start:end]
 
 
 RULES: dict[str, Rule] = {}

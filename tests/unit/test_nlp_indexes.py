@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from streams.nlp.discourse import salience
 from streams.nlp.entities import linking
 
 
@@ -24,3 +25,18 @@ def test_a_lookup_weighs_the_countries_of_each_question_it_is_asked() -> None:
     assert belgian is not None and french is not None
     assert (belgian.id, french.id) == ("org:ps-belgium", "org:ps-france")
     assert linking.lookup("PS", "ORG") == belgian
+
+
+def test_a_match_found_around_gives_each_group_as_re2_s_own_match_does() -> None:
+    text = "Le ministre a dit « non ». Élodie Ça\n\nrépété: « Été »! Über\n  « Ärger » (fin)."
+    found = list(salience._SENTENCE_END.around(text, (1, 2), before=0))
+    assert len(found) >= 3 and {m.group(1) is None for m in found} == {True, False}  # each alternative
+    for match in found:
+        own = salience._SENTENCE_END.compiled.search(text, match.start())
+        for g in range(3):
+            assert (match.start(g), match.end(g), match.span(g), match.group(g)) == (
+                own.start(g),
+                own.end(g),
+                own.span(g),
+                own.group(g),
+            )
