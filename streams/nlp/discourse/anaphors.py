@@ -58,16 +58,20 @@ def anaphors(text: str, lang: str, quoted: list[tuple[int, int]]) -> list[Anapho
     roles, bodies = ROLE_NOUNS.get(lang, {}), BODY_NOUNS.get(lang, {})
     latter = LATTER.get(lang, {})
     pronouns = PRONOUNS.get(lang, {})
+    # What a word must be, or hold, to be any of the anaphors below: most words are none, and are passed at once.
+    possible = subjects | latter.keys() | determiners
     out: list[Anaphor] = []
     spans = sorted(quoted)
     k = 0
     tokens = list(_TOKEN.finditer(text))
     for i, match in enumerate(tokens):
+        low = match.group().casefold()
+        if low not in possible and "-" not in low and low[:2] not in ("l'", "l’"):
+            continue
         while k < len(spans) and spans[k][1] <= match.start():
             k += 1
         if k < len(spans) and spans[k][0] <= match.start():
             continue
-        low = match.group().casefold()
         inverted = _INVERTED.search(low) if lang == "fr" and "-" in low else None  # the rule reads from a hyphen
         if inverted is not None:
             start = match.end() - len(inverted.group(1))
