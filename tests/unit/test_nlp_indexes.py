@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
+
+import pytest
+
+from streams.nlp import lexicon as lx
 from streams.nlp.discourse import salience
 from streams.nlp.entities import linking
+from streams.nlp.quotes import cues
+from streams.nlp.quotes.context import Context
 
 
 def test_a_lookup_answers_from_the_knowledge_base_files_in_use(tmp_path) -> None:
@@ -40,3 +48,29 @@ def test_a_match_found_around_gives_each_group_as_re2_s_own_match_does() -> None
                 own.span(g),
                 own.group(g),
             )
+
+
+class _Everything:
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_the_words_a_cue_can_start_with_leave_out_no_cue(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = lx.LEXICONS[lang]
+    vocabulary = {"Jan", "Marie", "la", "de", "the", ",", ".", "a-t-il", "dit-elle", "te", "door"}
+    for value in dataclasses.asdict(lex).values():
+        words = value if isinstance(value, frozenset | dict) else ()
+        vocabulary |= {w for word in words for w in (word if isinstance(word, tuple) else (word,))}
+    for value in lex.multiword.values():
+        vocabulary |= {w for words in value for w in words}
+    pool, rng = sorted(vocabulary), random.Random(17)
+    for _ in range(40):
+        body = "D'après Jan, " + " ".join(rng.choice(pool) for _ in range(60))
+        ctx = Context(body, [], lex, lang, None)
+        toks = ctx.tokens(0, len(body))
+        filtered = [cues.cue_at(ctx, toks, i) for i in range(len(toks))]
+        with monkeypatch.context() as patch:
+            patch.setattr(cues, "_cue_words", lambda _lex: _Everything())
+            assert [cues.cue_at(ctx, toks, i) for i in range(len(toks))] == filtered
+        assert any(filtered)

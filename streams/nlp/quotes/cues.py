@@ -35,6 +35,8 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
     if t.quote:
         return None
     low = t.low
+    if low not in _cue_words(lex) and "-" not in low:
+        return None  # most words start no cue, and this is asked at every word of a body
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     if low in lex.markers:
         if low == "according":
@@ -77,6 +79,18 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
     if low in lex.gerunds:
         return Cue(i, i + 1, "gerund")
     return None
+
+
+_CUE_WORDS: dict[int, tuple[lx.QuoteLexicon, frozenset[str]]] = {}  # id -> the lexicon (kept: its id stays its own)
+
+
+def _cue_words(lex: lx.QuoteLexicon) -> frozenset[str]:
+    """Every word a cue of `cue_at` can start with, but for the French inversions (a hyphen: "a-t-il")."""
+    cached = _CUE_WORDS.get(id(lex))
+    if cached is None:
+        words = lex.markers | lex.after_markers | lex.auxiliaries | lex.participles | lex.finite | lex.gerunds
+        cached = _CUE_WORDS[id(lex)] = (lex, frozenset(words | lex.multiword.keys() | {"d'", "s'", "se"}))
+    return cached[1]
 
 
 def _after_auxiliary(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> bool:
