@@ -10,6 +10,7 @@ import pytest
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import salience
 from streams.nlp.entities import linking
+from streams.nlp.entities.words import WORD_RE, words_before
 from streams.nlp.quotes import cues
 from streams.nlp.quotes.context import Context
 
@@ -74,3 +75,25 @@ def test_the_words_a_cue_can_start_with_leave_out_no_cue(lang: str, monkeypatch:
             patch.setattr(cues, "_cue_words", lambda _lex: _Everything())
             assert [cues.cue_at(ctx, toks, i) for i in range(len(toks))] == filtered
         assert any(filtered)
+
+
+def test_the_words_before_a_position_are_the_last_of_its_long_window() -> None:
+    rng = random.Random(5)
+    pieces = [
+        "le",
+        "ministre",
+        "d'État",
+        "N-VA-fractieleider",
+        "l’ex-président",
+        ",",
+        "(",
+        "»",
+        "Jan",
+        "2026",
+        "x" * 50,
+    ]
+    for _ in range(30):
+        text = " ".join(rng.choice(pieces) for _ in range(80))
+        for pos in range(0, len(text) + 1, 7):
+            for limit in (1, 5, 10):
+                assert words_before(text, pos, limit) == WORD_RE.findall(text[max(0, pos - 120) : pos])[-limit:]

@@ -79,7 +79,12 @@ def initials(text: str) -> str:
 
 
 def words_before(text: str, pos: int, limit: int = 10) -> list[str]:
-    """The last `limit` words and marks before `pos`."""
+    """The last `limit` words and marks before `pos` (of the 120 characters before it)."""
+    # Most asks are for a word or five: a window a third as long holds more, and then its last ones are the long
+    # window's (only a window's first word can be cut short by where the window starts).
+    near = WORD_RE.findall(text[max(0, pos - 40) : pos])
+    if len(near) > limit:
+        return near[-limit:]
     return WORD_RE.findall(text[max(0, pos - 120) : pos])[-limit:]
 
 
