@@ -85,6 +85,7 @@ _FIRST_NAME_CAPITALS = rule(
     r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?))(?:[^\w'’-]|$)",
 )
 _ORG = linking.Link("org:x", "ORG", "rule")
+_TITLES_AND_CUES = TITLES | SPEECH_CUES  # one look-up for each word of a body
 # Capitals that are not organisations.
 _NOT_ACRONYMS = frozenset(
     "ceo cfo coo cto eur usd gbp jpy chf pib bnp gdp vat tva btw pdf tv ok ii iii iv vi vii viii ix xi xii xiii "
@@ -170,8 +171,7 @@ def party_title_name(body: str, coverage: Coverage) -> None:
 def name_after_title_or_verb(body: str, coverage: Coverage) -> None:
     """A person's name (two or three capitalised words) right after a title or a verb of saying -> PER."""
     for word in WORD_RE.finditer(body):
-        low = word.group().casefold()
-        if low not in TITLES and low not in SPEECH_CUES:
+        if word.group().casefold() not in _TITLES_AND_CUES:
             continue
         match = _PERSON_AFTER.match(body, word.end())
         if match is None or not coverage.free(*match.span(1)):
