@@ -115,6 +115,21 @@ def fix(text, surface, kind):
         ("Il habite Aix-la-Chapelle.", "Aix-la-Chapelle", "LOC", [("Aix-la-Chapelle", "LOC")]),
         # a number that is part of the name stays
         ("Il parlait sur Radio 1 ce matin.", "Radio 1", "ORG", [("Radio 1", "ORG")]),
+        # a contracted article is no part of a name
+        ("Le groupe des Libéraux a voté contre.", "des Libéraux", "ORG", [("Libéraux", "ORG")]),
+        ("Il parle au nom du Bloc wallon.", "du Bloc wallon", "ORG", [("Bloc wallon", "ORG")]),
+        # a name goes on over a hyphen and a capitalised word, but not over a title glued to it
+        ("Son équipe Lotto-Kern-Vallon a gagné.", "Lotto", "LOC", [("Lotto-Kern-Vallon", "ORG")]),
+        ("De ploeg Baloise-Trek won.", "Baloise", "PER", [("Baloise-Trek", "ORG")]),
+        ("Groen-Kamerlid Eva Pirard zei het.", "Groen", "ORG", [("Groen", "ORG")]),
+        # a name in apposition to a company, team or club noun is an organisation
+        ("Le fabricant de jouets Vandor ferme.", "Vandor", "MISC", [("Vandor", "ORG")]),
+        ("Le fabricant de panneaux isolants Vandor ferme.", "Vandor", "PER", [("Vandor", "ORG")]),
+        ("Het bedrijf Kortalis sluit.", "Kortalis", "LOC", [("Kortalis", "ORG")]),
+        ("The carmaker Veltrion cut jobs.", "Veltrion", "PER", [("Veltrion", "ORG")]),
+        # ... but not the person a team is named after, nor a person with a known first name
+        ("Il a rejoint l'équipe de Tomas Verbrugge.", "Tomas Verbrugge", "PER", [("Tomas Verbrugge", "PER")]),
+        ("Le club Paul Durant reste fermé.", "Paul Durant", "PER", [("Paul Durant", "PER")]),
     ],
 )
 def test_wire_aware_corrections(text, surface, kind, expected):

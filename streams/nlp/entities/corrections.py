@@ -3,12 +3,14 @@ portfolios that are not names, organisations glued to a person, names cut short 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.words import (
+    after_org_noun,
     after_title,
     at_sentence_start,
     has_org_word,
@@ -110,7 +112,7 @@ _DATE_LIKE = rule(
 )
 _LOWER_ARTICLE = rule(
     "nlp.entities.corrections.lower_article",
-    r"^(?:(?:le|la|les|the|het|de|een|un|une|a|an)\s+|[lL]['’])(?=[A-ZÀ-Þ])",
+    r"^(?:(?:le|la|les|des|du|the|het|de|een|un|une|a|an)\s+|[lL]['’])(?=[A-ZÀ-Þ])",
     engine="re",
     fallback="anchored at a name's start: an article, its spaces, one character",
 )
@@ -134,6 +136,7 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _trim(cand)
     if cand is None:
         return []
+    cand = _hyphen_tail(cand, text)
     parts = _split(cand)
     if len(parts) != 1:
         return [fixed for part in parts for fixed in correct(part, text)]
@@ -222,7 +225,34 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         and linking.lookup(cand.text) is None
     ):
         return replace(cand, type="PER")  # "le directeur Jan Peeters" tagged as a place
+    if (
+        cand.type in ("PER", "LOC", "MISC")
+        and text is not None
+        and after_org_noun(text, cand.start)
+        and linking.lookup(cand.text) is None
+        and not _first_name_and_surname(cand.text)
+    ):
+        return replace(cand, type="ORG")  # "le fabricant de panneaux Dumont", "son équipe Lotto-Kern"
     return cand
+
+
+_HYPHEN_TAIL = rule("nlp.entities.corrections.hyphen_tail", r"(?:-[A-ZÀ-Þ][\w&]*)+")
+
+
+def _hyphen_tail(cand: Candidate, text: str | None) -> Candidate:
+    """A name goes on over a hyphen and a capitalised word the model left out: "Lotto-Kern", not "Lotto";
+    a title glued after it is not part of it ("Belang-Kamerlid")."""
+    if text is None or not text.startswith("-", cand.end):
+        return cand
+    tail = _HYPHEN_TAIL.match(text, cand.end)
+    if tail is None:
+        return cand
+    words = tail.group().split("-")[1:]
+    kept = list(itertools.takewhile(lambda word: not is_title(word), words))
+    if not kept:
+        return cand
+    added = "".join("-" + word for word in kept)
+    return replace(cand, text=cand.text + added, end=cand.end + len(added))
 
 
 def _trim(cand: Candidate) -> Candidate | None:
