@@ -110,6 +110,8 @@ def fix(text, surface, kind):
         ),
         # a compound names the entity it starts with
         ("De NAVO-top begint morgen.", "NAVO-top", "ORG", [("NAVO", "ORG")]),
+        ("De West-Vlaamse afdeling protesteert.", "West-Vlaamse", "MISC", []),  # an adjective of a region
+        ("Er rijden enkel IC-treinen.", "IC-treinen", "ORG", []),  # a train line's code heads it: no entity
         ("De N-VA-fractieleider sprak.", "N-VA-fractieleider", "MISC", [("N-VA", "ORG")]),
         ("The Kremlin-backed plan failed.", "Kremlin-backed", "MISC", [("Kremlin", "ORG")]),
         ("Il habite Aix-la-Chapelle.", "Aix-la-Chapelle", "LOC", [("Aix-la-Chapelle", "LOC")]),
@@ -212,6 +214,18 @@ def test_bracketed_acronym_joins_its_expansion():
     ents = group(cands(text, ("Agence régionale du logement", "ORG"), ("ARL", "ORG"), ("ARL", "ORG")), text)
     assert len(ents) == 1 and ents[0].name == "Agence régionale du logement"
     assert len(ents[0].mentions) == 3
+
+
+def test_an_acronym_listed_after_an_organisation_is_another_one():
+    text = "De bonden Metaal Plus, LBVT en OVK protesteren. De LBVT dreigt met staking."
+    ents = group(cands(text, ("Metaal Plus", "ORG"), ("LBVT", "ORG"), ("OVK", "ORG"), ("LBVT", "ORG")), text)
+    assert [(e.name, len(e.mentions)) for e in ents] == [("Metaal Plus", 1), ("LBVT", 2), ("OVK", 1)]
+
+
+def test_an_acronym_after_a_comma_joins_the_organisation_whose_initials_it_spells():
+    text = "Le Front wallon des locataires, FWL, proteste."
+    ents = group(cands(text, ("Front wallon des locataires", "ORG"), ("FWL", "ORG")), text)
+    assert [(e.name, len(e.mentions)) for e in ents] == [("Front wallon des locataires", 2)]
 
 
 def test_acronym_spelling_the_initials_of_an_organisation_joins_it():

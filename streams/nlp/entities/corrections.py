@@ -148,7 +148,8 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _strip_article(cand, text)
     if cand is None:
         return []
-    return [_without_nationality(_fix_type(c, text)) for c in _split_titles(cand, text) if _keep(c, text)]
+    fixed = [_without_nationality(_fix_type(c, text)) for c in _split_titles(cand, text) if _keep(c, text)]
+    return [c for c in fixed if _keep(c, text)]  # the head of a compound too: "IC-treinen" is no entity
 
 
 def _first_name_and_surname(text: str) -> bool:
@@ -453,9 +454,13 @@ def _keep(cand: Candidate, text: str | None) -> bool:
 
 
 def _place_adjective(word: str) -> bool:
-    """A Dutch adjective of a place a gazetteer knows: "Gentse" (Gent), "Kortrijkse", "Antwerpse" (Antwerpen)."""
+    """A Dutch adjective of a place a gazetteer knows: "Gentse" (Gent), "Kortrijkse", "Antwerpse" (Antwerpen); of a
+    region, after a compass point too: "Vlaamse", "West-Vlaamse", "Oost-Europese"."""
+    word = word.rpartition("-")[2]
     if len(word) < 5 or not word.endswith("se") or not word[:1].isupper():
         return False
+    if word.casefold() in NOT_ENTITIES or word[:-1].casefold() in NOT_ENTITIES:
+        return True  # the adjectives of Flanders, Wallonia and Europe
     stem = word[:-2]
     return any(linking.lookup(form, "LOC") is not None for form in (stem, stem + "en"))
 
