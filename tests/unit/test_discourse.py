@@ -69,6 +69,24 @@ def test_an_honorific_or_a_gendered_title_beats_the_first_name():
     assert found["Claude Remy"].gender == "m" and "mayor" in found["Claude Remy"].roles
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "roles"),
+    [
+        ("fr", "Le parc rouvre, a promis l'échevine des Sports, Lise Darmont (MR).", {"alderman"}),
+        ("nl", "Het park gaat open, zei de burgemeester van Lier, Lise Darmont.", {"mayor"}),
+        ("en", "The park will reopen, said the mayor of Lier, Lise Darmont; it had been shut.", {"mayor"}),
+        # a comma after an adverbial: the minister is someone else
+        ("fr", "Selon la ministre de la Santé, Lise Darmont (MR) a menti.", set()),
+        ("nl", "Volgens de burgemeester, Lise Darmont (CD&V) loog.", set()),
+        # the name goes on: no apposition
+        ("fr", "Pour l'échevin, Lise Darmont joue un rôle clé.", set()),
+    ],
+)
+def test_a_title_and_its_complement_before_a_comma_give_the_name_after_it_its_role(lang, text, roles):
+    found = participants(text, entities(text, ("Lise Darmont", "PER", ["Lise Darmont"])), lang)
+    assert found[0].roles == roles
+
+
 def test_the_pronoun_goes_to_the_salient_subject_not_to_the_last_name_of_a_list():
     text = (
         "L'entraîneur Marc Wilmots a défendu sa sélection, qui ne compte pas de vedettes comme Lionel Messi "
