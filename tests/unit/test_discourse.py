@@ -7,6 +7,8 @@ import re
 import pytest
 
 from streams.nlp.discourse import Discourse, participants
+from streams.nlp.discourse.anaphors import anaphors
+from streams.nlp.discourse.salience import Event, Layout, score
 from streams.nlp.discourse.gender import first_name_gender, name_gender
 from streams.nlp.types import Entity, Mention
 
@@ -73,6 +75,7 @@ def test_an_honorific_or_a_gendered_title_beats_the_first_name():
     ("lang", "text", "roles"),
     [
         ("fr", "Le parc rouvre, a promis l'échevine des Sports, Lise Darmont (MR).", {"alderman"}),
+        ("fr", "« On a perdu », a regretté la T1 liégeoise, Lise Darmont, au micro.", {"coach"}),  # Belgian usage
         ("nl", "Het park gaat open, zei de burgemeester van Lier, Lise Darmont.", {"mayor"}),
         ("en", "The park will reopen, said the mayor of Lier, Lise Darmont; it had been shut.", {"mayor"}),
         # a comma after an adverbial: the minister is someone else
@@ -85,6 +88,26 @@ def test_an_honorific_or_a_gendered_title_beats_the_first_name():
 def test_a_title_and_its_complement_before_a_comma_give_the_name_after_it_its_role(lang, text, roles):
     found = participants(text, entities(text, ("Lise Darmont", "PER", ["Lise Darmont"])), lang)
     assert found[0].roles == roles
+
+
+def test_a_title_with_an_adjective_before_a_name_is_no_anaphor():
+    assert [a.word for a in anaphors("A ses côtés, l'actrice principale Léa Dumont sourit.", "fr", [])] == []
+    assert [a.word for a in anaphors("Le coach anderlechtois, Tom Goris, a parlé.", "fr", [])] == []
+    assert [a.word for a in anaphors("L'actrice principale a souri.", "fr", [])] == ["actrice"]
+    assert [a.word for a in anaphors("Le ministre a salué Tom Goris.", "fr", [])] == ["ministre"]
+
+
+def test_the_quotes_of_one_speaker_in_one_sentence_are_one_turn():
+    text = "« Un, a-t-elle dit, deux, trois. » Léa Dumont sourit. Ici."
+    layout = Layout(text, quoted=[(0, text.index("»") + 1)])
+    events = [
+        Event(text.index("a-t-elle"), 0, 0, 0, 3.0, "quote"),
+        Event(text.index("deux"), 0, 0, 0, 3.0, "quote"),
+        Event(text.index("Léa"), 1, 0, 1, 2.0),
+    ]
+    here = text.index("Ici")
+    assert score(events, here, layout) == score(events[1:], here, layout)  # the second quote adds nothing
+    assert score(events, here, layout)[0] > 0
 
 
 def test_the_pronoun_goes_to_the_salient_subject_not_to_the_last_name_of_a_list():

@@ -142,7 +142,7 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "juge=judge enquêteur=investigator:m enquêtrice=investigator:f "
         "accusé=defendant:m accusée=defendant:f prévenu=defendant:m prévenue=defendant:f "
         "suspect=suspect:m suspecte=suspect:f victime=victim "
-        "entraîneur=coach:m entraineur=coach:m entraîneuse=coach:f coach=coach sélectionneur=coach:m "
+        "entraîneur=coach:m entraineur=coach:m t1=coach:m t2=coach:m entraîneuse=coach:f coach=coach sélectionneur=coach:m "
         "sélectionneuse=coach:f capitaine=captain joueur=player:m joueuse=player:f attaquant=player:m "
         "attaquante=player:f défenseur=player:m gardien=player:m milieu=player:m coureur=rider:m "
         "coureuse=rider:f cycliste=rider champion=champion:m championne=champion:f vainqueur=winner:m "
