@@ -8,8 +8,8 @@ import pytest
 
 from streams.nlp.discourse import Discourse, participants
 from streams.nlp.discourse.anaphors import anaphors
-from streams.nlp.discourse.salience import Event, Layout, score
 from streams.nlp.discourse.gender import first_name_gender, name_gender
+from streams.nlp.discourse.salience import Event, Layout, score
 from streams.nlp.types import Entity, Mention
 
 
