@@ -90,6 +90,16 @@ def test_a_title_and_its_complement_before_a_comma_give_the_name_after_it_its_ro
     assert found[0].roles == roles
 
 
+def test_a_nationality_goes_to_the_salient_person_even_one_who_holds_an_office():
+    text = "Lucas Mertens scoorde twee keer. Bondscoach Marc Dubois was vol lof over Mertens. 'Top', zei de Fransman."
+    ents = entities(
+        text, ("Lucas Mertens", "PER", ["Lucas Mertens", "Mertens"]), ("Marc Dubois", "PER", ["Marc Dubois"])
+    )
+    discourse = Discourse(text, ents, "nl")
+    assert "coach" in discourse.participants[1].roles
+    assert discourse.description(at(text, "de Fransman"), "Fransman", "de").name == "Marc Dubois"
+
+
 def test_a_title_with_an_adjective_before_a_name_is_no_anaphor():
     assert [a.word for a in anaphors("A ses côtés, l'actrice principale Léa Dumont sourit.", "fr", [])] == []
     assert [a.word for a in anaphors("Le coach anderlechtois, Tom Goris, a parlé.", "fr", [])] == []

@@ -250,7 +250,8 @@ class Discourse:
         if qualified:
             return self._named_next(pos, gender) if key in OFFICES else None  # "de spits van Standard": no guess
         if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
-            free = [(i, p) for i, p in agree if key in PARTISANS or not p.roles & OFFICES]
+            # a party, a nationality or a home town ("the socialist", "de Fransman") is anyone's, office or not
+            free = [(i, p) for i, p in agree if key in PARTISANS or key == "demonym" or not p.roles & OFFICES]
             sure = [(i, p) for i, p in free if gender is not None and p.gender == gender]
             if len(sure) == 1:  # "la lauréate" and one woman in the story
                 return sure[0][1].entity
