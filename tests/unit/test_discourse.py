@@ -406,6 +406,15 @@ def test_a_qualified_description_goes_to_the_one_the_text_gave_the_role():
     assert discourse.description(at(text, "de spits van"), "spits", "de", qualified=True).name == "Jan Peeters"
 
 
+def test_a_qualified_description_needs_the_role_itself_not_one_of_its_family():
+    text = "The talks stalled after President Tom Hale raised tariffs, the bloc's trade chief said on Monday."
+    ents = entities(text, ("Tom Hale", "PER", ["Tom Hale"]))
+    discourse = Discourse(text, ents, "en")
+    pos = at(text, "the bloc's")
+    assert discourse.description(pos, "chief", "the") is not None  # a chief, of the leaders' family
+    assert discourse.description(pos, "chief", "the", qualified=True) is None  # the bloc's: someone else
+
+
 def test_the_subject_of_a_main_clause_outranks_one_of_a_subordinate_clause():
     from streams.nlp.models import load_pipeline
 
