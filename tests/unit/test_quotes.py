@@ -727,6 +727,15 @@ def test_a_name_before_an_apposition_between_commas_is_the_subject() -> None:
     assert (quote.text, speaker(quote)) == ("un blocage injustifiable", "Testair")
 
 
+def test_a_name_before_an_apposition_is_the_subject_of_a_second_verb_after_a_quote() -> None:
+    body = (
+        "Les départs sont suspendus. Testair, premier opérateur du pays, dénonce « une grève de plus qui prend "
+        "les clients en otage » et exige que le gouvernement fédéral impose un service minimum."
+    )
+    quotes = run(body, "fr", ("Testair", "ORG", ["Testair"]))
+    assert [(q.kind, speaker(q)) for q in quotes] == [("mixed", "Testair"), ("indirect", "Testair")]
+
+
 @pytest.mark.parametrize("title", ["M.", "Dr.", "P."])
 def test_an_inverted_subject_with_a_title_or_an_initial_is_read_past_its_full_stop(title: str) -> None:
     body = f"« Rien n'est encore tranché », a rétorqué {title} Wuyts. La séance reprend jeudi."

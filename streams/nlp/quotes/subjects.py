@@ -106,11 +106,13 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
     for ref in refs:
         if ref.kind == "entity" and ref.entity is not None and ref.entity.type == "PER":
             return ref
-    if len(refs) > 1 and refs[0].kind != "entity" and _named(refs[1]) and _adjacent(toks, phrases[-2], phrases[-1]):
-        return refs[1]  # "Testair, principal transporteur de la région, dénonce": the phrase after the name is apposed
-    for ref in refs:
-        if ref.kind != "none":
-            return _on_behalf(ctx, toks, segments, ref, level)
+    for n, ref in enumerate(refs):
+        if ref.kind == "none":
+            continue
+        apposed = ref.kind != "entity" and n + 1 < len(refs) and _named(refs[n + 1])
+        if apposed and _adjacent(toks, phrases[-n - 2], phrases[-n - 1]):
+            return refs[n + 1]  # "Testair, principal transporteur de la région, dénonce [« ... » et exige]"
+        return _on_behalf(ctx, toks, segments, ref, level)
     if refs:
         return refs[0]
     pos = toks[b - 1].end if b > a else (toks[a].start if a < len(toks) else 0)
