@@ -158,6 +158,17 @@ def test_a_body_is_named_by_its_head_noun():
     assert discourse.description(at(text, "le parquet mardi"), "tribunal", "le") is None
 
 
+def test_the_noun_that_introduced_an_organisation_names_it_however_far_back():
+    text = (
+        "Le groupe pharmaceutique Vacxis investit à Wavre. Le projet créera 350 emplois. La Région salue la "
+        "décision. Le ministre parle d'une bonne nouvelle. Le groupe invoque une forte demande."
+    )
+    ents = entities(text, ("Vacxis", "ORG", ["Vacxis"]))
+    discourse = Discourse(text, ents, "fr")
+    assert "groupe" in discourse.participants[0].nouns
+    assert discourse.description(at(text, "Le groupe invoque"), "groupe", "le").name == "Vacxis"
+
+
 def test_a_dutch_compound_body_is_named_by_its_last_part():
     text = "De politiezone Gent sloot de straat af. 'Er is geen gevaar meer', zegt de zone."
     ents = entities(text, ("politiezone Gent", "ORG", ["politiezone Gent"]))

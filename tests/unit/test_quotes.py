@@ -727,6 +727,18 @@ def test_a_name_before_an_apposition_between_commas_is_the_subject() -> None:
     assert (quote.text, speaker(quote)) == ("un blocage injustifiable", "Testair")
 
 
+def test_a_name_in_a_participle_phrase_is_not_the_subject_unless_a_person_acts_there() -> None:
+    body = (
+        "Le groupe Vacxis investit à Wavre. Le groupe, contrôlé depuis 2019 par le fonds Holvest, invoque « une "
+        "demande en forte croissance »."
+    )
+    (quote,) = run(body, "fr", ("Vacxis", "ORG", ["Vacxis"]), ("Holvest", "ORG", ["Holvest"]))
+    assert (quote.speaker_text, speaker(quote)) == ("Le groupe", "Vacxis")
+    body = "La défense, assurée par Me Lucie Renard, avait dénoncé un procès mené « à charge dès le premier jour »."
+    (quote,) = run(body, "fr", ("Lucie Renard", "PER", ["Lucie Renard"]))
+    assert speaker(quote) == "Lucie Renard"
+
+
 def test_a_name_before_an_apposition_is_the_subject_of_a_second_verb_after_a_quote() -> None:
     body = (
         "Les départs sont suspendus. Testair, premier opérateur du pays, dénonce « une grève de plus qui prend "

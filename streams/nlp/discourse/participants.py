@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from streams.nlp.discourse import gender as names
-from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
+from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, COMPANY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
 from streams.nlp.entities import kb
 from streams.nlp.entities.roles import ELIDED
 from streams.nlp.types import Entity
@@ -83,6 +83,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
                 evidence.append((3, guessed))
         else:
             found.nouns = {ELIDED.sub("", w).casefold() for w in _NAME_SPLIT.split(entity.name) if w}
+            found.nouns |= {n for m in entity.mentions if m.section == "body" and (n := _noun_before(text, m.start))}
             head = _head_noun(entity.name, lang)
             if head is not None and head in BODY_NOUNS.get(lang, {}):
                 gender = BODY_NOUNS[lang][head]
@@ -137,6 +138,18 @@ def _before(
             return
         if not word[:1].isalpha() or word in ("et", "en", "and"):
             return
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The organisation noun that introduces a name, maybe with an adjective between: "le groupe pharmaceutique
+    Vacxis" -> "groupe", "het bedrijf Vanbelle", "the carmaker Veltrion"; a later "le groupe" is then that one."""
+    words = [ELIDED.sub("", w.casefold()) for w in _TOKEN.findall(text[max(0, start - 40) : start])][-2:]
+    for word in reversed(words):
+        if word in COMPANY_NOUNS:
+            return word
+        if not word.isalpha() or not word.islower():
+            return None
+    return None
 
 
 # Prepositions that open an adverbial before the subject: "Selon le ministre, ...", "Pour la bourgmestre, ...".
