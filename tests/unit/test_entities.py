@@ -117,6 +117,10 @@ def fix(text, surface, kind):
         ("Il habite Aix-la-Chapelle.", "Aix-la-Chapelle", "LOC", [("Aix-la-Chapelle", "LOC")]),
         # a number that is part of the name stays
         ("Il parlait sur Radio 1 ce matin.", "Radio 1", "ORG", [("Radio 1", "ORG")]),
+        # a name that ends with an initial keeps its full stop; initials alone are a person's
+        ("La juge a condamné Ricardo S. hier.", "Ricardo S", "PER", [("Ricardo S.", "PER")]),
+        ("Le suspect J.B. a nié.", "J.B", "ORG", [("J.B.", "PER")]),
+        ("La ligne T. est fermée.", "T", "MISC", []),
         # a contracted article is no part of a name
         ("Le groupe des Libéraux a voté contre.", "des Libéraux", "ORG", [("Libéraux", "ORG")]),
         ("Il parle au nom du Bloc wallon.", "du Bloc wallon", "ORG", [("Bloc wallon", "ORG")]),

@@ -727,6 +727,19 @@ def test_a_name_before_an_apposition_between_commas_is_the_subject() -> None:
     assert (quote.text, speaker(quote)) == ("un blocage injustifiable", "Testair")
 
 
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("nl", "Volgens de rechtbank handelde Tom V. 'in opdracht van een criminele bende', die jongeren ronselde."),
+        ("fr", "Selon le tribunal, Tom V. agissait « pour le compte d'une bande criminelle » depuis deux ans."),
+    ],
+)
+def test_a_quote_inside_a_reported_clause_is_its_source_s_not_the_subject_s(lang: str, body: str) -> None:
+    court = "rechtbank" if lang == "nl" else "tribunal"
+    quotes = run(body, lang, ("Tom V.", "PER", ["Tom V."]), (court, "ORG", [court]))
+    assert [(q.kind, speaker(q)) for q in quotes] == [("indirect", court), ("mixed", court)]
+
+
 def test_a_name_in_a_participle_phrase_is_not_the_subject_unless_a_person_acts_there() -> None:
     body = (
         "Le groupe Vacxis investit à Wavre. Le groupe, contrôlé depuis 2019 par le fonds Holvest, invoque « une "

@@ -136,7 +136,7 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _trim(cand)
     if cand is None:
         return []
-    cand = _hyphen_tail(cand, text)
+    cand = _hyphen_tail(_initial_stop(cand, text), text)
     parts = _split(cand)
     if len(parts) != 1:
         return [fixed for part in parts for fixed in correct(part, text)]
@@ -238,6 +238,22 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
 
 
 _HYPHEN_TAIL = rule("nlp.entities.corrections.hyphen_tail", r"(?:-[A-ZÀ-Þ][\w&]*)+")
+
+
+_ENDS_WITH_INITIAL = rule("nlp.entities.corrections.ends_with_initial", r"(?:^|[\s.])[A-ZÀ-Þ]$")
+_INITIALS = rule("nlp.entities.corrections.initials", r"(?:[A-ZÀ-Þ]\.){1,3}[A-ZÀ-Þ]\.?")
+
+
+def _initial_stop(cand: Candidate, text: str | None) -> Candidate:
+    """A name that ends with an initial keeps its full stop ("Ricardo S.", "J.B."), as the court pages write
+    a suspect's name; initials alone that no table knows are a person's."""
+    if text is None or not _ENDS_WITH_INITIAL.search(cand.text) or not text.startswith(".", cand.end):
+        return cand
+    if cand.type != "PER" and "." not in cand.text:
+        return cand  # "la ligne T.": a code, and no name
+    full = cand.text + "."
+    kind = "PER" if _INITIALS.fullmatch(full) and linking.lookup(full) is None else cand.type
+    return replace(cand, text=full, end=cand.end + 1, type=kind)
 
 
 def _hyphen_tail(cand: Candidate, text: str | None) -> Candidate:
