@@ -121,6 +121,15 @@ def fix(text, surface, kind):
         ("La juge a condamné Ricardo S. hier.", "Ricardo S", "PER", [("Ricardo S.", "PER")]),
         ("Le suspect J.B. a nié.", "J.B", "ORG", [("J.B.", "PER")]),
         ("La ligne T. est fermée.", "T", "MISC", []),
+        # a match's score, a coach's "T1" are no part of a name
+        (
+            "Le Standard a battu le RSC Anderlecht 2-1 dimanche.",
+            "RSC Anderlecht 2-1",
+            "ORG",
+            [("RSC Anderlecht", "ORG")],
+        ),
+        ("Le T1 Tom Vervoort a parlé.", "T1 Tom Vervoort", "PER", [("Tom Vervoort", "PER")]),
+        ("« Bien joué », a lancé le T1 brugeois.", "T1 brugeois", "ORG", []),
         # a contracted article is no part of a name
         ("Le groupe des Libéraux a voté contre.", "des Libéraux", "ORG", [("Libéraux", "ORG")]),
         ("Il parle au nom du Bloc wallon.", "du Bloc wallon", "ORG", [("Bloc wallon", "ORG")]),

@@ -107,6 +107,7 @@ _POSSESSIVE = rule(
     fallback="two characters before the end: at most three read from each start",
 )
 _DIGITS = rule("nlp.entities.corrections.digits", r"\s+\d[\d/.]*$")
+_SCORE = rule("nlp.entities.corrections.score", r"\s+\d{1,2}-\d{1,2}$")
 _DATE_LIKE = rule(
     "nlp.entities.corrections.date_like", r"\d[/.]\d", engine="re", fallback="three characters read from each start"
 )
@@ -277,6 +278,7 @@ def _trim(cand: Candidate) -> Candidate | None:
     text = cand.text.strip(_EDGE_PUNCT + " \n\t")
     if cand.type == "LOC" or _DATE_LIKE.search(text):
         text = _DIGITS.sub("", text)  # "BRUXELLES 12/03"; "Radio 1" keeps its number
+    text = _SCORE.sub("", text)  # "Anderlecht 2-1": a match's score
     if _POSSESSIVE.search(text) and not text.isupper():
         rest = _POSSESSIVE.sub("", text)  # "El Khattabi's", "European Union's", not "Moody's"
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
