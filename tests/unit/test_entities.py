@@ -164,6 +164,13 @@ def test_header_gives_agency_dateline_places_and_credits():
         assert section_text[cand.start : cand.end] == cand.text
 
 
+def test_a_place_written_in_capitals_in_the_dateline_only_is_named_as_the_dateline_names_it():
+    header = parse_header("DEN HAAG (ANP) - De rechtbank doet vandaag uitspraak.")
+    (place, agency) = group(header_candidates(header))
+    assert (place.name, place.mentions[0].text, agency.name) == (header.dateline_place, "DEN HAAG", "ANP")
+    assert place.name == "Den Haag"
+
+
 def test_header_country_of_the_dateline_and_reporter_credits():
     raw = (
         "GHENT, Belgium, March 3 (Reuters) - The port reopened on Monday.\n\n"

@@ -186,8 +186,8 @@ def _to_entity(members: list[Candidate]) -> Entity:
     kind = _group_type(members)
     body_forms = [m.text for m in members if m.section == "body"]
     forms = body_forms or [m.text for m in members]
-    mixed_case = [f for f in forms if not f.isupper()] or forms
-    name = max(mixed_case, key=len)
+    mixed_case = [f for f in forms if not f.isupper()] or [m.name for m in members if m.name] or forms
+    name = max(mixed_case, key=len)  # "DEN HAAG" alone in the dateline: as the dateline's place is named
     mentions = sorted(
         {Mention(m.text, m.start, m.end, m.section) for m in members},
         key=lambda m: (SECTION_ORDER[m.section], m.start),
