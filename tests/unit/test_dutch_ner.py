@@ -142,6 +142,29 @@ def test_the_scorer_cuts_an_entity_found_across_a_sentence_boundary_as_conlleval
     assert sentence_spans(found, [7]) == {(2, 6, "PER")}
 
 
+def test_the_gazetteer_script_replaces_the_shipped_gazetteer_as_packaging_does(tmp_path):
+    import json
+    import shutil
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from dutch_gazetteer import add_gazetteer
+    finally:
+        sys.path.remove(str(BENCH))
+    copy = tmp_path / "nl_copy"
+    shutil.copytree(shipped_pipeline("nl_wire_ner"), copy)
+    add_gazetteer(copy, {"Omer Vanhaverbeke": "PER"})
+    assert json.loads((copy / "name_gazetteer" / "names.json").read_text(encoding="utf-8")) == {
+        "Omer Vanhaverbeke": "PER"
+    }
+    # the string table of a pipeline with borrowed vectors stays the labels alone, as packaging leaves it
+    strings = json.loads((copy / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert strings == ["LOC", "MISC", "ORG", "PER"]
+    assert (copy / "vocab" / "strings.json").read_bytes() == (
+        shipped_pipeline("nl_wire_ner") / "vocab" / "strings.json"
+    ).read_bytes()
+
+
 def test_a_missing_vectors_package_is_a_config_error(tmp_path):
     import json
     import shutil

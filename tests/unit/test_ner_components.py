@@ -1,4 +1,4 @@
-"""The components after the Dutch entity recogniser: the ned.train gazetteer and one type per name."""
+"""The components after the Dutch entity recogniser: the CoNLL gazetteer and one type per name."""
 
 import sys
 from pathlib import Path
@@ -19,6 +19,15 @@ def tagged(nlp, text: str, ents: list[tuple[int, int, str]]):
 
 def names(doc) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in doc.ents]
+
+
+def conll_file(path: Path, sentences: list[list[tuple[str, str]]]) -> Path:
+    """A CoNLL-2002 file of one article with these (word, tag) sentences."""
+    lines = ["-DOCSTART- -DOCSTART- O"]
+    for sentence in sentences:
+        lines += [f"{word} N {tag}" for word, tag in sentence] + [""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
 
 
 def test_the_gazetteer_tags_a_name_the_model_missed_and_never_changes_the_models_entities():
@@ -75,7 +84,6 @@ def test_the_gazetteer_keeps_only_names_of_one_type_that_are_not_common_words(tm
         from dutch_gazetteer import unambiguous_names
     finally:
         sys.path.remove(str(BENCH))
-    lines = ["-DOCSTART- -DOCSTART- O"]
     sentences = [
         [("Anna", "B-PER"), ("Peeters", "I-PER"), ("woont", "O"), ("in", "O"), ("Mol", "B-LOC")],
         [("Mol", "B-LOC"), ("ligt", "O"), ("bij", "O"), ("Geel", "B-LOC")],
@@ -84,13 +92,31 @@ def test_the_gazetteer_keeps_only_names_of_one_type_that_are_not_common_words(tm
         [("Hij", "O"), ("zag", "O"), ("een", "O"), ("mol", "O"), ("en", "O"), ("Die", "B-ORG")],
         [("Naar", "O"), ("Geel", "B-LOC")],
     ]
-    for sentence in sentences:
-        lines += [f"{word} N {tag}" for word, tag in sentence] + [""]
-    data = tmp_path / "mini.conll"
-    data.write_text("\n".join(lines), encoding="utf-8")
-    found = unambiguous_names(data, min_count=1, purity=0.9)
+    data = conll_file(tmp_path / "mini.conll", sentences)
+    found = unambiguous_names([data], min_count=1, purity=0.9)
     # "Geel" is a place twice and a club once; "Mol" is also written "mol"; "Die" is a stop word;
     # "Rode" alone was never tagged, and as a word it is not a name
     assert found == {"Anna Peeters": "PER", "Rode Duivels": "ORG", "Rode Kruis": "MISC"}
-    assert unambiguous_names(data, min_count=1, purity=0.6)["Geel"] == "LOC"
-    assert unambiguous_names(data, min_count=2, purity=0.6) == {"Geel": "LOC"}
+    assert unambiguous_names([data], min_count=1, purity=0.6)["Geel"] == "LOC"
+    assert unambiguous_names([data], min_count=2, purity=0.6) == {"Geel": "LOC"}
+
+
+def test_the_gazetteer_counts_its_files_together(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        from dutch_gazetteer import gazetteer_splits, unambiguous_names
+    finally:
+        sys.path.remove(str(BENCH))
+    first = conll_file(
+        tmp_path / "ned.train",
+        [[("Ria", "B-PER"), ("Claes", "I-PER"), ("won", "O")], [("Naar", "O"), ("Tielt", "B-LOC")]],
+    )
+    second = conll_file(
+        tmp_path / "ned.testa",
+        [[("Tielt", "B-ORG"), ("verloor", "O")], [("Een", "O"), ("zege", "O"), ("voor", "O"), ("Lommel", "B-ORG")]],
+    )
+    assert unambiguous_names([first]) == {"Ria Claes": "PER", "Tielt": "LOC"}
+    # a name of the second file is added; one of two types over both files is no longer unambiguous
+    assert unambiguous_names([first, second]) == {"Ria Claes": "PER", "Lommel": "ORG"}
+    assert gazetteer_splits(tmp_path, with_testa=False) == [first]
+    assert gazetteer_splits(tmp_path, with_testa=True) == [first, second]
