@@ -86,8 +86,9 @@ def gazetteer_splits(data: Path, with_testa: bool) -> list[Path]:
     return [data / "ned.train", *([data / "ned.testa"] if with_testa else [])]
 
 
-def add_gazetteer(folder: Path, names: dict[str, str]) -> None:
-    """Put the gazetteer (`name_gazetteer`, which never overrides the model) after the `ner` of the pipeline in
+def add_gazetteer(folder: Path, names: dict[str, str], retype: bool = True) -> None:
+    """Put the gazetteer (`name_gazetteer`, which never changes the boundaries of the model's entities and, with
+    `retype`, gives one that is exactly a known name that name's type) after the `ner` of the pipeline in
     `folder`, replacing any earlier one, and save the pipeline."""
     import spacy
 
@@ -96,7 +97,7 @@ def add_gazetteer(folder: Path, names: dict[str, str]) -> None:
     nlp = spacy.load(folder)
     if GAZETTEER in nlp.pipe_names:
         nlp.remove_pipe(GAZETTEER)
-    nlp.add_pipe(GAZETTEER, after="ner").add(names)
+    nlp.add_pipe(GAZETTEER, after="ner", config={"retype": retype}).add(names)
     save(nlp, folder)
 
 
@@ -128,6 +129,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with ned.train")
     parser.add_argument("--pipeline", type=Path, default=DEFAULT_OUT, help="pipeline folder to add it to")
     parser.add_argument("--with-testa", action="store_true", help="names of ned.train + ned.testa (shipped model)")
+    parser.add_argument("--no-retype", action="store_true", help="never change the type of a model's entity")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--purity", type=float, default=PURITY)
     parser.add_argument("--no-gazetteer", action="store_true", help="add no gazetteer (with --consistency)")
@@ -137,7 +139,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.no_gazetteer:
         names = unambiguous_names(gazetteer_splits(args.data, args.with_testa), args.min_count, args.purity)
-        add_gazetteer(args.pipeline, names)
+        add_gazetteer(args.pipeline, names, retype=not args.no_retype)
         print(f"{len(names)} names -> {args.pipeline}")
     if args.consistency:
         add_consistency(args.pipeline, args.consistency)

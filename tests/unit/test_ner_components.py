@@ -30,7 +30,7 @@ def conll_file(path: Path, sentences: list[list[tuple[str, str]]]) -> Path:
     return path
 
 
-def test_the_gazetteer_tags_a_name_the_model_missed_and_never_changes_the_models_entities():
+def test_the_gazetteer_tags_a_name_the_model_missed_and_by_default_never_changes_the_models_entities():
     nlp = spacy.blank("nl")
     gazetteer = NameGazetteer(nlp)
     gazetteer.add({"Anderlecht": "ORG", "Club Brugge": "ORG", "Brugge": "LOC", "Jan Peeters": "PER"})
@@ -42,6 +42,29 @@ def test_the_gazetteer_tags_a_name_the_model_missed_and_never_changes_the_models
     assert names(gazetteer(doc)) == [("Anderlecht", "LOC")]
     # exact text only: a lower-case word is not a name
     assert names(gazetteer(tagged(nlp, "de anderlecht van vroeger", []))) == []
+
+
+def test_a_retyping_gazetteer_gives_a_models_entity_that_is_exactly_a_known_name_its_type():
+    nlp = spacy.blank("nl")
+    gazetteer = NameGazetteer(nlp, retype=True)
+    gazetteer.add({"Anderlecht": "ORG", "Club Brugge": "ORG", "Jan Peeters": "PER"})
+    text = "Anderlecht won van Club Brugge , zei Jan Peeters in Gent ."
+    doc = tagged(nlp, text, [(0, 1, "LOC"), (4, 5, "LOC"), (7, 9, "PER"), (10, 11, "LOC")])
+    # "Anderlecht" is retyped; "Brugge" is only part of a known name, so neither it nor its boundaries change
+    assert names(gazetteer(doc)) == [("Anderlecht", "ORG"), ("Brugge", "LOC"), ("Jan Peeters", "PER"), ("Gent", "LOC")]
+
+
+def test_the_gazetteers_retyping_is_set_in_the_pipeline_config(tmp_path):
+    nlp = spacy.blank("nl")
+    assert not nlp.add_pipe(GAZETTEER).retype
+    nlp.remove_pipe(GAZETTEER)
+    nlp.add_pipe(GAZETTEER, config={"retype": True}).add({"Sint-Niklaas": "LOC"})
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe(GAZETTEER).retype
+    doc = loaded.make_doc("Naar Sint-Niklaas .")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    assert names(loaded.get_pipe(GAZETTEER)(doc)) == [("Sint-Niklaas", "LOC")]
 
 
 def test_the_gazetteer_is_saved_with_the_pipeline_and_loads_without_running_a_model(tmp_path):
