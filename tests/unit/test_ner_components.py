@@ -47,11 +47,12 @@ def test_the_gazetteer_tags_a_name_the_model_missed_and_by_default_never_changes
 def test_a_retyping_gazetteer_gives_a_models_entity_that_is_exactly_a_known_name_its_type():
     nlp = spacy.blank("nl")
     gazetteer = NameGazetteer(nlp, retype=True)
-    gazetteer.add({"Anderlecht": "ORG", "Club Brugge": "ORG", "Jan Peeters": "PER"})
-    text = "Anderlecht won van Club Brugge , zei Jan Peeters in Gent ."
+    gazetteer.add({"Lokeren": "ORG", "KV Westerlo": "ORG", "Ria Dierckx": "PER"})
+    text = "Lokeren won van KV Westerlo , zei Ria Dierckx in Herentals ."
     doc = tagged(nlp, text, [(0, 1, "LOC"), (4, 5, "LOC"), (7, 9, "PER"), (10, 11, "LOC")])
-    # "Anderlecht" is retyped; "Brugge" is only part of a known name, so neither it nor its boundaries change
-    assert names(gazetteer(doc)) == [("Anderlecht", "ORG"), ("Brugge", "LOC"), ("Jan Peeters", "PER"), ("Gent", "LOC")]
+    # "Lokeren" is retyped; "Westerlo" is only part of a known name, so neither it nor its boundaries change
+    expected = [("Lokeren", "ORG"), ("Westerlo", "LOC"), ("Ria Dierckx", "PER"), ("Herentals", "LOC")]
+    assert names(gazetteer(doc)) == expected
 
 
 def test_the_gazetteers_retyping_is_set_in_the_pipeline_config(tmp_path):
@@ -132,14 +133,14 @@ def test_the_gazetteer_counts_its_files_together(tmp_path):
         sys.path.remove(str(BENCH))
     first = conll_file(
         tmp_path / "ned.train",
-        [[("Ria", "B-PER"), ("Claes", "I-PER"), ("won", "O")], [("Naar", "O"), ("Tielt", "B-LOC")]],
+        [[("Ria", "B-PER"), ("Dierckx", "I-PER"), ("won", "O")], [("Naar", "O"), ("Tielt", "B-LOC")]],
     )
     second = conll_file(
         tmp_path / "ned.testa",
         [[("Tielt", "B-ORG"), ("verloor", "O")], [("Een", "O"), ("zege", "O"), ("voor", "O"), ("Lommel", "B-ORG")]],
     )
-    assert unambiguous_names([first]) == {"Ria Claes": "PER", "Tielt": "LOC"}
+    assert unambiguous_names([first]) == {"Ria Dierckx": "PER", "Tielt": "LOC"}
     # a name of the second file is added; one of two types over both files is no longer unambiguous
-    assert unambiguous_names([first, second]) == {"Ria Claes": "PER", "Lommel": "ORG"}
+    assert unambiguous_names([first, second]) == {"Ria Dierckx": "PER", "Lommel": "ORG"}
     assert gazetteer_splits(tmp_path, with_testa=False) == [first]
     assert gazetteer_splits(tmp_path, with_testa=True) == [first, second]
