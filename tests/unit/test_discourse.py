@@ -101,7 +101,7 @@ def test_a_nationality_goes_to_the_salient_person_even_one_who_holds_an_office()
 
 
 def test_a_title_with_an_adjective_before_a_name_is_no_anaphor():
-    assert [a.word for a in anaphors("A ses côtés, l'actrice principale Léa Dumont sourit.", "fr", [])] == []
+    assert [a.word for a in anaphors("Sur scène, l'actrice principale Léa Dumont sourit.", "fr", [])] == []
     assert [a.word for a in anaphors("Le coach anderlechtois, Tom Goris, a parlé.", "fr", [])] == []
     assert [a.word for a in anaphors("L'actrice principale a souri.", "fr", [])] == ["actrice"]
     assert [a.word for a in anaphors("Le ministre a salué Tom Goris.", "fr", [])] == ["ministre"]
@@ -418,12 +418,12 @@ def test_a_qualified_description_goes_to_the_one_the_text_gave_the_role():
 
 
 def test_a_qualified_description_needs_the_role_itself_not_one_of_its_family():
-    text = "The talks stalled after President Tom Hale raised tariffs, the bloc's trade chief said on Monday."
+    text = "The strike went on after President Tom Hale cut wages, the union's health chief said on Monday."
     ents = entities(text, ("Tom Hale", "PER", ["Tom Hale"]))
     discourse = Discourse(text, ents, "en")
-    pos = at(text, "the bloc's")
+    pos = at(text, "the union's")
     assert discourse.description(pos, "chief", "the") is not None  # a chief, of the leaders' family
-    assert discourse.description(pos, "chief", "the", qualified=True) is None  # the bloc's: someone else
+    assert discourse.description(pos, "chief", "the", qualified=True) is None  # the union's: someone else
 
 
 def test_the_subject_of_a_main_clause_outranks_one_of_a_subordinate_clause():

@@ -123,10 +123,10 @@ def fix(text, surface, kind):
         ("La ligne T. est fermée.", "T", "MISC", []),
         # a match's score, a coach's "T1" are no part of a name
         (
-            "Le Standard a battu le RSC Anderlecht 2-1 dimanche.",
-            "RSC Anderlecht 2-1",
+            "Hier soir, le KV Testbeke 3-0 restait en tête.",
+            "KV Testbeke 3-0",
             "ORG",
-            [("RSC Anderlecht", "ORG")],
+            [("KV Testbeke", "ORG")],
         ),
         ("Le T1 Tom Vervoort a parlé.", "T1 Tom Vervoort", "PER", [("Tom Vervoort", "PER")]),
         ("« Bien joué », a lancé le T1 brugeois.", "T1 brugeois", "ORG", []),

@@ -742,20 +742,21 @@ def test_a_quote_inside_a_reported_clause_is_its_source_s_not_the_subject_s(lang
 
 def test_a_name_in_a_participle_phrase_is_not_the_subject_unless_a_person_acts_there() -> None:
     body = (
-        "Le groupe Vacxis investit à Wavre. Le groupe, contrôlé depuis 2019 par le fonds Holvest, invoque « une "
-        "demande en forte croissance »."
+        "Le groupe Vacxis investit à Wavre. Le groupe, racheté en 2015 par le fonds Arvenco, invoque « une "
+        "hausse durable des commandes »."
     )
-    (quote,) = run(body, "fr", ("Vacxis", "ORG", ["Vacxis"]), ("Holvest", "ORG", ["Holvest"]))
-    assert (quote.speaker_text, speaker(quote)) == ("Le groupe", "Vacxis")
-    body = "La défense, assurée par Me Lucie Renard, avait dénoncé un procès mené « à charge dès le premier jour »."
+    for held in (body, body.replace("racheté en 2015", "détenu")):
+        (quote,) = run(held, "fr", ("Vacxis", "ORG", ["Vacxis"]), ("Arvenco", "ORG", ["Arvenco"]))
+        assert (quote.speaker_text, speaker(quote)) == ("Le groupe", "Vacxis")
+    body = "La défense, assurée par Me Lucie Renard, avait critiqué une enquête « bâclée du début à la fin »."
     (quote,) = run(body, "fr", ("Lucie Renard", "PER", ["Lucie Renard"]))
     assert speaker(quote) == "Lucie Renard"
 
 
 def test_a_name_before_an_apposition_is_the_subject_of_a_second_verb_after_a_quote() -> None:
     body = (
-        "Les départs sont suspendus. Testair, premier opérateur du pays, dénonce « une grève de plus qui prend "
-        "les clients en otage » et exige que le gouvernement fédéral impose un service minimum."
+        "Les départs sont suspendus. Testair, premier opérateur du pays, dénonce « un mouvement de trop qui laisse "
+        "les voyageurs sur le carreau » et réclame que l'Etat fédéral garantisse un service minimum."
     )
     quotes = run(body, "fr", ("Testair", "ORG", ["Testair"]))
     assert [(q.kind, speaker(q)) for q in quotes] == [("mixed", "Testair"), ("indirect", "Testair")]

@@ -235,7 +235,7 @@ class Discourse:
         salience = score(self.events, pos, self.layout, DESCRIPTION_HORIZON)
         people = [(i, p) for i, p in enumerate(self.participants) if p.type == "PER" and p.first < pos]
         agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
-        family = ROLE_FAMILIES.get(key) if not qualified else None  # "the bloc's trade chief" is no president
+        family = ROLE_FAMILIES.get(key) if not qualified else None  # "the union's health chief" is no president
         for matches in (
             [(i, p) for i, p in agree if key in p.roles],
             [(i, p) for i, p in agree if family and any(ROLE_FAMILIES.get(r) == family for r in p.roles)],

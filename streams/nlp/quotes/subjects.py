@@ -202,7 +202,7 @@ def _segment_kind(ctx: Context, toks: list[Tok], i: int, j: int, a: int) -> tupl
     if low in ("s'", "se") or low in lex.gerunds or (low.endswith(("ant", "ing")) and toks[k].text.islower()):
         return "part", k, j
     if _past_participle_phrase(lex, toks, k, j) and not _names_a_person(ctx, toks, k, j):
-        return "part", k, j  # "contrôlé depuis 2019 par le fonds X", "based in Y": the names there are not subjects
+        return "part", k, j  # "détenu par le fonds X", "based in Y": the names there are not subjects
     return "np", k, j
 
 
@@ -212,8 +212,12 @@ def _names_a_person(ctx: Context, toks: list[Tok], k: int, j: int) -> bool:
 
 
 def _past_participle_phrase(lex: lx.QuoteLexicon, toks: list[Tok], k: int, j: int) -> bool:
-    """A lower-case past participle, not a title, followed by a preposition: "contrôlé par", "based in"."""
+    """A lower-case past participle, not a title, followed by a preposition ("racheté en 2015", "based in"), or
+    an irregular one by its agent ("détenu par", "repris par")."""
     word = toks[k]
-    if not word.text.islower() or not word.low.endswith(("é", "ée", "és", "ées", "ed")) or word.low in lx.TITLES:
+    if not word.text.islower() or word.low in lx.TITLES or k + 1 >= j:
         return False
-    return k + 1 < j and toks[k + 1].low in lex.prepositions
+    after = toks[k + 1].low
+    if word.low.endswith(("é", "ée", "és", "ées", "ed")):
+        return after in lex.prepositions
+    return word.low.endswith(("u", "ue", "us", "ues", "is", "ise", "it", "ite")) and after in ("par", "by", "door")
