@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from streams.nlp.entities import kb, linking
 from streams.nlp.language import detect_language
 from streams.nlp.models import DEFAULT_PIPELINES, pipeline_label, rules_pipeline, wire_pipeline
+from streams.nlp.quotes.echoes import echo_speakers
 from streams.nlp.types import SECTION_ORDER, Entity, Mention, Quote
 from streams.textrules import rule
 from streams.wire.decode import Dispatch
@@ -136,7 +137,7 @@ class Enricher:
             title = title_start(stage.headline or "") if shift else 0
             stage.entities = [_sections(entity, shift, title) for entity in doc._.wire_entities]
             quotes = (_quote_sections(quote, shift, title) for quote in doc._.wire_quotes)
-            stage.quotes = [quote for quote in quotes if quote is not None]
+            stage.quotes = echo_speakers([quote for quote in quotes if quote is not None])
 
 
 HEADLINE_BREAK = "\n\n"

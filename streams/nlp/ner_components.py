@@ -4,8 +4,10 @@ Importing this module registers both factories (`streams.nlp.models.load_pipelin
 pipeline):
 
 - `name_gazetteer`: names of known type (exact text), tagged only where the model found no entity; it
-  never changes one of the model's. Its names are saved with the pipeline (`names.json`) and matched on
-  the tokenizer's tokens alone, so loading it runs no model.
+  never changes the boundaries of one of the model's, and with `retype` gives an entity of the model's
+  that is exactly one of its names that name's type ("Nasdaq" tagged as an organisation, known as MISC).
+  Its names are saved with the pipeline (`names.json`) and matched on the tokenizer's tokens alone, so
+  loading it runs no model.
 - `name_consistency`: one type per name within a document. A name the model tagged more often with one
   type than with any other in the document gets that type at every occurrence it tagged ("Brugge" a
   place twice and a club once is a place three times); with `fill_repeats`, an untagged repeat of a name
@@ -33,8 +35,9 @@ CONSISTENCY = "name_consistency"
 class NameGazetteer:
     """Tag the names of a gazetteer where the model found nothing (see the module's docstring)."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, retype: bool = False) -> None:
         self.nlp = nlp
+        self.retype = retype  # whether an entity of the model's that is exactly a known name takes its type
         self.names: dict[str, str] = {}
         self._types: dict[int, str] = {}  # the matcher's key of a name -> its type
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -55,8 +58,13 @@ class NameGazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=self._types[key]) for key, start, end in self.matcher(doc)]
-        if found:
-            doc.ents = prioritize_existing_ents_filter(doc.ents, found)
+        if not found:
+            return doc
+        ents = list(doc.ents)
+        if self.retype:
+            known = {(span.start, span.end): span for span in found}
+            ents = [known.get((ent.start, ent.end), ent) for ent in ents]
+        doc.ents = prioritize_existing_ents_filter(ents, found)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -69,9 +77,9 @@ class NameGazetteer:
         return self
 
 
-@Language.factory(GAZETTEER)
-def make_name_gazetteer(nlp: Language, name: str) -> NameGazetteer:
-    return NameGazetteer(nlp)
+@Language.factory(GAZETTEER, default_config={"retype": False})
+def make_name_gazetteer(nlp: Language, name: str, retype: bool) -> NameGazetteer:
+    return NameGazetteer(nlp, retype)
 
 
 def settled_types(ents: list[Span]) -> dict[tuple[str, ...], str]:

@@ -55,7 +55,7 @@ def test_a_blank_french_pipeline_with_the_components_gives_what_the_enricher_giv
     assert doc._.wire_entities == result.entities
     assert doc._.wire_quotes == result.quotes
     names = {e.name: e for e in doc._.wire_entities}
-    assert {"Pierre Dumont", "PME", "NAMUR", "Belga", "FGTB"} <= set(names)  # FGTB from the knowledge base
+    assert {"Pierre Dumont", "PME", "Namur", "Belga", "FGTB"} <= set(names)  # FGTB from the knowledge base
     assert {m.section for m in names["Belga"].mentions} == {"header", "footer"}  # from the header extension
     assert [(q.kind, q.cue) for q in doc._.wire_quotes] == [("direct", "a-t-il déclaré"), ("indirect", "Selon")]
     # and what the stage functions give for a language without a model, on the rule components' doc
@@ -73,7 +73,7 @@ def test_without_a_header_the_entities_are_the_bodys_own():
     _header, body = header_and_body(dispatch())
     doc = wire(spacy.blank("fr"))(body)  # a plain text, as in a notebook
     names = {e.name for e in doc._.wire_entities}
-    assert {"Pierre Dumont", "PME"} <= names and "NAMUR" not in names and "Belga" not in names
+    assert {"Pierre Dumont", "PME"} <= names and "Namur" not in names and "Belga" not in names
     assert all(m.section == "body" for e in doc._.wire_entities for m in e.mentions)
 
 

@@ -7,7 +7,9 @@ import re
 import pytest
 
 from streams.nlp.discourse import Discourse, participants
+from streams.nlp.discourse.anaphors import anaphors
 from streams.nlp.discourse.gender import first_name_gender, name_gender
+from streams.nlp.discourse.salience import Event, Layout, score
 from streams.nlp.types import Entity, Mention
 
 
@@ -69,6 +71,55 @@ def test_an_honorific_or_a_gendered_title_beats_the_first_name():
     assert found["Claude Remy"].gender == "m" and "mayor" in found["Claude Remy"].roles
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "roles"),
+    [
+        ("fr", "Le parc rouvre, a promis l'échevine des Sports, Lise Darmont (MR).", {"alderman"}),
+        ("fr", "« On a perdu », a regretté la T1 liégeoise, Lise Darmont, au micro.", {"coach"}),  # Belgian usage
+        ("nl", "Het park gaat open, zei de burgemeester van Lier, Lise Darmont.", {"mayor"}),
+        ("en", "The park will reopen, said the mayor of Lier, Lise Darmont; it had been shut.", {"mayor"}),
+        # a comma after an adverbial: the minister is someone else
+        ("fr", "Selon la ministre de la Santé, Lise Darmont (MR) a menti.", set()),
+        ("nl", "Volgens de burgemeester, Lise Darmont (CD&V) loog.", set()),
+        # the name goes on: no apposition
+        ("fr", "Pour l'échevin, Lise Darmont joue un rôle clé.", set()),
+    ],
+)
+def test_a_title_and_its_complement_before_a_comma_give_the_name_after_it_its_role(lang, text, roles):
+    found = participants(text, entities(text, ("Lise Darmont", "PER", ["Lise Darmont"])), lang)
+    assert found[0].roles == roles
+
+
+def test_a_nationality_goes_to_the_salient_person_even_one_who_holds_an_office():
+    text = "Lucas Mertens scoorde twee keer. Bondscoach Marc Dubois was vol lof over Mertens. 'Top', zei de Fransman."
+    ents = entities(
+        text, ("Lucas Mertens", "PER", ["Lucas Mertens", "Mertens"]), ("Marc Dubois", "PER", ["Marc Dubois"])
+    )
+    discourse = Discourse(text, ents, "nl")
+    assert "coach" in discourse.participants[1].roles
+    assert discourse.description(at(text, "de Fransman"), "Fransman", "de").name == "Marc Dubois"
+
+
+def test_a_title_with_an_adjective_before_a_name_is_no_anaphor():
+    assert [a.word for a in anaphors("Sur scène, l'actrice principale Léa Dumont sourit.", "fr", [])] == []
+    assert [a.word for a in anaphors("Le coach anderlechtois, Tom Goris, a parlé.", "fr", [])] == []
+    assert [a.word for a in anaphors("L'actrice principale a souri.", "fr", [])] == ["actrice"]
+    assert [a.word for a in anaphors("Le ministre a salué Tom Goris.", "fr", [])] == ["ministre"]
+
+
+def test_the_quotes_of_one_speaker_in_one_sentence_are_one_turn():
+    text = "« Un, a-t-elle dit, deux, trois. » Léa Dumont sourit. Ici."
+    layout = Layout(text, quoted=[(0, text.index("»") + 1)])
+    events = [
+        Event(text.index("a-t-elle"), 0, 0, 0, 3.0, "quote"),
+        Event(text.index("deux"), 0, 0, 0, 3.0, "quote"),
+        Event(text.index("Léa"), 1, 0, 1, 2.0),
+    ]
+    here = text.index("Ici")
+    assert score(events, here, layout) == score(events[1:], here, layout)  # the second quote adds nothing
+    assert score(events, here, layout)[0] > 0
+
+
 def test_the_pronoun_goes_to_the_salient_subject_not_to_the_last_name_of_a_list():
     text = (
         "L'entraîneur Marc Wilmots a défendu sa sélection, qui ne compte pas de vedettes comme Lionel Messi "
@@ -105,6 +156,17 @@ def test_a_body_is_named_by_its_head_noun():
     discourse = Discourse(text, ents, "fr")
     assert discourse.description(at(text, "le parquet mardi"), "parquet", "le").name == "parquet de Namur"
     assert discourse.description(at(text, "le parquet mardi"), "tribunal", "le") is None
+
+
+def test_the_noun_that_introduced_an_organisation_names_it_however_far_back():
+    text = (
+        "Le groupe pharmaceutique Vacxis investit à Wavre. Le projet créera 350 emplois. La Région salue la "
+        "décision. Le ministre parle d'une bonne nouvelle. Le groupe invoque une forte demande."
+    )
+    ents = entities(text, ("Vacxis", "ORG", ["Vacxis"]))
+    discourse = Discourse(text, ents, "fr")
+    assert "groupe" in discourse.participants[0].nouns
+    assert discourse.description(at(text, "Le groupe invoque"), "groupe", "le").name == "Vacxis"
 
 
 def test_a_dutch_compound_body_is_named_by_its_last_part():
@@ -353,6 +415,15 @@ def test_a_qualified_description_goes_to_the_one_the_text_gave_the_role():
     ents = entities(text, ("Jan Peeters", "PER", ["Jan Peeters"]), ("Anna Maes", "PER", ["Anna Maes"]))
     discourse = Discourse(text, ents, "nl")
     assert discourse.description(at(text, "de spits van"), "spits", "de", qualified=True).name == "Jan Peeters"
+
+
+def test_a_qualified_description_needs_the_role_itself_not_one_of_its_family():
+    text = "The strike went on after President Tom Hale cut wages, the union's health chief said on Monday."
+    ents = entities(text, ("Tom Hale", "PER", ["Tom Hale"]))
+    discourse = Discourse(text, ents, "en")
+    pos = at(text, "the union's")
+    assert discourse.description(pos, "chief", "the") is not None  # a chief, of the leaders' family
+    assert discourse.description(pos, "chief", "the", qualified=True) is None  # the union's: someone else
 
 
 def test_the_subject_of_a_main_clause_outranks_one_of_a_subordinate_clause():

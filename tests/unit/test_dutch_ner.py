@@ -63,9 +63,10 @@ def english():
 def test_the_shipped_dutch_pipeline_has_its_gazetteer_after_the_model(dutch):
     assert dutch.pipe_names.index("name_gazetteer") == dutch.pipe_names.index("ner") + 1
     gazetteer = dutch.get_pipe("name_gazetteer")
-    assert len(gazetteer.names) > 4000 and set(gazetteer.names.values()) == {"PER", "ORG", "LOC", "MISC"}
-    # built from ned.train by bench/dutch_gazetteer.py: one-word names are no Dutch stop word
+    assert len(gazetteer.names) > 5000 and set(gazetteer.names.values()) == {"PER", "ORG", "LOC", "MISC"}
+    # built from ned.train + ned.testa by bench/dutch_gazetteer.py: one-word names are no Dutch stop word
     assert not {"De", "Het", "Die", "Maar"} & set(gazetteer.names)
+    assert gazetteer.retype  # an entity of the model's that is exactly a known name takes its type
 
 
 def test_dutch_pipeline_tags_a_sentence(dutch):
@@ -140,6 +141,29 @@ def test_the_scorer_cuts_an_entity_found_across_a_sentence_boundary_as_conlleval
     assert sentence_spans(found, [3, 4]) == {(2, 3, "PER"), (3, 6, "PER")}
     assert sentence_spans(gold, [3, 4]) == {(2, 3, "LOC"), (3, 6, "PER")}
     assert sentence_spans(found, [7]) == {(2, 6, "PER")}
+
+
+def test_the_gazetteer_script_replaces_the_shipped_gazetteer_as_packaging_does(tmp_path):
+    import json
+    import shutil
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from dutch_gazetteer import add_gazetteer
+    finally:
+        sys.path.remove(str(BENCH))
+    copy = tmp_path / "nl_copy"
+    shutil.copytree(shipped_pipeline("nl_wire_ner"), copy)
+    add_gazetteer(copy, {"Omer Vanhaverbeke": "PER"})
+    assert json.loads((copy / "name_gazetteer" / "names.json").read_text(encoding="utf-8")) == {
+        "Omer Vanhaverbeke": "PER"
+    }
+    # the string table of a pipeline with borrowed vectors stays the labels alone, as packaging leaves it
+    strings = json.loads((copy / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert strings == ["LOC", "MISC", "ORG", "PER"]
+    assert (copy / "vocab" / "strings.json").read_bytes() == (
+        shipped_pipeline("nl_wire_ner") / "vocab" / "strings.json"
+    ).read_bytes()
 
 
 def test_a_missing_vectors_package_is_a_config_error(tmp_path):

@@ -110,11 +110,41 @@ def fix(text, surface, kind):
         ),
         # a compound names the entity it starts with
         ("De NAVO-top begint morgen.", "NAVO-top", "ORG", [("NAVO", "ORG")]),
+        ("De West-Vlaamse afdeling protesteert.", "West-Vlaamse", "MISC", []),  # an adjective of a region
+        ("Er rijden enkel IC-treinen.", "IC-treinen", "ORG", []),  # a train line's code heads it: no entity
         ("De N-VA-fractieleider sprak.", "N-VA-fractieleider", "MISC", [("N-VA", "ORG")]),
         ("The Kremlin-backed plan failed.", "Kremlin-backed", "MISC", [("Kremlin", "ORG")]),
         ("Il habite Aix-la-Chapelle.", "Aix-la-Chapelle", "LOC", [("Aix-la-Chapelle", "LOC")]),
         # a number that is part of the name stays
         ("Il parlait sur Radio 1 ce matin.", "Radio 1", "ORG", [("Radio 1", "ORG")]),
+        # a name that ends with an initial keeps its full stop; initials alone are a person's
+        ("La juge a condamné Ricardo S. hier.", "Ricardo S", "PER", [("Ricardo S.", "PER")]),
+        ("Le suspect J.B. a nié.", "J.B", "ORG", [("J.B.", "PER")]),
+        ("La ligne T. est fermée.", "T", "MISC", []),
+        # a match's score, a coach's "T1" are no part of a name
+        (
+            "Hier soir, le KV Testbeke 3-0 restait en tête.",
+            "KV Testbeke 3-0",
+            "ORG",
+            [("KV Testbeke", "ORG")],
+        ),
+        ("Le T1 Tom Vervoort a parlé.", "T1 Tom Vervoort", "PER", [("Tom Vervoort", "PER")]),
+        ("« Bien joué », a lancé le T1 brugeois.", "T1 brugeois", "ORG", []),
+        # a contracted article is no part of a name
+        ("Le groupe des Libéraux a voté contre.", "des Libéraux", "ORG", [("Libéraux", "ORG")]),
+        ("Il parle au nom du Bloc wallon.", "du Bloc wallon", "ORG", [("Bloc wallon", "ORG")]),
+        # a name goes on over a hyphen and a capitalised word, but not over a title glued to it
+        ("Son équipe Lotto-Kern-Vallon a gagné.", "Lotto", "LOC", [("Lotto-Kern-Vallon", "ORG")]),
+        ("De ploeg Baloise-Trek won.", "Baloise", "PER", [("Baloise-Trek", "ORG")]),
+        ("Groen-Kamerlid Eva Pirard zei het.", "Groen", "ORG", [("Groen", "ORG")]),
+        # a name in apposition to a company, team or club noun is an organisation
+        ("Le fabricant de jouets Vandor ferme.", "Vandor", "MISC", [("Vandor", "ORG")]),
+        ("Le fabricant de panneaux isolants Vandor ferme.", "Vandor", "PER", [("Vandor", "ORG")]),
+        ("Het bedrijf Kortalis sluit.", "Kortalis", "LOC", [("Kortalis", "ORG")]),
+        ("The carmaker Veltrion cut jobs.", "Veltrion", "PER", [("Veltrion", "ORG")]),
+        # ... but not the person a team is named after, nor a person with a known first name
+        ("Il a rejoint l'équipe de Tomas Verbrugge.", "Tomas Verbrugge", "PER", [("Tomas Verbrugge", "PER")]),
+        ("Le club Paul Durant reste fermé.", "Paul Durant", "PER", [("Paul Durant", "PER")]),
     ],
 )
 def test_wire_aware_corrections(text, surface, kind, expected):
@@ -132,6 +162,13 @@ def test_header_gives_agency_dateline_places_and_credits():
     for cand in header_candidates(header):
         section_text = header.header_text if cand.section == "header" else header.footer_text
         assert section_text[cand.start : cand.end] == cand.text
+
+
+def test_a_place_written_in_capitals_in_the_dateline_only_is_named_as_the_dateline_names_it():
+    header = parse_header("DEN HAAG (ANP) - De rechtbank doet vandaag uitspraak.")
+    (place, agency) = group(header_candidates(header))
+    assert (place.name, place.mentions[0].text, agency.name) == (header.dateline_place, "DEN HAAG", "ANP")
+    assert place.name == "Den Haag"
 
 
 def test_header_country_of_the_dateline_and_reporter_credits():
@@ -197,6 +234,18 @@ def test_bracketed_acronym_joins_its_expansion():
     ents = group(cands(text, ("Agence régionale du logement", "ORG"), ("ARL", "ORG"), ("ARL", "ORG")), text)
     assert len(ents) == 1 and ents[0].name == "Agence régionale du logement"
     assert len(ents[0].mentions) == 3
+
+
+def test_an_acronym_listed_after_an_organisation_is_another_one():
+    text = "De bonden Metaal Plus, LBVT en OVK protesteren. De LBVT dreigt met staking."
+    ents = group(cands(text, ("Metaal Plus", "ORG"), ("LBVT", "ORG"), ("OVK", "ORG"), ("LBVT", "ORG")), text)
+    assert [(e.name, len(e.mentions)) for e in ents] == [("Metaal Plus", 1), ("LBVT", 2), ("OVK", 1)]
+
+
+def test_an_acronym_after_a_comma_joins_the_organisation_whose_initials_it_spells():
+    text = "Le Front wallon des locataires, FWL, proteste."
+    ents = group(cands(text, ("Front wallon des locataires", "ORG"), ("FWL", "ORG")), text)
+    assert [(e.name, len(e.mentions)) for e in ents] == [("Front wallon des locataires", 2)]
 
 
 def test_acronym_spelling_the_initials_of_an_organisation_joins_it():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import time
 from datetime import datetime, timezone
 
 import pytest
@@ -19,7 +20,7 @@ from streams.wire import values, xmltext
 from streams.wire.decode import decode
 from streams.wire.header import parse_header
 from streams.wire.xml_safety import looks_like_xml
-from tests.growth import FAMILIES, RATIO_LIMIT, Family, fuzz, linear, register
+from tests.growth import FAMILIES, RATIO_LIMIT, Family, fuzz, growth, linear, register
 
 # Units that made some rule quadratic, or that wire rules look for; each family adds its own.
 ISSUE_19_UNITS = ["A.", "A&", "-", "N-VA", "É-", "1-"]
@@ -104,6 +105,18 @@ def test_the_harness_tells_a_quadratic_pattern_from_a_linear_one():
     assert fuzz(quadratic, budget_s=30.0, max_examples=30, stop_at=1)
     straight = Family("linear", lambda t: t.count("A."), ("A.",))
     assert linear(straight, "A.").ratio < RATIO_LIMIT
+
+
+def test_the_harness_passes_a_linear_rule_whose_cost_steps_up_once():
+    """A text that outgrows a cache doubles the cost per character once: 4 times the time from n to 2n, then 2."""
+
+    def stepped(text: str) -> None:
+        per_char = 6e-6 if len(text) < 8_000 else 12e-6
+        time.sleep(per_char * len(text))
+
+    family = Family("stepped", stepped, ("A.",), start_chars=4_000, max_chars=64_000)
+    assert growth(family, "A.").ratio > RATIO_LIMIT  # the step alone looks quadratic
+    assert linear(family, "A.").ratio < RATIO_LIMIT
 
 
 def test_wire_rules_that_see_whole_texts_run_on_re2():

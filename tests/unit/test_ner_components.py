@@ -1,4 +1,4 @@
-"""The components after the Dutch entity recogniser: the ned.train gazetteer and one type per name."""
+"""The components after the Dutch entity recogniser: the CoNLL gazetteer and one type per name."""
 
 import sys
 from pathlib import Path
@@ -21,7 +21,16 @@ def names(doc) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in doc.ents]
 
 
-def test_the_gazetteer_tags_a_name_the_model_missed_and_never_changes_the_models_entities():
+def conll_file(path: Path, sentences: list[list[tuple[str, str]]]) -> Path:
+    """A CoNLL-2002 file of one article with these (word, tag) sentences."""
+    lines = ["-DOCSTART- -DOCSTART- O"]
+    for sentence in sentences:
+        lines += [f"{word} N {tag}" for word, tag in sentence] + [""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_the_gazetteer_tags_a_name_the_model_missed_and_by_default_never_changes_the_models_entities():
     nlp = spacy.blank("nl")
     gazetteer = NameGazetteer(nlp)
     gazetteer.add({"Anderlecht": "ORG", "Club Brugge": "ORG", "Brugge": "LOC", "Jan Peeters": "PER"})
@@ -33,6 +42,30 @@ def test_the_gazetteer_tags_a_name_the_model_missed_and_never_changes_the_models
     assert names(gazetteer(doc)) == [("Anderlecht", "LOC")]
     # exact text only: a lower-case word is not a name
     assert names(gazetteer(tagged(nlp, "de anderlecht van vroeger", []))) == []
+
+
+def test_a_retyping_gazetteer_gives_a_models_entity_that_is_exactly_a_known_name_its_type():
+    nlp = spacy.blank("nl")
+    gazetteer = NameGazetteer(nlp, retype=True)
+    gazetteer.add({"Lokeren": "ORG", "KV Westerlo": "ORG", "Ria Dierckx": "PER"})
+    text = "Lokeren won van KV Westerlo , zei Ria Dierckx in Herentals ."
+    doc = tagged(nlp, text, [(0, 1, "LOC"), (4, 5, "LOC"), (7, 9, "PER"), (10, 11, "LOC")])
+    # "Lokeren" is retyped; "Westerlo" is only part of a known name, so neither it nor its boundaries change
+    expected = [("Lokeren", "ORG"), ("Westerlo", "LOC"), ("Ria Dierckx", "PER"), ("Herentals", "LOC")]
+    assert names(gazetteer(doc)) == expected
+
+
+def test_the_gazetteers_retyping_is_set_in_the_pipeline_config(tmp_path):
+    nlp = spacy.blank("nl")
+    assert not nlp.add_pipe(GAZETTEER).retype
+    nlp.remove_pipe(GAZETTEER)
+    nlp.add_pipe(GAZETTEER, config={"retype": True}).add({"Sint-Niklaas": "LOC"})
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe(GAZETTEER).retype
+    doc = loaded.make_doc("Naar Sint-Niklaas .")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    assert names(loaded.get_pipe(GAZETTEER)(doc)) == [("Sint-Niklaas", "LOC")]
 
 
 def test_the_gazetteer_is_saved_with_the_pipeline_and_loads_without_running_a_model(tmp_path):
@@ -75,7 +108,6 @@ def test_the_gazetteer_keeps_only_names_of_one_type_that_are_not_common_words(tm
         from dutch_gazetteer import unambiguous_names
     finally:
         sys.path.remove(str(BENCH))
-    lines = ["-DOCSTART- -DOCSTART- O"]
     sentences = [
         [("Anna", "B-PER"), ("Peeters", "I-PER"), ("woont", "O"), ("in", "O"), ("Mol", "B-LOC")],
         [("Mol", "B-LOC"), ("ligt", "O"), ("bij", "O"), ("Geel", "B-LOC")],
@@ -84,13 +116,31 @@ def test_the_gazetteer_keeps_only_names_of_one_type_that_are_not_common_words(tm
         [("Hij", "O"), ("zag", "O"), ("een", "O"), ("mol", "O"), ("en", "O"), ("Die", "B-ORG")],
         [("Naar", "O"), ("Geel", "B-LOC")],
     ]
-    for sentence in sentences:
-        lines += [f"{word} N {tag}" for word, tag in sentence] + [""]
-    data = tmp_path / "mini.conll"
-    data.write_text("\n".join(lines), encoding="utf-8")
-    found = unambiguous_names(data, min_count=1, purity=0.9)
+    data = conll_file(tmp_path / "mini.conll", sentences)
+    found = unambiguous_names([data], min_count=1, purity=0.9)
     # "Geel" is a place twice and a club once; "Mol" is also written "mol"; "Die" is a stop word;
     # "Rode" alone was never tagged, and as a word it is not a name
     assert found == {"Anna Peeters": "PER", "Rode Duivels": "ORG", "Rode Kruis": "MISC"}
-    assert unambiguous_names(data, min_count=1, purity=0.6)["Geel"] == "LOC"
-    assert unambiguous_names(data, min_count=2, purity=0.6) == {"Geel": "LOC"}
+    assert unambiguous_names([data], min_count=1, purity=0.6)["Geel"] == "LOC"
+    assert unambiguous_names([data], min_count=2, purity=0.6) == {"Geel": "LOC"}
+
+
+def test_the_gazetteer_counts_its_files_together(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        from dutch_gazetteer import gazetteer_splits, unambiguous_names
+    finally:
+        sys.path.remove(str(BENCH))
+    first = conll_file(
+        tmp_path / "ned.train",
+        [[("Ria", "B-PER"), ("Dierckx", "I-PER"), ("won", "O")], [("Naar", "O"), ("Tielt", "B-LOC")]],
+    )
+    second = conll_file(
+        tmp_path / "ned.testa",
+        [[("Tielt", "B-ORG"), ("verloor", "O")], [("Een", "O"), ("zege", "O"), ("voor", "O"), ("Lommel", "B-ORG")]],
+    )
+    assert unambiguous_names([first]) == {"Ria Dierckx": "PER", "Tielt": "LOC"}
+    # a name of the second file is added; one of two types over both files is no longer unambiguous
+    assert unambiguous_names([first, second]) == {"Ria Dierckx": "PER", "Lommel": "ORG"}
+    assert gazetteer_splits(tmp_path, with_testa=False) == [first]
+    assert gazetteer_splits(tmp_path, with_testa=True) == [first, second]

@@ -727,6 +727,41 @@ def test_a_name_before_an_apposition_between_commas_is_the_subject() -> None:
     assert (quote.text, speaker(quote)) == ("un blocage injustifiable", "Testair")
 
 
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("nl", "Volgens de rechtbank handelde Tom V. 'in opdracht van een criminele bende', die jongeren ronselde."),
+        ("fr", "Selon le tribunal, Tom V. agissait « pour le compte d'une bande criminelle » depuis deux ans."),
+    ],
+)
+def test_a_quote_inside_a_reported_clause_is_its_source_s_not_the_subject_s(lang: str, body: str) -> None:
+    court = "rechtbank" if lang == "nl" else "tribunal"
+    quotes = run(body, lang, ("Tom V.", "PER", ["Tom V."]), (court, "ORG", [court]))
+    assert [(q.kind, speaker(q)) for q in quotes] == [("indirect", court), ("mixed", court)]
+
+
+def test_a_name_in_a_participle_phrase_is_not_the_subject_unless_a_person_acts_there() -> None:
+    body = (
+        "Le groupe Vacxis investit à Wavre. Le groupe, racheté en 2015 par le fonds Arvenco, invoque « une "
+        "hausse durable des commandes »."
+    )
+    for held in (body, body.replace("racheté en 2015", "détenu")):
+        (quote,) = run(held, "fr", ("Vacxis", "ORG", ["Vacxis"]), ("Arvenco", "ORG", ["Arvenco"]))
+        assert (quote.speaker_text, speaker(quote)) == ("Le groupe", "Vacxis")
+    body = "La défense, assurée par Me Lucie Renard, avait critiqué une enquête « bâclée du début à la fin »."
+    (quote,) = run(body, "fr", ("Lucie Renard", "PER", ["Lucie Renard"]))
+    assert speaker(quote) == "Lucie Renard"
+
+
+def test_a_name_before_an_apposition_is_the_subject_of_a_second_verb_after_a_quote() -> None:
+    body = (
+        "Les départs sont suspendus. Testair, premier opérateur du pays, dénonce « un mouvement de trop qui laisse "
+        "les voyageurs sur le carreau » et réclame que l'Etat fédéral garantisse un service minimum."
+    )
+    quotes = run(body, "fr", ("Testair", "ORG", ["Testair"]))
+    assert [(q.kind, speaker(q)) for q in quotes] == [("mixed", "Testair"), ("indirect", "Testair")]
+
+
 @pytest.mark.parametrize("title", ["M.", "Dr.", "P."])
 def test_an_inverted_subject_with_a_title_or_an_initial_is_read_past_its_full_stop(title: str) -> None:
     body = f"« Rien n'est encore tranché », a rétorqué {title} Wuyts. La séance reprend jeudi."

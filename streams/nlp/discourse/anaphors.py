@@ -112,13 +112,22 @@ def _description(tokens: list[re.Match], i: int, low: str, roles: dict, bodies: 
 _LINKS = frozenset("de du des d' d’ la le l' l’ van der den het of the for général générale adjoint adjointe".split())
 
 
+# Endings of French adjectives that follow their noun: "l'actrice principale", "le coach anderlechtois", "la
+# ministre socialiste", "le député fédéral".
+_ADJECTIVE_ENDINGS = (
+    "al", "ale", "aux", "ique", "iste", "aire", "if", "ive", "el", "elle", "ien", "ienne", "ois", "oise", "ais",
+    "aise", "ain", "aine", "éen", "éenne", "and", "ande",
+)  # fmt: skip
+
+
 def _named_after(tokens: list[re.Match], k: int) -> bool:
     """Whether a capitalised name follows the noun in its phrase ("le ministre Jan Jambon", "parquet de Namur",
-    "le bourgmestre de Wellin, Gaëtan Rousseaux")."""
+    "le bourgmestre de Wellin, Gaëtan Rousseaux", "l'actrice principale Léa Dumont")."""
     for match in tokens[k + 1 : k + 7]:
         word = match.group()
         if word[:1].isupper():
             return True
-        if word != "," and word.casefold() not in _LINKS:
+        low = word.casefold()
+        if word != "," and low not in _LINKS and not (len(low) > 3 and low.endswith(_ADJECTIVE_ENDINGS)):
             return False
     return False

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from streams.nlp.discourse import gender as names
-from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
+from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, COMPANY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
 from streams.nlp.entities import kb
 from streams.nlp.entities.roles import ELIDED
 from streams.nlp.types import Entity
@@ -73,7 +73,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
         for mention in entity.mentions:
             if mention.section != "body":
                 continue
-            _before(text, mention.start, roles, found, evidence, text.startswith(",", mention.end))
+            _before(text, mention.start, roles, found, evidence, _apposition_ends(text, mention.end))
             _after(text, mention.end, roles, found, evidence)
         if known is not None and known.gender is not None:
             evidence.append((0, known.gender))
@@ -83,6 +83,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
                 evidence.append((3, guessed))
         else:
             found.nouns = {ELIDED.sub("", w).casefold() for w in _NAME_SPLIT.split(entity.name) if w}
+            found.nouns |= {n for m in entity.mentions if m.section == "body" and (n := _noun_before(text, m.start))}
             head = _head_noun(entity.name, lang)
             if head is not None and head in BODY_NOUNS.get(lang, {}):
                 gender = BODY_NOUNS[lang][head]
@@ -107,12 +108,15 @@ def _before(
     closed: bool = False,
 ) -> None:
     """Honorific, title and article right before a mention: "Mme", "la ministre", "de 23-jarige"; with `closed`
-    (a comma after the mention), a title before a comma too: "The Mortsel coach, Jorn Verheyden, said"."""
+    (the apposition ends with the mention), a title before a comma too: "The Mortsel coach, Jorn Verheyden, said",
+    "a indiqué l'échevin des Sports, Paul Durant (MR)." But not after a preposition: in "Pour le ministre, Jan
+    Peeters a tort" the minister is another man."""
     window = text[max(0, start - 80) : start]
     cut = max(window.rfind(c) for c in '.;:!?\n«»"“”')
     window = window[cut + 1 :]
     words = [w.casefold() for w in _TOKEN.findall(window)]
-    if closed and words[-1:] == [","]:
+    comma = closed and words[-1:] == [","]
+    if comma:
         words.pop()  # an apposition between commas
     age = _AGE_BEFORE.search(window)
     if age is not None:
@@ -123,15 +127,40 @@ def _before(
             evidence.append((0, HONORIFICS[word]))
             return
         if word in roles:
+            article = words[k - 1] if k > 0 else ""
+            if comma and _ADVERBIAL.intersection(words[max(0, k - 3) : k]):
+                return  # "Selon le ministre, Jan Peeters ...": a comma ends an adverbial, not an apposition
             role, gender = roles[word]
             found.roles.add(role)
-            article = words[k - 1] if k > 0 else ""
             gender = gender or ARTICLE_GENDER.get(article)
             if gender is not None:
                 evidence.append((1, gender))
             return
         if not word[:1].isalpha() or word in ("et", "en", "and"):
             return
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The organisation noun that introduces a name, maybe with an adjective between: "le groupe pharmaceutique
+    Vacxis" -> "groupe", "het bedrijf Vanbelle", "the carmaker Veltrion"; a later "le groupe" is then that one."""
+    words = [ELIDED.sub("", w.casefold()) for w in _TOKEN.findall(text[max(0, start - 40) : start])][-2:]
+    for word in reversed(words):
+        if word in COMPANY_NOUNS:
+            return word
+        if not word.isalpha() or not word.islower():
+            return None
+    return None
+
+
+# Prepositions that open an adverbial before the subject: "Selon le ministre, ...", "Pour la bourgmestre, ...".
+_ADVERBIAL = frozenset("selon pour d'après d’après volgens voor according to for".split())
+
+
+def _apposition_ends(text: str, end: int) -> bool:
+    """Whether a name ends an apposition: a comma, a bracket (a party, an age), a full stop or a semicolon
+    follows it."""
+    rest = text[end : end + 3].lstrip(" ")
+    return not rest or rest[0] in ",(.;\n"
 
 
 def _after(

@@ -235,13 +235,10 @@ class Discourse:
         salience = score(self.events, pos, self.layout, DESCRIPTION_HORIZON)
         people = [(i, p) for i, p in enumerate(self.participants) if p.type == "PER" and p.first < pos]
         agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
+        family = ROLE_FAMILIES.get(key) if not qualified else None  # "the union's health chief" is no president
         for matches in (
             [(i, p) for i, p in agree if key in p.roles],
-            [
-                (i, p)
-                for i, p in agree
-                if ROLE_FAMILIES.get(key) and any(ROLE_FAMILIES.get(r) == ROLE_FAMILIES[key] for r in p.roles)
-            ],
+            [(i, p) for i, p in agree if family and any(ROLE_FAMILIES.get(r) == family for r in p.roles)],
         ):
             if matches:  # the text gave them that role: a precise link, however far back
                 if qualified and len(matches) > 1:
@@ -250,7 +247,8 @@ class Discourse:
         if qualified:
             return self._named_next(pos, gender) if key in OFFICES else None  # "de spits van Standard": no guess
         if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
-            free = [(i, p) for i, p in agree if key in PARTISANS or not p.roles & OFFICES]
+            # a party, a nationality or a home town ("the socialist", "de Fransman") is anyone's, office or not
+            free = [(i, p) for i, p in agree if key in PARTISANS or key == "demonym" or not p.roles & OFFICES]
             sure = [(i, p) for i, p in free if gender is not None and p.gender == gender]
             if len(sure) == 1:  # "la lauréate" and one woman in the story
                 return sure[0][1].entity

@@ -159,15 +159,21 @@ def _subordinate(verb: Token) -> bool:
 
 
 def score(events: list[Event], pos: int, layout: Layout, horizon: int = HORIZON) -> dict[int, float]:
-    """Participant index -> salience at `pos`, from the events before it."""
+    """Participant index -> salience at `pos`, from the events before it. The quotes of one speaker in one
+    sentence are one turn, and count once: a quotation cut in two by its cue is not said twice."""
     here, paragraph = layout.sentence(pos), layout.paragraph(pos)
     out: dict[int, float] = {}
+    turns: set[tuple[int, int]] = set()
     for event in events:
         if event.pos >= pos:
             continue
         back = here - event.sentence
         if back > horizon:
             continue
+        if event.source == "quote":
+            if (event.participant, event.sentence) in turns:
+                continue
+            turns.add((event.participant, event.sentence))
         value = event.weight * SENTENCE_DECAY**back * PARAGRAPH_DECAY ** (paragraph - event.paragraph)
         out[event.participant] = out.get(event.participant, 0.0) + value
     return out

@@ -66,6 +66,7 @@ class Candidate:
     section: Section = "body"
     source: str = "model"  # "model", "rule", "kb" (the knowledge base's ruler) or "body" (a named body)
     kb_id: str | None = None  # the knowledge base's id, when its ruler found the mention
+    name: str | None = None  # how to name the entity, when the text writes it otherwise ("DEN HAAG": "Den Haag")
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
@@ -115,7 +116,7 @@ def header_candidates(header: Header) -> list[Candidate]:
         at = written.find(place.strip().casefold()) if place.strip() else -1
         if at >= 0:
             end = at + len(place.strip())
-            found.append(Candidate(header.header_text[at:end], at, end, "LOC", "header", "rule"))
+            found.append(Candidate(header.header_text[at:end], at, end, "LOC", "header", "rule", name=place.strip()))
     places = [p.strip() for p in (header.dateline_place or "").split("/") if p.strip()]
     for part in (header.dateline_text or "").split(",")[1:]:
         part = part.strip()

@@ -3,12 +3,14 @@ portfolios that are not names, organisations glued to a person, names cut short 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.words import (
+    after_org_noun,
     after_title,
     at_sentence_start,
     has_org_word,
@@ -105,12 +107,13 @@ _POSSESSIVE = rule(
     fallback="two characters before the end: at most three read from each start",
 )
 _DIGITS = rule("nlp.entities.corrections.digits", r"\s+\d[\d/.]*$")
+_SCORE = rule("nlp.entities.corrections.score", r"\s+\d{1,2}-\d{1,2}$")
 _DATE_LIKE = rule(
     "nlp.entities.corrections.date_like", r"\d[/.]\d", engine="re", fallback="three characters read from each start"
 )
 _LOWER_ARTICLE = rule(
     "nlp.entities.corrections.lower_article",
-    r"^(?:(?:le|la|les|the|het|de|een|un|une|a|an)\s+|[lL]['’])(?=[A-ZÀ-Þ])",
+    r"^(?:(?:le|la|les|des|du|the|het|de|een|un|une|a|an)\s+|[lL]['’])(?=[A-ZÀ-Þ])",
     engine="re",
     fallback="anchored at a name's start: an article, its spaces, one character",
 )
@@ -134,6 +137,7 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _trim(cand)
     if cand is None:
         return []
+    cand = _hyphen_tail(_initial_stop(cand, text), text)
     parts = _split(cand)
     if len(parts) != 1:
         return [fixed for part in parts for fixed in correct(part, text)]
@@ -145,7 +149,8 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _strip_article(cand, text)
     if cand is None:
         return []
-    return [_without_nationality(_fix_type(c, text)) for c in _split_titles(cand, text) if _keep(c, text)]
+    fixed = [_without_nationality(_fix_type(c, text)) for c in _split_titles(cand, text) if _keep(c, text)]
+    return [c for c in fixed if _keep(c, text)]  # the head of a compound too: "IC-treinen" is no entity
 
 
 def _first_name_and_surname(text: str) -> bool:
@@ -222,7 +227,50 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         and linking.lookup(cand.text) is None
     ):
         return replace(cand, type="PER")  # "le directeur Jan Peeters" tagged as a place
+    if (
+        cand.type in ("PER", "LOC", "MISC")
+        and text is not None
+        and after_org_noun(text, cand.start)
+        and linking.lookup(cand.text) is None
+        and not _first_name_and_surname(cand.text)
+    ):
+        return replace(cand, type="ORG")  # "le fabricant de panneaux Dumont", "son équipe Lotto-Kern"
     return cand
+
+
+_HYPHEN_TAIL = rule("nlp.entities.corrections.hyphen_tail", r"(?:-[A-ZÀ-Þ][\w&]*)+")
+
+
+_ENDS_WITH_INITIAL = rule("nlp.entities.corrections.ends_with_initial", r"(?:^|[\s.])[A-ZÀ-Þ]$")
+_INITIALS = rule("nlp.entities.corrections.initials", r"(?:[A-ZÀ-Þ]\.){1,3}[A-ZÀ-Þ]\.?")
+
+
+def _initial_stop(cand: Candidate, text: str | None) -> Candidate:
+    """A name that ends with an initial keeps its full stop ("Ricardo S.", "J.B."), as the court pages write
+    a suspect's name; initials alone that no table knows are a person's."""
+    if text is None or not _ENDS_WITH_INITIAL.search(cand.text) or not text.startswith(".", cand.end):
+        return cand
+    if cand.type != "PER" and "." not in cand.text:
+        return cand  # "la ligne T.": a code, and no name
+    full = cand.text + "."
+    kind = "PER" if _INITIALS.fullmatch(full) and linking.lookup(full) is None else cand.type
+    return replace(cand, text=full, end=cand.end + 1, type=kind)
+
+
+def _hyphen_tail(cand: Candidate, text: str | None) -> Candidate:
+    """A name goes on over a hyphen and a capitalised word the model left out: "Lotto-Kern", not "Lotto";
+    a title glued after it is not part of it ("Belang-Kamerlid")."""
+    if text is None or not text.startswith("-", cand.end):
+        return cand
+    tail = _HYPHEN_TAIL.match(text, cand.end)
+    if tail is None:
+        return cand
+    words = tail.group().split("-")[1:]
+    kept = list(itertools.takewhile(lambda word: not is_title(word), words))
+    if not kept:
+        return cand
+    added = "".join("-" + word for word in kept)
+    return replace(cand, text=cand.text + added, end=cand.end + len(added))
 
 
 def _trim(cand: Candidate) -> Candidate | None:
@@ -230,6 +278,7 @@ def _trim(cand: Candidate) -> Candidate | None:
     text = cand.text.strip(_EDGE_PUNCT + " \n\t")
     if cand.type == "LOC" or _DATE_LIKE.search(text):
         text = _DIGITS.sub("", text)  # "BRUXELLES 12/03"; "Radio 1" keeps its number
+    text = _SCORE.sub("", text)  # "Anderlecht 2-1": a match's score
     if _POSSESSIVE.search(text) and not text.isupper():
         rest = _POSSESSIVE.sub("", text)  # "El Khattabi's", "European Union's", not "Moody's"
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
@@ -431,9 +480,13 @@ def _keep(cand: Candidate, text: str | None) -> bool:
 
 
 def _place_adjective(word: str) -> bool:
-    """A Dutch adjective of a place a gazetteer knows: "Gentse" (Gent), "Kortrijkse", "Antwerpse" (Antwerpen)."""
+    """A Dutch adjective of a place a gazetteer knows: "Gentse" (Gent), "Kortrijkse", "Antwerpse" (Antwerpen); of a
+    region, after a compass point too: "Vlaamse", "West-Vlaamse", "Oost-Europese"."""
+    word = word.rpartition("-")[2]
     if len(word) < 5 or not word.endswith("se") or not word[:1].isupper():
         return False
+    if word.casefold() in NOT_ENTITIES or word[:-1].casefold() in NOT_ENTITIES:
+        return True  # the adjectives of Flanders, Wallonia and Europe
     stem = word[:-2]
     return any(linking.lookup(form, "LOC") is not None for form in (stem, stem + "en"))
 

@@ -26,7 +26,7 @@ def group(cands: list[Candidate], body: str | None = None) -> list[Entity]:
         if body_types == {"ORG"} and any(m.section == "header" and m.type == "LOC" for m in members):
             groups[key] = [m for m in members if m.section != "body"]  # "LIVERPOOL, England": the city;
             groups[key + " #org"] = [m for m in members if m.section == "body"]  # "Liverpool won": the club
-    _join_acronyms(groups, cands)
+    _join_acronyms(groups, cands, body)
     _join_surnames(groups)
     _join_first_names(groups)
     _join_short_forms(groups)
@@ -149,13 +149,16 @@ def _join_short_forms(groups: dict[str, list[Candidate]]) -> None:
             groups[owners[0]].extend(_retype(groups.pop(key), "ORG"))
 
 
-def _join_acronyms(groups: dict[str, list[Candidate]], cands: list[Candidate]) -> None:
+def _join_acronyms(groups: dict[str, list[Candidate]], cands: list[Candidate], body: str | None = None) -> None:
     """'Banque centrale européenne (BCE)' and 'Office national de sécurité sociale' ... 'ONSS':
-    an acronym joins the one organisation whose initials it spells, or its bracketed expansion."""
+    an acronym joins the one organisation whose initials it spells, or its bracketed expansion (a bracket, not
+    a comma: "ACV Puls, ABVV en ACLVB" lists three unions)."""
     ordered = sorted((c for c in cands if c.section == "body"), key=lambda c: c.start)
     for long, short in pairwise(ordered):
-        gap_ok = 0 < short.start - long.end <= 2
+        if long.kb_id and short.kb_id and long.kb_id != short.kb_id:
+            continue  # the knowledge base tells them apart
         spelled = " " not in short.text and initials(long.text) == normalise(short.text)
+        gap_ok = 0 < short.start - long.end <= 2 and (body is None or spelled or "(" in body[long.end : short.start])
         if not (gap_ok and (is_acronym(short.text) or spelled) and " " in long.text):
             continue
         long_key, short_key = normalise(long.text), normalise(short.text)
@@ -183,8 +186,8 @@ def _to_entity(members: list[Candidate]) -> Entity:
     kind = _group_type(members)
     body_forms = [m.text for m in members if m.section == "body"]
     forms = body_forms or [m.text for m in members]
-    mixed_case = [f for f in forms if not f.isupper()] or forms
-    name = max(mixed_case, key=len)
+    mixed_case = [f for f in forms if not f.isupper()] or [m.name for m in members if m.name] or forms
+    name = max(mixed_case, key=len)  # "DEN HAAG" alone in the dateline: as the dateline's place is named
     mentions = sorted(
         {Mention(m.text, m.start, m.end, m.section) for m in members},
         key=lambda m: (SECTION_ORDER[m.section], m.start),

@@ -94,6 +94,33 @@ def after_title(text: str, pos: int) -> bool:
     return bool(before) and is_title(before[-1])
 
 
+# Nouns that introduce a company, a team or a club by name: "le fabricant de panneaux Dumont", "son équipe
+# Lotto-Kern", "het bedrijf Vandor", "the carmaker Stellantis".
+_ORG_APPOSITION_NOUNS = frozenset(
+    "entreprise société groupe firme fabricant constructeur opérateur brasseur équipe formation club "
+    "bedrijf onderneming groep firma fabrikant bouwer brouwer ploeg club "
+    "company firm group maker manufacturer carmaker operator brewer team club".split()
+)
+# Words that may stand between such a noun and the name: the noun's complement ("de panneaux isolants").
+_COMPLEMENT_WORDS = frozenset("de d du des van voor of for".split())
+
+
+def after_org_noun(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is in apposition to an organisation noun: "le fabricant de jouets Dumont",
+    "son équipe Lotto-Kern". A complement may come between ("de panneaux isolants"), but not as the name's own
+    "de": "l'équipe de Van Hoof" names its member, not the team."""
+    before = words_before(text, pos, 6)
+    if not before or before[-1].casefold() in _COMPLEMENT_WORDS:
+        return False
+    for i in range(len(before) - 1, -1, -1):
+        word = _ELIDED.sub("", before[i].casefold())
+        if word in _ORG_APPOSITION_NOUNS:
+            return i == len(before) - 1 or before[i + 1].casefold() in _COMPLEMENT_WORDS
+        if not before[i].islower() or not before[i].replace("'", "").replace("’", "").replace("-", "").isalpha():
+            return False  # only lower-case words of the complement between the noun and the name
+    return False
+
+
 def at_sentence_start(text: str, pos: int) -> bool:
     """Whether `pos` starts the text or follows a sentence's end, a line break, a quote mark or a colon."""
     before = text[max(0, pos - 4) : pos].rstrip()

@@ -39,7 +39,7 @@ TITLES = words(
     "m. mme mlle me mgr dr pr pdg monsieur madame maître président présidente premier première ministre "
     "vice-premier vice-président vice-présidente secrétaire député députée sénateur sénatrice bourgmestre "
     "échevin échevine maire gouverneur porte-parole conseiller conseillère procureur procureure juge "
-    "commissaire général générale directeur directrice patron patronne chef cheffe entraîneur "
+    "commissaire général générale directeur directrice patron patronne chef cheffe entraîneur t1 t2 "
     "sélectionneur capitaine attaquant défenseur gardien ambassadeur ambassadrice roi reine prince princesse "
     "pape cardinal évêque chancelier chancelière ancien ancienne avocat avocate substitut "
     "analyste économiste"

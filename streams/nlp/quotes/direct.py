@@ -59,6 +59,20 @@ def fragments_in(ctx: Context, loose: list[QuoteSpan], reported: list[FoundQuote
     return out
 
 
+def within_reported(direct: list[FoundQuote], reported: list[FoundQuote]) -> None:
+    """A quote the same cue introduces as the reported clause that holds it is that clause's: "Volgens de
+    rechtbank handelde Tom V. 'in opdracht van een bende'" quotes the court, not the man the clause is about."""
+    spans = [(f.start, f.end, f.attribution) for f in reported if f.kind == "indirect" and f.attribution is not None]
+    for quote in direct:
+        att = quote.attribution
+        if att is None:
+            continue
+        holder = next((h for s, e, h in spans if s <= quote.start and quote.end <= e + 1), None)
+        if holder is not None and holder is not att and holder.cue == att.cue and holder.pos < quote.start:
+            quote.attribution = holder
+            quote.kind = "mixed"
+
+
 def _split_at_incise(ctx: Context, span: QuoteSpan) -> tuple[int, int, Attribution] | None:
     """A quotation its attribution interrupts inside the same marks: «J'ai voulu filmer ces gens, a expliqué
     la réalisatrice. Ceux qui travaillent la nuit ...»; returns the end of the first part, the start of the

@@ -106,11 +106,13 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
     for ref in refs:
         if ref.kind == "entity" and ref.entity is not None and ref.entity.type == "PER":
             return ref
-    if len(refs) > 1 and refs[0].kind != "entity" and _named(refs[1]) and _adjacent(toks, phrases[-2], phrases[-1]):
-        return refs[1]  # "Testair, principal transporteur de la région, dénonce": the phrase after the name is apposed
-    for ref in refs:
-        if ref.kind != "none":
-            return _on_behalf(ctx, toks, segments, ref, level)
+    for n, ref in enumerate(refs):
+        if ref.kind == "none":
+            continue
+        apposed = ref.kind != "entity" and n + 1 < len(refs) and _named(refs[n + 1])
+        if apposed and _adjacent(toks, phrases[-n - 2], phrases[-n - 1]):
+            return refs[n + 1]  # "Testair, principal transporteur de la région, dénonce [« ... » et exige]"
+        return _on_behalf(ctx, toks, segments, ref, level)
     if refs:
         return refs[0]
     pos = toks[b - 1].end if b > a else (toks[a].start if a < len(toks) else 0)
@@ -199,4 +201,23 @@ def _segment_kind(ctx: Context, toks: list[Tok], i: int, j: int, a: int) -> tupl
         return "rel", k, j  # "several of whose MPs ...", "dont deux ..."
     if low in ("s'", "se") or low in lex.gerunds or (low.endswith(("ant", "ing")) and toks[k].text.islower()):
         return "part", k, j
+    if _past_participle_phrase(lex, toks, k, j) and not _names_a_person(ctx, toks, k, j):
+        return "part", k, j  # "détenu par le fonds X", "based in Y": the names there are not subjects
     return "np", k, j
+
+
+def _names_a_person(ctx: Context, toks: list[Tok], k: int, j: int) -> bool:
+    """Whether a person is named in toks[k:j]: "La défense, assurée par Me X, a dénoncé": the lawyer speaks."""
+    return any(entity.type == "PER" for *_, entity in ctx.mentions.overlapping(toks[k].start, toks[j - 1].end))
+
+
+def _past_participle_phrase(lex: lx.QuoteLexicon, toks: list[Tok], k: int, j: int) -> bool:
+    """A lower-case past participle, not a title, followed by a preposition ("racheté en 2015", "based in"), or
+    an irregular one by its agent ("détenu par", "repris par")."""
+    word = toks[k]
+    if not word.text.islower() or word.low in lx.TITLES or k + 1 >= j:
+        return False
+    after = toks[k + 1].low
+    if word.low.endswith(("é", "ée", "és", "ées", "ed")):
+        return after in lex.prepositions
+    return word.low.endswith(("u", "ue", "us", "ues", "is", "ise", "it", "ite")) and after in ("par", "by", "door")
