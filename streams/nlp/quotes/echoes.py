@@ -23,19 +23,21 @@ def _words(text: str) -> str:
 
 def echo_speakers(quotes: list[Quote]) -> list[Quote]:
     """The quotes, each headline quote that repeats a body quote's words attributed to that quote's speaker."""
+    echoes = {
+        i: words
+        for i, q in enumerate(quotes)
+        if q.section == "headline" and q.speaker_entity is None and len((words := _words(q.text)).split()) >= MIN_WORDS
+    }
+    if not echoes:
+        return quotes  # most dispatches: no headline quote without a speaker, nothing to read
     spoken = [
-        (_words(q.text), q)
+        (f" {_words(q.text)} ", q)
         for q in quotes
         if q.section == "body" and q.kind in ("direct", "mixed") and q.speaker_entity is not None
     ]
-    if not spoken:
-        return quotes
-    out = []
-    for quote in quotes:
-        words = _words(quote.text)
-        if quote.section == "headline" and quote.speaker_entity is None and len(words.split()) >= MIN_WORDS:
-            source = next((q for body, q in spoken if f" {words} " in f" {body} "), None)
-            if source is not None:
-                quote = replace(quote, speaker_entity=source.speaker_entity, speaker_text=None)
-        out.append(quote)
+    out = list(quotes)
+    for i, words in echoes.items():
+        source = next((q for body, q in spoken if f" {words} " in body), None)
+        if source is not None:
+            out[i] = replace(quotes[i], speaker_entity=source.speaker_entity, speaker_text=None)
     return out
