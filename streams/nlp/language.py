@@ -29,6 +29,10 @@ MIN_LETTERS = 10  # fewer letters than this is too short to tell
 
 
 SHORT_TEXT = 400  # letters; below this, function words decide when they clearly can
+# Above it, they decide when they are overwhelming: this many hits, and this many times the second language's.
+# On 1,100 texts (the synthetic corpus, the shared gold sets, CoNLL-2002 Dutch in 180-word chunks), such a vote
+# never disagreed with lingua (the closest margin in wire copy was 4 to 1), and it takes a tenth of lingua's time.
+CLEAR_HITS, CLEAR_RATIO = 8, 3
 
 # Frequent function words that are rare in the other candidate languages.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -46,15 +50,15 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 _WORD_RE = rule("nlp.language.word", r"[^\W\d_]+", engine="re", fallback=TOKENIZER)
 
 
-def _function_word_vote(sample: str) -> tuple[str, float] | None:
-    """The language whose function words clearly dominate a short text, if one does."""
+def _function_word_vote(sample: str, min_hits: int = 2, ratio: int = 2) -> tuple[str, float] | None:
+    """The language whose function words dominate a text (`min_hits` at least, `ratio` times the second's)."""
     counts = {lang: 0 for lang in FUNCTION_WORDS}
     for word in _WORD_RE.findall(sample.casefold()):
         for lang, words in FUNCTION_WORDS.items():
             counts[lang] += word in words
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
     (best, hits), (_, second) = ranked[0], ranked[1]
-    if hits >= 2 and hits >= 2 * second:
+    if hits >= min_hits and hits >= ratio * second:
         return best, round(hits / (hits + second), 3)
     return None
 
@@ -84,10 +88,13 @@ def detect_language(text: str, *, hint: str | None = None) -> tuple[str, float]:
         letters = sum(c.isalpha() for c in sample)
         if letters < MIN_LETTERS:
             return UNDETERMINED
-        if letters < SHORT_TEXT:
-            voted = _function_word_vote(sample)
-            if voted and voted[0] in SUPPORTED:
-                return voted
+        voted = (
+            _function_word_vote(sample)
+            if letters < SHORT_TEXT
+            else _function_word_vote(sample, CLEAR_HITS, CLEAR_RATIO)
+        )
+        if voted and voted[0] in SUPPORTED:
+            return voted
         values = _detector().compute_language_confidence_values(sample)
         if not values or values[0].value <= 0.0:
             return UNDETERMINED

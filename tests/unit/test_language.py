@@ -65,3 +65,33 @@ def test_supported_codes() -> None:
 )
 def test_one_line_flashes_are_recognised(text, lang):
     assert detect_language(text)[0] == lang
+
+
+@pytest.mark.parametrize(("text", "code"), [(FR * 4, "fr"), (NL * 4, "nl"), (EN * 4, "en")])
+def test_a_long_text_with_overwhelming_function_words_is_decided_by_them(text, code, monkeypatch):
+    from streams.nlp import language
+
+    def no_lingua():
+        raise AssertionError("lingua was asked")
+
+    monkeypatch.setattr(language, "_detector", no_lingua)
+    lang, confidence = detect_language(text)
+    assert lang == code
+    assert 0.5 < confidence <= 1.0
+
+
+def test_a_long_text_whose_function_words_are_mixed_goes_to_lingua(monkeypatch):
+    from streams.nlp import language
+
+    asked = []
+    real = language._detector
+
+    def counting():
+        asked.append(True)
+        return real()
+
+    monkeypatch.setattr(language, "_detector", counting)
+    mixed = " ".join(f"{a} {b}" for a, b in zip(FR.split(), EN.split(), strict=False)) * 3  # no clear majority
+    assert language._function_word_vote(mixed[: language.MAX_CHARS], language.CLEAR_HITS, language.CLEAR_RATIO) is None
+    assert detect_language(mixed)[0] in ("fr", "en")
+    assert asked
