@@ -111,19 +111,19 @@ def _is_embedded(ctx: Context, span: QuoteSpan, scope: Scope) -> bool:
 
 def _is_title(ctx: Context, span: QuoteSpan, embedded: bool, att: Attribution | None) -> bool:
     """Titles of works and names in quote marks: capitalised words, or a noun such as "film" before them."""
-    body = ctx.body
-    text = body[span.start : span.end]
-    if text[-1] in ".!?…":
+    text = ctx.body[span.start : span.end]
+    if text[-1] in ".!?…" or (not embedded and att is not None):
         return False
+    if not next((c for c in text if c.isalpha()), "").isupper():
+        return False  # a title starts with a capital letter
     words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
     letters = [next((c for c in w if c.isalpha()), "") for w in words]
-    title_case = bool(words) and 2 * sum(c.isupper() for c in letters) >= len(words)
-    starts_upper = next((c for c in text if c.isalpha()), "").isupper()
+    if bool(words) and 2 * sum(c.isupper() for c in letters) >= len(words):
+        return True  # title case
     if not embedded:
-        return att is None and starts_upper and title_case
+        return False
     before = ctx.tokens(max(0, span.open - 60), span.open)[-3:]
-    work = any(t.low in lx.WORK_NOUNS for t in before)
-    return starts_upper and (title_case or work)
+    return any(t.low in lx.WORK_NOUNS for t in before)
 
 
 def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope, depth: int = 0) -> Attribution | None:
