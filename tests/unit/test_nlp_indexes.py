@@ -9,7 +9,8 @@ import pytest
 
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import salience
-from streams.nlp.entities import linking
+from streams.nlp.entities import grouping, linking
+from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.words import WORD_RE, words_before
 from streams.nlp.quotes import cues
 from streams.nlp.quotes.context import Context
@@ -97,3 +98,22 @@ def test_the_words_before_a_position_are_the_last_of_its_long_window() -> None:
         for pos in range(0, len(text) + 1, 7):
             for limit in (1, 5, 10):
                 assert words_before(text, pos, limit) == WORD_RE.findall(text[max(0, pos - 120) : pos])[-limit:]
+
+
+def test_a_group_s_type_is_the_vote_s_when_its_members_share_one() -> None:
+    rng = random.Random(3)
+    for _ in range(3000):
+        kinds = rng.choice([("PER",), ("ORG",), ("LOC", "MISC"), ("PER", "ORG", "LOC", "MISC")])
+        members = [
+            Candidate(
+                "X",
+                0,
+                1,
+                rng.choice(kinds),
+                section=rng.choice(["body", "body", "header", "footer"]),
+                source=rng.choice(["model", "rule", "kb"]),
+                kb_id=rng.choice([None, None, "org:x"]),
+            )
+            for _ in range(rng.randrange(1, 5))
+        ]
+        assert grouping._group_type(members) == grouping._voted_type(members)
