@@ -7,10 +7,11 @@ import random
 
 import pytest
 
+from bench.corpus import generate
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import salience
-from streams.nlp.entities import grouping, linking
-from streams.nlp.entities.candidates import Candidate
+from streams.nlp.entities import corrections, grouping, linking
+from streams.nlp.entities.candidates import Candidate, rule_candidates
 from streams.nlp.entities.words import WORD_RE, words_before
 from streams.nlp.quotes import cues
 from streams.nlp.quotes.context import Context
@@ -117,3 +118,31 @@ def test_a_group_s_type_is_the_vote_s_when_its_members_share_one() -> None:
             for _ in range(rng.randrange(1, 5))
         ]
         assert grouping._group_type(members) == grouping._voted_type(members)
+
+
+@pytest.fixture(scope="module")
+def corpus_candidates() -> list[tuple[str, Candidate]]:
+    """(body, candidate) for every capitalised run of the benchmark's bodies, as each type the model could give."""
+    found = []
+    for item in generate(40):
+        for cand in rule_candidates(item.body):
+            found += [(item.body, dataclasses.replace(cand, type=kind)) for kind in ("PER", "ORG", "LOC", "MISC")]
+    return found
+
+
+def test_corrections_keep_a_part_they_left_as_it_was_as_when_they_asked_again(corpus_candidates, monkeypatch) -> None:
+    fast = [corrections.correct(cand, body) for body, cand in corpus_candidates]
+    fix_type = corrections._fix_type
+    monkeypatch.setattr(corrections, "_fix_type", lambda cand, text: dataclasses.replace(fix_type(cand, text)))
+    assert [corrections.correct(cand, body) for body, cand in corpus_candidates] == fast  # every part asked again
+
+
+def test_the_rules_at_a_name_s_end_are_skipped_only_where_they_cannot_match() -> None:
+    rng = random.Random(11)
+    pieces = ["Radio", " ", "12", "3", "a", "Z", "é", "1", "0", "/", ".", "-", "٣", "²", "ß", "’"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(6)))
+        if not corrections._may_end_with(text, "0123456789/."):
+            assert corrections._DIGITS.sub("", text) == text
+        if not corrections._may_end_with(text, "0123456789"):
+            assert corrections._SCORE.sub("", text) == text
