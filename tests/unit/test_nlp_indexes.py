@@ -12,7 +12,7 @@ from streams.nlp import lexicon as lx
 from streams.nlp.discourse import salience
 from streams.nlp.entities import corrections, grouping, linking
 from streams.nlp.entities.candidates import Candidate, rule_candidates
-from streams.nlp.entities.words import WORD_RE, words_before
+from streams.nlp.entities.words import WORD_RE, is_title, words_before
 from streams.nlp.quotes import cues
 from streams.nlp.quotes.context import Context
 
@@ -101,25 +101,6 @@ def test_the_words_before_a_position_are_the_last_of_its_long_window() -> None:
                 assert words_before(text, pos, limit) == WORD_RE.findall(text[max(0, pos - 120) : pos])[-limit:]
 
 
-def test_a_group_s_type_is_the_vote_s_when_its_members_share_one() -> None:
-    rng = random.Random(3)
-    for _ in range(3000):
-        kinds = rng.choice([("PER",), ("ORG",), ("LOC", "MISC"), ("PER", "ORG", "LOC", "MISC")])
-        members = [
-            Candidate(
-                "X",
-                0,
-                1,
-                rng.choice(kinds),
-                section=rng.choice(["body", "body", "header", "footer"]),
-                source=rng.choice(["model", "rule", "kb"]),
-                kb_id=rng.choice([None, None, "org:x"]),
-            )
-            for _ in range(rng.randrange(1, 5))
-        ]
-        assert grouping._group_type(members) == grouping._voted_type(members)
-
-
 @pytest.fixture(scope="module")
 def corpus_candidates() -> list[tuple[str, Candidate]]:
     """(body, candidate) for every capitalised run of the benchmark's bodies, as each type the model could give."""
@@ -146,3 +127,28 @@ def test_the_rules_at_a_name_s_end_are_skipped_only_where_they_cannot_match() ->
             assert corrections._DIGITS.sub("", text) == text
         if not corrections._may_end_with(text, "0123456789"):
             assert corrections._SCORE.sub("", text) == text
+
+
+def test_a_group_s_type_is_the_vote_s_when_its_members_share_one() -> None:
+    rng = random.Random(3)
+    for _ in range(3000):
+        kinds = rng.choice([("PER",), ("ORG",), ("LOC", "MISC"), ("PER", "ORG", "LOC", "MISC")])
+        members = [
+            Candidate(
+                "X",
+                0,
+                1,
+                rng.choice(kinds),
+                section=rng.choice(["body", "body", "header", "footer"]),
+                source=rng.choice(["model", "rule", "kb"]),
+                kb_id=rng.choice([None, None, "org:x"]),
+            )
+            for _ in range(rng.randrange(1, 5))
+        ]
+        assert grouping._group_type(members) == grouping._voted_type(members)
+
+
+def test_a_title_remembered_is_a_title_asked_anew() -> None:
+    words = [*sorted(lx.TITLES)[:400], "MR", "Mr", "CEO", "l'ex-ministre", "N-VA-fractieleider", "Jan", "de", "M."]
+    for word in words + [w.upper() for w in words] + [w.capitalize() for w in words]:
+        assert is_title(word) == is_title.__wrapped__(word)
