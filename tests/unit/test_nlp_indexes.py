@@ -10,8 +10,8 @@ import pytest
 from bench.corpus import generate
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import salience
-from streams.nlp.entities import corrections, grouping, linking
-from streams.nlp.entities.candidates import Candidate, rule_candidates
+from streams.nlp.entities import corrections, grouping, kb, linking
+from streams.nlp.entities.candidates import Candidate, model_candidates, rule_candidates
 from streams.nlp.entities.words import WORD_RE, is_title, words_before
 from streams.nlp.quotes import cues
 from streams.nlp.quotes.context import Context
@@ -152,3 +152,16 @@ def test_a_title_remembered_is_a_title_asked_anew() -> None:
     words = [*sorted(lx.TITLES)[:400], "MR", "Mr", "CEO", "l'ex-ministre", "N-VA-fractieleider", "Jan", "de", "M."]
     for word in words + [w.upper() for w in words] + [w.capitalize() for w in words]:
         assert is_title(word) == is_title.__wrapped__(word)
+
+
+def test_the_model_s_candidates_read_from_the_text_are_those_read_from_the_doc() -> None:
+    import spacy
+
+    nlp = spacy.blank("fr")
+    kb.add_ruler(nlp)
+    for item in generate(12):
+        doc = nlp(item.body)
+        spans = [doc.char_span(c.start, c.end, label=c.type) for c in rule_candidates(item.body)]
+        doc.ents = [span for span in spans if span is not None]
+        assert doc.ents and doc.spans[kb.SPANS_KEY]  # the model's and the knowledge base's
+        assert model_candidates(doc, item.body) == model_candidates(doc)
