@@ -11,6 +11,7 @@ from bench.corpus import generate
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import salience
 from streams.nlp.entities import corrections, grouping, kb, linking
+from streams.nlp.entities import cues as entity_cues
 from streams.nlp.entities.candidates import Candidate, model_candidates, rule_candidates
 from streams.nlp.entities.words import WORD_RE, is_title, words_before
 from streams.nlp.quotes import cues
@@ -165,3 +166,34 @@ def test_the_model_s_candidates_read_from_the_text_are_those_read_from_the_doc()
         doc.ents = [span for span in spans if span is not None]
         assert doc.ents and doc.spans[kb.SPANS_KEY]  # the model's and the knowledge base's
         assert model_candidates(doc, item.body) == model_candidates(doc)
+
+
+def test_the_titles_and_cues_of_a_body_are_among_its_word_runs() -> None:
+    marks = [chr(c) for c in range(0x110000) if chr(c).casefold() in entity_cues._TITLES_AND_CUES]
+    assert not [c for c in marks if WORD_RE.fullmatch(c) and not entity_cues._WORD_RUN.fullmatch(c)]  # no single mark
+    rng = random.Random(9)
+    pieces = [
+        "dit",
+        "a",
+        "ministre",
+        "Ministre",
+        "M.",
+        "«",
+        "’",
+        "-",
+        "l'ex-ministre",
+        "said",
+        "Jan",
+        " ",
+        "\n",
+        ",",
+        ".",
+    ]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(40))
+        words = [m.span() for m in WORD_RE.finditer(text) if m.group().casefold() in entity_cues._TITLES_AND_CUES]
+        assert [
+            m.span()
+            for m in entity_cues._WORD_RUN.finditer(text)
+            if m.group().casefold() in entity_cues._TITLES_AND_CUES
+        ] == words
