@@ -85,7 +85,7 @@ def detect_language(text: str, *, hint: str | None = None) -> tuple[str, float]:
         if not isinstance(text, str):
             return UNDETERMINED
         sample = text[:MAX_CHARS]
-        letters = sum(c.isalpha() for c in sample)
+        letters = sum(map(str.isalpha, sample))
         if letters < MIN_LETTERS:
             return UNDETERMINED
         voted = (

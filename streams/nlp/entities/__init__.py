@@ -56,7 +56,7 @@ def find_entities(body: str, header: Header, doc: Doc | None, *, rules: bool = F
     `doc` is the pipeline's parse of `body` (its `doc.ents`: the model's, the knowledge base's and the
     named bodies'); `rules` adds candidates from capitalisation rules, for a language without a model.
     """
-    found = model_candidates(doc) if doc is not None else []
+    found = model_candidates(doc, body) if doc is not None else []
     if rules or doc is None:
         found += [c for c in rule_candidates(body) if not any(c.start < f.end and f.start < c.end for f in found)]
         found.sort(key=lambda c: c.start)

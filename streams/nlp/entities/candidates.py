@@ -69,17 +69,23 @@ class Candidate:
     name: str | None = None  # how to name the entity, when the text writes it otherwise ("DEN HAAG": "Den Haag")
 
 
-def model_candidates(doc: Doc) -> list[Candidate]:
+def model_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     """The doc's entities, with our labels: the model's, the named bodies' (`wire_bodies`) and the knowledge
-    base's where it settles a conflict or the model saw nothing (`kb.settle`)."""
+    base's where it settles a conflict or the model saw nothing (`kb.settle`).
+
+    `text`, the doc's text when the caller holds it, gives each entity's text as a slice (a span joins its
+    tokens again)."""
     ents, ids = kb.settle(doc)
     out = []
     for ent in ents:
-        if ent.label_ not in LABELS:
+        label = ent.label_
+        if label not in LABELS:
             continue
-        kb_id = ids.get((ent.start_char, ent.end_char))
+        start, end = ent.start_char, ent.end_char
+        kb_id = ids.get((start, end))
         source = "body" if getattr(ent, "id_", "") == kb.BODY_MARKER else "kb" if kb_id else "model"
-        out.append(Candidate(ent.text, ent.start_char, ent.end_char, LABELS[ent.label_], source=source, kb_id=kb_id))
+        form = ent.text if text is None else text[start:end]
+        out.append(Candidate(form, start, end, LABELS[label], source=source, kb_id=kb_id))
     return out
 
 

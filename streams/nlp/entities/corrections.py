@@ -149,8 +149,14 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     cand = _strip_article(cand, text)
     if cand is None:
         return []
-    fixed = [_without_nationality(_fix_type(c, text)) for c in _split_titles(cand, text) if _keep(c, text)]
-    return [c for c in fixed if _keep(c, text)]  # the head of a compound too: "IC-treinen" is no entity
+    out = []
+    for part in _split_titles(cand, text):
+        if not _keep(part, text):
+            continue
+        fixed = _without_nationality(_fix_type(part, text))
+        if fixed is part or _keep(fixed, text):  # the head of a compound too: "IC-treinen" is no entity
+            out.append(fixed)  # (a part left as it was is kept already)
+    return out
 
 
 def _first_name_and_surname(text: str) -> bool:
@@ -248,8 +254,8 @@ _INITIALS = rule("nlp.entities.corrections.initials", r"(?:[A-ZÀ-Þ]\.){1,3}[A-
 def _initial_stop(cand: Candidate, text: str | None) -> Candidate:
     """A name that ends with an initial keeps its full stop ("Ricardo S.", "J.B."), as the court pages write
     a suspect's name; initials alone that no table knows are a person's."""
-    if text is None or not _ENDS_WITH_INITIAL.search(cand.text) or not text.startswith(".", cand.end):
-        return cand
+    if text is None or not text.startswith(".", cand.end) or not _ENDS_WITH_INITIAL.search(cand.text):
+        return cand  # the full stop first: the rule's binding costs more than the test
     if cand.type != "PER" and "." not in cand.text:
         return cand  # "la ligne T.": a code, and no name
     full = cand.text + "."
@@ -276,9 +282,10 @@ def _hyphen_tail(cand: Candidate, text: str | None) -> Candidate:
 def _trim(cand: Candidate) -> Candidate | None:
     """Strip edge punctuation, trailing lower-case words, a possessive and trailing dateline digits."""
     text = cand.text.strip(_EDGE_PUNCT + " \n\t")
-    if cand.type == "LOC" or _DATE_LIKE.search(text):
+    if (cand.type == "LOC" or _DATE_LIKE.search(text)) and _may_end_with(text, "0123456789/."):
         text = _DIGITS.sub("", text)  # "BRUXELLES 12/03"; "Radio 1" keeps its number
-    text = _SCORE.sub("", text)  # "Anderlecht 2-1": a match's score
+    if _may_end_with(text, "0123456789"):
+        text = _SCORE.sub("", text)  # "Anderlecht 2-1": a match's score
     if _POSSESSIVE.search(text) and not text.isupper():
         rest = _POSSESSIVE.sub("", text)  # "El Khattabi's", "European Union's", not "Moody's"
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
@@ -288,8 +295,18 @@ def _trim(cand: Candidate) -> Candidate | None:
     text = text.strip(_EDGE_PUNCT + " ")
     if (len(text) < 2 and not (text.isupper() and text.isalpha())) or text.isdigit() or not text:
         return None
+    if text == cand.text and cand.end == cand.start + len(text):
+        return cand  # most names: nothing to trim, and no copy (candidates are never changed in place)
     start = cand.start + cand.text.find(text)
     return replace(cand, text=text, start=start, end=start + len(text))
+
+
+def _may_end_with(text: str, ascii_ends: str) -> bool:
+    """Whether `text` may end with what a rule's `$` needs, the ASCII characters `ascii_ends` or an RE2 class of
+    digits: most names end with an ASCII letter, and then the rule's binding (dearer than the name) is not called.
+    A non-ASCII last character is left to the rule (RE2's Unicode tables are not Python's)."""
+    last = text[-1:]
+    return not last.isascii() or (last != "" and last in ascii_ends)
 
 
 # Reporting verbs standing alone ("zei", "said", "affirme"): no name holds one, a model's span across one is two names.

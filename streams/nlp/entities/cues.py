@@ -16,7 +16,7 @@ from dataclasses import replace
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import CAPITALISED_RUN, Candidate
-from streams.nlp.entities.words import NAME_WORD, NAME_WORD_RE2, WORD_RE, is_title
+from streams.nlp.entities.words import NAME_WORD, NAME_WORD_RE2, is_title
 from streams.nlp.lexicon import FUNCTION_WORDS, NOT_ENTITIES, ORG_WORDS, SPEECH_CUES, TITLES
 from streams.nlp.types import EntityType
 from streams.textrules import rule
@@ -86,6 +86,10 @@ _FIRST_NAME_CAPITALS = rule(
 )
 _ORG = linking.Link("org:x", "ORG", "rule")
 _TITLES_AND_CUES = TITLES | SPEECH_CUES  # one look-up for each word of a body
+# The words of WORD_RE without its single marks, none of which is a title or a cue: a body's words are read alone.
+_WORD_RUN = rule(
+    "nlp.entities.word_run", r"[\w'’-]+", engine="re", fallback="one class repeated: each character read once"
+)
 # Capitals that are not organisations.
 _NOT_ACRONYMS = frozenset(
     "ceo cfo coo cto eur usd gbp jpy chf pib bnp gdp vat tva btw pdf tv ok ii iii iv vi vii viii ix xi xii xiii "
@@ -170,7 +174,7 @@ def party_title_name(body: str, coverage: Coverage) -> None:
 
 def name_after_title_or_verb(body: str, coverage: Coverage) -> None:
     """A person's name (two or three capitalised words) right after a title or a verb of saying -> PER."""
-    for word in WORD_RE.finditer(body):
+    for word in _WORD_RUN.finditer(body):
         if word.group().casefold() not in _TITLES_AND_CUES:
             continue
         match = _PERSON_AFTER.match(body, word.end())

@@ -49,6 +49,16 @@ def _known(members: list[Candidate]) -> bool:
 
 
 def _group_type(members: list[Candidate]) -> EntityType:
+    """The group's type: the type its members share, else as `_voted_type` weighs them. Asked several times of
+    each group at each step of `group`, and most groups are one mention."""
+    first = members[0].type
+    if all(m.type == first for m in members):
+        return first  # every rule of `_voted_type` picks a member's type
+    return _voted_type(members)
+
+
+def _voted_type(members: list[Candidate]) -> EntityType:
+    """The knowledge base's type, else the header's, else the model's (or the rules') majority, MISC last."""
     known = next((m.type for m in members if m.kb_id), None)
     if known is not None:
         return known
@@ -62,7 +72,7 @@ def _group_type(members: list[Candidate]) -> EntityType:
 
 
 def _retype(members: list[Candidate], kind: EntityType) -> list[Candidate]:
-    return [m if m.section != "body" else replace(m, type=kind) for m in members]
+    return [m if m.section != "body" or m.type == kind else replace(m, type=kind) for m in members]
 
 
 def _full_name(key: str) -> bool:
@@ -157,9 +167,11 @@ def _join_acronyms(groups: dict[str, list[Candidate]], cands: list[Candidate], b
     for long, short in pairwise(ordered):
         if long.kb_id and short.kb_id and long.kb_id != short.kb_id:
             continue  # the knowledge base tells them apart
+        if " " not in long.text or not 0 < short.start - long.end <= 2:
+            continue  # before the initials are spelled: most neighbours are further apart
         spelled = " " not in short.text and initials(long.text) == normalise(short.text)
-        gap_ok = 0 < short.start - long.end <= 2 and (body is None or spelled or "(" in body[long.end : short.start])
-        if not (gap_ok and (is_acronym(short.text) or spelled) and " " in long.text):
+        gap_ok = body is None or spelled or "(" in body[long.end : short.start]
+        if not (gap_ok and (is_acronym(short.text) or spelled)):
             continue
         long_key, short_key = normalise(long.text), normalise(short.text)
         if long_key in groups and _group_type(groups[long_key]) == "PER" and not spelled:

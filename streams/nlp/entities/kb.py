@@ -199,23 +199,26 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
     matches = sorted(doc.spans.get(SPANS_KEY, ()), key=lambda s: (s.start, -len(s))) if doc.spans else []
     if not matches:
         return ents, ids
+    bounds = [(e.start, e.end) for e in ents]  # each entity's tokens, read once: a span's attributes are dear
     taken_until = -1
     for span in matches:
-        if span.start < taken_until:
+        start, end = span.start, span.end
+        if start < taken_until:
             continue  # inside a longer knowledge-base match
-        taken_until = span.end
-        same = next((e for e in ents if (e.start, e.end) == (span.start, span.end)), None)
-        if same is not None:
-            if same.id_ != BODY_MARKER:
-                ents[ents.index(same)] = Span(doc, span.start, span.end, label=span.label_)
+        taken_until = end
+        if (start, end) in bounds:  # the entities never overlap: one at most has these bounds
+            at = bounds.index((start, end))
+            if ents[at].id_ != BODY_MARKER:
+                ents[at] = Span(doc, start, end, label=span.label_)
                 if span.id_:
                     ids[span.start_char, span.end_char] = span.id_
             continue
-        holder = next((e for e in ents if e.start <= span.start and span.end <= e.end), None)
+        holder = next((ents[i] for i, (a, b) in enumerate(bounds) if a <= start and end <= b), None)
         if holder is not None and (holder.id_ == BODY_MARKER or not _only_articles(doc, holder, span)):
             continue  # a longer name of the model's or a named body holds it
-        ents = [e for e in ents if e.end <= span.start or span.end <= e.start]
-        ents.append(Span(doc, span.start, span.end, label=span.label_))
+        apart = [i for i, (a, b) in enumerate(bounds) if b <= start or end <= a]
+        ents = [ents[i] for i in apart] + [Span(doc, start, end, label=span.label_)]
+        bounds = [bounds[i] for i in apart] + [(start, end)]
         if span.id_:
             ids[span.start_char, span.end_char] = span.id_
     return sorted(ents, key=lambda e: e.start), ids

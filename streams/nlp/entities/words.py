@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from streams.nlp.entities import linking
 from streams.nlp.lexicon import NAME_PARTICLES, ORG_WORDS, TITLES
 from streams.textrules import TOKENIZER, rule
@@ -39,6 +41,9 @@ def normalise(text: str) -> str:
 _ACRONYM_TITLES = frozenset("ceo cfo coo cto pdg".split())
 
 
+# A dispatch asks about a few hundred words, most of them several times (each candidate's words at each correction,
+# the words before each name), and the same words come back from dispatch to dispatch.
+@functools.lru_cache(maxsize=1 << 14)
 def is_title(word: str) -> bool:
     """Whether a word is a title or function ("ministre", "Mr", "l'ex-ministre", "N-VA-fractieleider")."""
     if sum(c.isalpha() for c in word) > 1 and word.isupper() and word.casefold() not in _ACRONYM_TITLES:
