@@ -460,6 +460,25 @@ def test_a_minister_named_after_the_portfolio_is_kept(text, surface, kind, expec
     assert fix(text, surface, kind) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # the title with its article elided onto it, straight or curly apostrophes
+        ("L'échevine des Finances, Léa Marchal, a présenté le budget.", "Finances", "ORG"),
+        ("L’échevin de l’Urbanisme Hugo Lenoir a signé le permis.", "Urbanisme", "LOC"),
+        # an alderman's portfolio
+        ("Schepen van Ruimtelijke Ordening Ann Vos tekende het plan.", "Ruimtelijke Ordening", "ORG"),
+        ("De schepen van Openbare Werken zei niets.", "Openbare Werken", "ORG"),
+    ],
+)
+def test_a_portfolio_after_an_alderman_is_no_entity(text, surface, kind):
+    assert fix(text, surface, kind) == []
+
+
+def test_a_town_after_an_alderman_stays_a_place():
+    assert fix("L'échevin de Ciney Hugo Lenoir a signé le permis.", "Ciney", "LOC") == [("Ciney", "LOC")]
+
+
 @pytest.mark.parametrize("kind", ["PER", "ORG", "MISC"])
 def test_a_demonym_before_a_first_name_is_no_part_of_the_person(kind):
     from streams.nlp.entities.boundaries import person_boundaries

@@ -516,9 +516,14 @@ def demonym(word: str) -> bool:
     return word[:1].isupper() and low.endswith(_OTHER_DEMONYM_ENDINGS) and len(low) > 4
 
 
+def _unelided(word: str) -> str:
+    """A word without the article elided onto it: "l'échevine" -> "échevine" ("d'" is a link of its own)."""
+    return word[2:] if word[:2] == "l'" and len(word) > 2 else word
+
+
 def _after_minister(text: str, pos: int) -> bool:
     """Whether `pos` follows "ministre de/des/du", "minister van/voor", "Secretary of": a portfolio."""
-    before = [w.casefold() for w in words_before(text, pos, 5)]
+    before = [_unelided(w.casefold().replace("’", "'")) for w in words_before(text, pos, 5)]
     links = 0
     while before and (before[-1] in ROLE_LINKS or before[-1][:2] in ("d'", "d’")):
         links += 1

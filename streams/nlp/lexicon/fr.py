@@ -52,6 +52,10 @@ PORTFOLIOS = frozenset(name.casefold() for name in (
     "Economie", "Économie", "Santé", "Santé publique", "Agriculture", "Emploi", "Energie", "Énergie",
     "Environnement", "Mobilité", "Enseignement", "Culture", "Sports", "Pensions", "Climat", "Travail",
     "Commerce", "Commerce extérieur", "Affaires sociales", "Migration", "Asile", "Fonction publique",
+    # a college of aldermen's ("l'échevin de l'Urbanisme")
+    "Urbanisme", "Travaux", "Travaux publics", "Logement", "Jeunesse", "Propreté", "Propreté publique", "Tourisme",
+    "Sécurité", "Cohésion sociale", "Patrimoine", "Instruction publique", "Etat civil", "État civil", "Population",
+    "Aménagement du territoire", "Petite enfance", "Seniors", "Aînés", "Égalité des chances", "Egalité des chances",
 ))
 # Capitalised common nouns and adjectives a model may tag, that are never entities on their own.
 NOT_ENTITIES = words(

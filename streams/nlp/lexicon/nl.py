@@ -25,6 +25,9 @@ PORTFOLIOS = frozenset(name.casefold() for name in (
     "Buitenlandse Zaken", "Binnenlandse Zaken", "Financiën", "Begroting", "Defensie", "Justitie",
     "Volksgezondheid", "Landbouw", "Werk", "Mobiliteit", "Onderwijs", "Cultuur", "Sport", "Pensioenen",
     "Klimaat", "Leefmilieu", "Sociale Zaken", "Asiel en Migratie", "Buitenlandse Handel",
+    # a college of aldermen's ("schepen van Ruimtelijke Ordening")
+    "Ruimtelijke Ordening", "Stedenbouw", "Openbare Werken", "Wonen", "Huisvesting", "Jeugd", "Toerisme",
+    "Veiligheid", "Erfgoed", "Burgerzaken", "Lokale Economie", "Welzijn", "Senioren", "Gelijke Kansen", "Netheid",
 ))
 # Capitalised common nouns and adjectives a model may tag, that are never entities on their own.
 NOT_ENTITIES = words(
