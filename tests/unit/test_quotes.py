@@ -509,6 +509,22 @@ def test_unnamed_sources_have_no_entity(body: str, lang: str, phrase: str) -> No
     assert q.speaker_entity is None and q.speaker_text == phrase
 
 
+@pytest.mark.parametrize(
+    ("body", "lang", "phrase"),
+    [
+        # an adverb after the head noun ends the phrase
+        ("Naar eigen zeggen werkte de 31-jarige al jaren als koerier.", "nl", "de 31-jarige"),
+        ("Le bourgmestre lui-même a reconnu que le site était fermé.", "fr", "Le bourgmestre"),
+        # not one right after the article: "the late", "le nouveau"
+        ("The late mayor also said that the bridge would never close.", "en", "The late mayor"),
+        ("Le nouveau directeur a précisé que le site resterait fermé.", "fr", "Le nouveau directeur"),
+    ],
+)
+def test_a_speaker_phrase_ends_at_an_adverb_after_its_noun(body: str, lang: str, phrase: str) -> None:
+    [q] = run(body, lang)
+    assert q.speaker_text == phrase
+
+
 def test_pronoun_after_an_unnamed_source_stays_unnamed() -> None:
     body = (
         "Selon un porte-parole de la police, la collision s'est produite vers six heures. "

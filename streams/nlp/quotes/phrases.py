@@ -103,6 +103,8 @@ def noun_phrase_end(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
             or low in lex.conjunctions
             or low in lx.WEEKDAYS
             or (low in lx.TIME_NOUNS and toks[i - 1].low not in lex.definite)
+            # "de 23-jarige al jaren", "le ministre lui-même": not "the late president", "le nouveau ministre"
+            or (low in lex.adverbs and toks[i - 1].low not in lex.definite and toks[i - 1].low not in lex.indefinite)
             or cue_at(ctx, toks, i) is not None
         ):
             break

@@ -102,7 +102,7 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
             s, e, ent = cands[-1]
             return SpeakerRef("entity", s, e, ent, (s, e))
     phrases = [(i, j) for kind, i, j in segments if kind == "np"]
-    refs = [analyze(ctx, toks, i, j, level) for i, j in reversed(phrases)]
+    refs = [analyze(ctx, toks, *_without_adverbs(ctx, toks, i, j), level) for i, j in reversed(phrases)]
     for ref in refs:
         if ref.kind == "entity" and ref.entity is not None and ref.entity.type == "PER":
             return ref
@@ -117,6 +117,15 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
         return refs[0]
     pos = toks[b - 1].end if b > a else (toks[a].start if a < len(toks) else 0)
     return SpeakerRef("none", pos, pos)
+
+
+def _without_adverbs(ctx: Context, toks: list[Tok], i: int, j: int) -> tuple[int, int]:
+    """A subject phrase without the adverbs that end it before its verb: "the mayor also (said)", "de minister
+    nog (zei)"; not one right after an article ("the late mayor")."""
+    lex = ctx.lex
+    while j - i > 1 and toks[j - 1].low in lex.adverbs and toks[j - 2].low not in lex.definite | lex.indefinite:
+        j -= 1
+    return i, j
 
 
 def _named(ref: SpeakerRef) -> bool:
