@@ -475,6 +475,21 @@ def test_a_portfolio_after_an_alderman_is_no_entity(text, surface, kind):
     assert fix(text, surface, kind) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        ("Een vrouw uit Mortsel werd opgepakt.", "Mortsel", "PER", [("Mortsel", "LOC")]),
+        ("The crash near Leeds closed the motorway.", "Leeds", "MISC", [("Leeds", "LOC")]),
+        # no gazetteer knows the name: a person
+        ("Ze heeft vertrouwen in Jambon.", "Jambon", "PER", [("Jambon", "PER")]),
+        # a preposition of no place
+        ("La lettre de Mortsel est arrivée.", "Mortsel", "PER", [("Mortsel", "PER")]),
+    ],
+)
+def test_a_lone_person_after_a_preposition_of_place_is_the_town_a_gazetteer_knows(text, surface, kind, expected):
+    assert fix(text, surface, kind) == expected
+
+
 def test_a_town_after_an_alderman_stays_a_place():
     assert fix("L'échevin de Ciney Hugo Lenoir a signé le permis.", "Ciney", "LOC") == [("Ciney", "LOC")]
 

@@ -11,6 +11,7 @@ from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.words import (
     after_org_noun,
+    after_place_preposition,
     after_title,
     at_sentence_start,
     has_org_word,
@@ -220,6 +221,15 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
     known = linking.lookup(cand.text, cand.type)
     if known is not None and known.source == "alias" and known.type != cand.type:
         return replace(cand, type=known.type)  # the knowledge base knows better: "N-VA" tagged as a place
+    if (
+        cand.type in ("PER", "MISC")
+        and text is not None
+        and " " not in cand.text
+        and after_place_preposition(text, cand.start)
+    ):
+        place = linking.lookup(cand.text, "LOC")
+        if place is not None and place.type == "LOC":
+            return replace(cand, type="LOC")  # "een vrouw uit Mortsel" tagged as a person: a town a gazetteer knows
     if cand.type == "LOC" and known is None:
         acronym = is_acronym(cand.text) and not any(c.islower() for c in cand.text)
         if acronym or has_org_word(cand.text) or any(c.isdigit() or c == "&" for c in cand.text):

@@ -110,6 +110,16 @@ _ORG_APPOSITION_NOUNS = frozenset(
 _COMPLEMENT_WORDS = frozenset("de d du des van voor of for".split())
 
 
+# Prepositions of place: a lone name right after one, that a gazetteer knows as a place, is that place.
+_PLACE_PREPOSITIONS = frozenset("uit in te nabij à near in".split())
+
+
+def after_place_preposition(text: str, pos: int) -> bool:
+    """Whether the word right before `pos` is a preposition of place: "een vrouw uit Mortsel", "in Ostend"."""
+    before = words_before(text, pos, 1)
+    return bool(before) and before[-1].casefold() in _PLACE_PREPOSITIONS
+
+
 def after_org_noun(text: str, pos: int) -> bool:
     """Whether the name at `pos` is in apposition to an organisation noun: "le fabricant de jouets Dumont",
     "son équipe Lotto-Kern". A complement may come between ("de panneaux isolants"), but not as the name's own
