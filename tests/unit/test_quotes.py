@@ -525,6 +525,21 @@ def test_a_speaker_phrase_ends_at_an_adverb_after_its_noun(body: str, lang: str,
     assert q.speaker_text == phrase
 
 
+@pytest.mark.parametrize(
+    ("body", "lang", "phrase"),
+    [
+        ("The police of Dunmore arrested a man who had told officers that he was armed.", "en", "a man"),
+        ("La police de Dunmore a interpellé une femme qui avait affirmé qu'elle était armée.", "fr", "une femme"),
+        ("De politie van Dunmore hield een man aan die had verklaard dat hij gewapend was.", "nl", "een man"),
+    ],
+)
+def test_the_subject_of_a_restrictive_relative_is_its_antecedent(body: str, lang: str, phrase: str) -> None:
+    [q] = run(
+        body, lang, ("police of Dunmore", "ORG", ["police of Dunmore", "police de Dunmore", "politie van Dunmore"])
+    )
+    assert q.speaker_entity is None and q.speaker_text == phrase  # the man spoke, not the police
+
+
 def test_pronoun_after_an_unnamed_source_stays_unnamed() -> None:
     body = (
         "Selon un porte-parole de la police, la collision s'est produite vers six heures. "

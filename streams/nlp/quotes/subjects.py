@@ -90,6 +90,9 @@ def _skip_pp(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
 
 def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) -> SpeakerRef:
     """The subject in toks[a:b] before a verb: fronted adverbials, appositions and relatives set aside."""
+    antecedent = _restrictive_antecedent(ctx, toks, a, b)
+    if antecedent is not None:  # "police arrested a man who had told officers that": the man
+        return analyze(ctx, toks, *antecedent, level)
     segments = split_segments(ctx, toks, a, b)
     open_relative = bool(segments) and segments[-1][0] == "rel" and toks[b - 1].text != ","
     if open_relative and _relative_has_subject(ctx, toks, segments[-1]):
@@ -126,6 +129,26 @@ def _without_adverbs(ctx: Context, toks: list[Tok], i: int, j: int) -> tuple[int
     while j - i > 1 and toks[j - 1].low in lex.adverbs and toks[j - 2].low not in lex.definite | lex.indefinite:
         j -= 1
     return i, j
+
+
+def _restrictive_antecedent(ctx: Context, toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun without a comma refers to, when the pronoun is the verb's subject
+    ("a man who (had) told", "une femme qui", "een man die"): from its article to the pronoun."""
+    lex = ctx.lex
+    rel = b - 1
+    while rel > a and (toks[rel].low in lex.auxiliaries or toks[rel].low in lex.adverbs):
+        rel -= 1
+    if rel <= a + 1 or toks[rel].low not in lex.relatives or toks[rel - 1].low in lex.of:
+        return None
+    k = rel - 1
+    while k >= a and rel - k <= 4:
+        t = toks[k]
+        if t.low in lex.definite or t.low in lex.indefinite:
+            return (k, noun_phrase_end(ctx, toks, k, rel)) if k < rel - 1 else None  # not "een man aan"
+        if t.quote or not t.text[0].isalnum() or t.text[0].isupper() or t.low in lex.verb_hints or ctx.finite(t):
+            return None  # a name, a verb or a mark first: not a phrase this rule reads
+        k -= 1
+    return None
 
 
 def _named(ref: SpeakerRef) -> bool:
