@@ -2,6 +2,8 @@
 
 import copy
 
+import pytest
+
 from streams.nlp.entities import Candidate, cue_candidates
 from streams.nlp.entities.cues import (
     PASSES,
@@ -147,6 +149,13 @@ def test_a_first_name_and_a_surname_in_capitals_is_a_person():
     coverage = Coverage(body, [Candidate("Claire", 6, 12, "PER")])
     first_name_and_capitals(body, coverage)
     assert [(c.text, c.type) for c in coverage.candidates] == [("Claire GALLOIS", "PER")]
+
+
+@pytest.mark.parametrize("body", ["Le CD&V est prêt.", "La CSC-ENERGIE a réagi.", "Le FC Testbeke a gagné."])
+def test_an_article_or_a_piece_of_a_longer_acronym_makes_no_person(body):
+    coverage = Coverage(body, [])
+    first_name_and_capitals(body, coverage)
+    assert coverage.candidates == []
 
 
 # --- all of them -------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ BEFORE = {
     r"firm|group|carmaker|brewer|insurer|lender|airline|retailer|maker|startup)"
     rf"(?:\s+[a-zà-ÿ]{{3,}})?\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})",
     "first_name_capitals": r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
-    r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)(?![\w'’-])",
+    r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)(?![\w'’&-])",
     "capitalised_run": rf"(?<![\w'’]){NAME_WORD}(?:\s(?:(?:de|van|der|den|von|du|la|le|di|da)\s)?{NAME_WORD}){{0,5}}",
     "sentence_end": r"(?:(?<!\b[A-Z])\.|[!?…])[\"'»”’)]*\s+(?=[\"'«“„]?\s?[A-ZÀ-ÖØ-Þ0-9])|\n\s*",
     "paragraph": r"\n\s*\n|\n(?=\s*[«\"“„])",

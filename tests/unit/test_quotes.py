@@ -540,6 +540,16 @@ def test_the_subject_of_a_restrictive_relative_is_its_antecedent(body: str, lang
     assert q.speaker_entity is None and q.speaker_text == phrase  # the man spoke, not the police
 
 
+def test_two_words_set_apart_are_a_quote_when_a_cue_attributes_them() -> None:
+    body = "« Nous voterons », a insisté Paul Renard. Il parle d'un texte « bien équilibré » et de « bonne foi »."
+    quotes = run(body, "fr", RENARD)
+    assert [(q.text, q.kind, speaker(q)) for q in quotes] == [("Nous voterons", "direct", "Paul Renard")]
+
+
+def test_two_words_set_apart_with_no_cue_are_no_quote() -> None:
+    assert run("Le public a scandé son nom. « Allez Namur ! »\n\nLe match reprend mardi.", "fr") == []
+
+
 def test_pronoun_after_an_unnamed_source_stays_unnamed() -> None:
     body = (
         "Selon un porte-parole de la police, la collision s'est produite vers six heures. "

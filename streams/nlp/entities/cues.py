@@ -82,9 +82,10 @@ _ORGANISATION_NOUN_NAME = rule(
 _FIRST_NAME_CAPITALS = rule(
     "nlp.entities.first_name_capitals",
     r"(?:^|[^\w'’-])(([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
-    r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?))(?:[^\w'’-]|$)",
+    r"([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?))(?:[^\w'’&-]|$)",  # not "CD" of "CD&V"
 )
 _ORG = linking.Link("org:x", "ORG", "rule")
+_ARTICLES = frozenset("le la les l un une des du de het een the an".split())  # "Le" is a first name too
 _TITLES_AND_CUES = TITLES | SPEECH_CUES  # one look-up for each word of a body
 # The words of WORD_RE without its single marks, none of which is a title or a cue: a body's words are read alone.
 _WORD_RUN = rule(
@@ -264,7 +265,7 @@ def first_name_and_capitals(body: str, coverage: Coverage) -> None:
     of writing names -> PER (in place of whatever the model made of part of it)."""
     for match in _FIRST_NAME_CAPITALS.around(body):
         first, surname = match.group(2), match.group(3)
-        if first_name_gender(first) is None or _in_caps_line(body, match.start(1)):
+        if first_name_gender(first) is None or first.casefold() in _ARTICLES or _in_caps_line(body, match.start(1)):
             continue
         if surname.casefold() in AGENCIES or surname.casefold() in NOT_ENTITIES or linking.lookup(surname):
             continue

@@ -9,7 +9,15 @@ from streams.nlp.quotes.attribution import Attribution, FoundQuote, attribution_
 from streams.nlp.quotes.cues import Cue, cue_at, cue_text
 from streams.nlp.quotes.phrases import title_word
 from streams.nlp.quotes.subjects import subject_before
-from streams.nlp.quotes.text import MAX_LOOKBACK, MIN_WORDS, SENTENCE_PUNCT, WINDOW, Tok, word_count
+from streams.nlp.quotes.text import (
+    MAX_LOOKBACK,
+    MIN_SET_APART_WORDS,
+    MIN_WORDS,
+    SENTENCE_PUNCT,
+    WINDOW,
+    Tok,
+    word_count,
+)
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context, Scope
@@ -23,12 +31,17 @@ def direct_quotes(ctx: Context) -> tuple[list[FoundQuote], list[QuoteSpan]]:
     split: list[FoundQuote] = []
     loose: list[QuoteSpan] = []
     for k, span in enumerate(ctx.spans):
-        if word_count(ctx.body, span.start, span.end) < MIN_WORDS:
+        words = word_count(ctx.body, span.start, span.end)
+        if words < MIN_SET_APART_WORDS:
             continue
         scope = ctx.scope(span.parent)
         embedded = _is_embedded(ctx, span, scope)
+        if words < MIN_WORDS and embedded:
+            continue  # a fragment of one or two words in a clause: a scare quote
         before, after = (_attribute_before, _attribute_after) if embedded else (_attribute_after, _attribute_before)
         att = before(ctx, span, scope) or after(ctx, span, scope)
+        if words < MIN_WORDS and att is None:
+            continue  # two words set apart count when a cue gives them a speaker: « Nous voterons », a-t-il dit
         if _is_title(ctx, span, embedded, att):
             continue
         if embedded and att is None:

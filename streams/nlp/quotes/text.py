@@ -8,6 +8,7 @@ from streams.nlp import lexicon as lx
 from streams.textrules import TOKENIZER, rule
 
 MIN_WORDS = 3  # shorter quoted fragments are scare quotes or single words, not quotes
+MIN_SET_APART_WORDS = 2  # ... except two words set apart that a cue attributes: « Nous voterons », a-t-il dit
 MAX_LOOKBACK = 60  # tokens searched before a quote or cue for its subject
 MAX_LOOKAHEAD = 40  # tokens searched after a quote for its attribution
 MAX_CLAUSE = 2000  # characters an indirect quote may run for
