@@ -490,6 +490,21 @@ def test_a_lone_person_after_a_preposition_of_place_is_the_town_a_gazetteer_know
     assert fix(text, surface, kind) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        ("'Ik ben blij', vertelde de jonge Limburger.", "Limburger", "PER", []),
+        ("Een Gentenaar werd opgepakt.", "Gentenaar", "PER", []),
+        ("De Brusselaar reageerde.", "Brusselaar", "MISC", []),
+        # a name: no determiner before it, or no place in it
+        ("Volgens Limburger is het plan klaar.", "Limburger", "PER", [("Limburger", "PER")]),
+        ("'Nee', zei de jonge Peeters.", "Peeters", "PER", [("Peeters", "PER")]),
+    ],
+)
+def test_someone_from_a_place_is_no_name(text, surface, kind, expected):
+    assert fix(text, surface, kind) == expected
+
+
 def test_a_town_after_an_alderman_stays_a_place():
     assert fix("L'échevin de Ciney Hugo Lenoir a signé le permis.", "Ciney", "LOC") == [("Ciney", "LOC")]
 

@@ -501,6 +501,8 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return linking.lookup(cand.text, "LOC") is not None  # "Montois", "Flemish" are people; "Calais" a city
     if " " not in cand.text and cand.type != "PER" and _place_adjective(cand.text):
         return False  # "de Gentse haven": an adjective of the place, not a name
+    if " " not in cand.text and text is not None and _determined(text, cand.start) and _place_noun(cand.text):
+        return False  # "de jonge Limburger", "een Gentenaar": someone from the place, not a name
     if key in PORTFOLIOS and text is not None and _MINISTER_AFTER.match(text, cand.end):
         return False  # "Defence Minister Theo Francken": a portfolio
     return not (key in PORTFOLIOS and text is not None and _after_minister(text, cand.start))
@@ -516,6 +518,29 @@ def _place_adjective(word: str) -> bool:
         return True  # the adjectives of Flanders, Wallonia and Europe
     stem = word[:-2]
     return any(linking.lookup(form, "LOC") is not None for form in (stem, stem + "en"))
+
+
+_DUTCH_DETERMINERS = frozenset("de het een deze die onze zijn haar".split())
+
+
+def _determined(text: str, pos: int) -> bool:
+    """Whether a Dutch determiner comes before `pos`, maybe with an adjective between: "de (jonge) ..."."""
+    before = [w.casefold() for w in words_before(text, pos, 2)]
+    if before and before[-1] in _DUTCH_DETERMINERS:
+        return True
+    return len(before) == 2 and before[0] in _DUTCH_DETERMINERS and before[1].isalpha() and before[1].islower()
+
+
+def _place_noun(word: str) -> bool:
+    """A Dutch noun for someone from a place a gazetteer knows: "Limburger" (Limburg), "Gentenaar" (Gent),
+    "Brusselaar" (Brussel), "Antwerpenaar" (Antwerpen)."""
+    if len(word) < 6 or not word[:1].isupper():
+        return False
+    for ending in ("enaar", "aar", "er"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and linking.lookup(stem, "LOC") is not None:
+            return True
+    return False
 
 
 def demonym(word: str) -> bool:
