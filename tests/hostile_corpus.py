@@ -36,8 +36,10 @@ def slow_text(chars: int, unit: str = "N-VA ") -> str:
 
     Since the entity rules run on RE2 (issue 19, item 3) runs of "A." or "-" are enriched in about a second per
     100 KB. What remains slow: every "N-VA" (or "PVDA", "CD&V") is a match of the knowledge base's ruler, and
-    `kb.settle` compares each match with every entity, even without a model: 19 KB take about 4 s, 38 KB 15 s,
-    100 KB minutes. Should that become linear, these tests need another slow input.
+    `kb.settle` compares each match with every entity, even without a model: 19 KB of "N-VA " took about 4 s,
+    38 KB 15 s, 100 KB minutes; since a form's lookup is remembered, 19 KB take 1.3 s the second time, and a
+    shorter unit ("PS ": more matches in as many characters) about 3 s. Should that become linear, these tests
+    need another slow input.
     """
     return (unit * (chars // len(unit) + 1))[:chars]
 
