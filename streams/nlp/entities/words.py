@@ -111,7 +111,7 @@ _COMPLEMENT_WORDS = frozenset("de d du des van voor of for".split())
 
 
 # Prepositions of place: a lone name right after one, that a gazetteer knows as a place, is that place.
-_PLACE_PREPOSITIONS = frozenset("uit in te nabij à near in".split())
+_PLACE_PREPOSITIONS = frozenset("uit in te nabij à near".split())
 
 
 def after_place_preposition(text: str, pos: int) -> bool:

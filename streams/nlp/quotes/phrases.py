@@ -67,6 +67,13 @@ def title_word(ctx: Context, low: str) -> tuple[str, str] | None:
     return None
 
 
+def adverb_after_noun(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> bool:
+    """Whether toks[i] is an adverb that ends the noun phrase before it: "de 23-jarige al (jaren)", "le ministre
+    lui-même"; not one right after an article ("the late president", "le nouveau ministre")."""
+    before = toks[i - 1].low
+    return toks[i].low in lex.adverbs and before not in lex.definite and before not in lex.indefinite
+
+
 def noun_phrase_end(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
     """Token index past the noun phrase at k: a pronoun, or a name or title with its complements."""
     lex = ctx.lex
@@ -103,8 +110,7 @@ def noun_phrase_end(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
             or low in lex.conjunctions
             or low in lx.WEEKDAYS
             or (low in lx.TIME_NOUNS and toks[i - 1].low not in lex.definite)
-            # "de 23-jarige al jaren", "le ministre lui-même": not "the late president", "le nouveau ministre"
-            or (low in lex.adverbs and toks[i - 1].low not in lex.definite and toks[i - 1].low not in lex.indefinite)
+            or adverb_after_noun(lex, toks, i)
             or cue_at(ctx, toks, i) is not None
         ):
             break

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.cues import is_derived_adverb, phrase_at
-from streams.nlp.quotes.phrases import SpeakerRef, analyze, heading_mentions, noun_phrase_end
+from streams.nlp.quotes.phrases import SpeakerRef, adverb_after_noun, analyze, heading_mentions, noun_phrase_end
 from streams.nlp.quotes.text import Tok
 
 if TYPE_CHECKING:
@@ -125,8 +125,7 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
 def _without_adverbs(ctx: Context, toks: list[Tok], i: int, j: int) -> tuple[int, int]:
     """A subject phrase without the adverbs that end it before its verb: "the mayor also (said)", "de minister
     nog (zei)"; not one right after an article ("the late mayor")."""
-    lex = ctx.lex
-    while j - i > 1 and toks[j - 1].low in lex.adverbs and toks[j - 2].low not in lex.definite | lex.indefinite:
+    while j - i > 1 and adverb_after_noun(ctx.lex, toks, j - 1):
         j -= 1
     return i, j
 
