@@ -220,6 +220,30 @@ def test_demands(body: str, lang: str, text: str) -> None:
     assert indirect(run(body, lang)) == [text]
 
 
+@pytest.mark.parametrize(
+    ("body", "lang", "text"),
+    [
+        ("The union said that wages increased.", "en", "wages increased"),
+        ("Le syndicat affirme que Vandis mentait.", "fr", "Vandis mentait"),
+        ("De bond zei dat prijzen stijgen.", "nl", "prijzen stijgen"),
+    ],
+)
+def test_a_subject_and_its_verb_after_that_are_a_whole_clause(body: str, lang: str, text: str) -> None:
+    assert indirect(run(body, lang, org("Vandis"))) == [text]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The union said that in June.", "en"),
+        ("Le syndicat l'a dit que trop souvent.", "fr"),
+        ("De bond zei dat gisteren al.", "nl"),
+    ],
+)
+def test_two_words_after_that_without_a_subject_and_verb_are_no_clause(body: str, lang: str) -> None:
+    assert indirect(run(body, lang)) == []
+
+
 # ----------------------------------------------------------------------------- coordinated verbs
 
 

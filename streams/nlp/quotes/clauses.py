@@ -21,15 +21,16 @@ _VERB_ENDINGS = {  # endings of finite verbs, for the languages without a full t
 }
 
 
-def clause_span(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
-    """The reported clause body[start:end], trimmed of spaces and final punctuation; None if too short."""
+def clause_span(ctx: Context, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[int, int] | None:
+    """The reported clause body[start:end], trimmed of spaces and final punctuation; None if shorter than
+    `min_words`."""
     body = ctx.body
     end = min(end, start + MAX_CLAUSE)
     while start < end and body[start].isspace():
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ".;:!?…,"):
         end -= 1
-    if word_count(body, start, end) < MIN_WORDS:
+    if word_count(body, start, end) < min_words:
         return None
     return start, end
 

@@ -143,10 +143,24 @@ def _complement(
     end_tok = bisect.bisect_left(toks, end, key=tok_start)
     if comp is not None and ctx.lang == "nl" and not _clause_like(ctx, toks, first, end_tok):
         return None  # "herhaalde dat 's avonds op Canvas": "dat" is the object, no clause follows
-    span = clause_span(ctx, start, end)
+    short = comp is not None and _subject_and_verb(ctx, toks, first, end_tok)
+    span = clause_span(ctx, start, end, 2 if short else MIN_WORDS)
     if span is None:
         return None
     return FoundQuote(span[0], span[1], "indirect", _attribution(ctx, toks, cue, comp, lower, last, earlier))
+
+
+def _subject_and_verb(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
+    """Whether toks[a:b] is two words, a subject and its finite verb: a whole clause after "que", "dat",
+    "that" ("said that prices rose", "affirme que Paul ment"), however short."""
+    while b > a and not toks[b - 1].text[0].isalnum():
+        b -= 1  # the full stop
+    if b - a != 2 or toks[a].quote or not toks[a].text[0].isalnum():
+        return False
+    lex, low = ctx.lex, toks[a].low
+    if low in lex.prepositions or low in lex.adverbs or low in lex.conjunctions or low in lex.complementizers:
+        return False
+    return verb_guess(ctx, toks, a + 1)
 
 
 def _clause_like(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
