@@ -540,6 +540,27 @@ def test_the_subject_of_a_restrictive_relative_is_its_antecedent(body: str, lang
     assert q.speaker_entity is None and q.speaker_text == phrase  # the man spoke, not the police
 
 
+@pytest.mark.parametrize(
+    ("body", "phrase"),
+    [
+        (
+            "The Dunmore branch of the party announced that it would field its own candidate.",
+            "The Dunmore branch of the party",
+        ),
+        ("A Nordbank analyst said that rates would fall in the spring.", "A Nordbank analyst"),
+    ],
+)
+def test_an_english_name_that_modifies_the_noun_after_it_does_not_speak(body: str, phrase: str) -> None:
+    [q] = run(body, "en", ("Dunmore", "LOC", ["Dunmore"]), ("Nordbank", "ORG", ["Nordbank"]))
+    assert q.speaker_entity is None and q.speaker_text == phrase
+
+
+def test_an_english_name_after_a_preposition_in_the_phrase_still_speaks() -> None:
+    body = "Growth will slow next year, according to a note from Nordbank published on Tuesday."
+    [q] = run(body, "en", ("Nordbank", "ORG", ["Nordbank"]))
+    assert speaker(q) == "Nordbank"
+
+
 def test_two_words_set_apart_are_a_quote_when_a_cue_attributes_them() -> None:
     body = "« Nous voterons », a insisté Paul Renard. Il parle d'un texte « bien équilibré » et de « bonne foi »."
     quotes = run(body, "fr", RENARD)

@@ -147,6 +147,9 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
         return SpeakerRef("unnamed", start, end, plural=first not in lx.SINGULAR_INDEFINITE)
     if cands and _modifies_title(ctx, toks, a, b, cands[-1]):
         cands, person = cands[:-1], [c for c in person if c is not cands[-1]]  # "the Anderlecht coach"
+    if cands and ctx.lang == "en" and first in lex.definite | lex.indefinite:
+        cands = [c for c in cands if not _modifies_noun(ctx, toks, a, b, c)]  # "The Antwerp branch of the party"
+        person = [c for c in person if c in cands]
     if person or cands:  # the first person named, else the last name: "De Limburgse producent VoltaCell"
         s, e, ent = person[0] if person else cands[-1]
         return SpeakerRef("entity", start, end, ent, (s, e))
@@ -184,6 +187,26 @@ def _modifies_title(ctx: Context, toks: list[Tok], a: int, b: int, mention: tupl
         and title_word(ctx, last.low) is not None
         and mention[1] <= last.start
         and not ctx.body[mention[1] : last.start].strip()
+    )
+
+
+def _modifies_noun(ctx: Context, toks: list[Tok], a: int, b: int, mention: tuple) -> bool:
+    """Whether an English name after the phrase's article modifies the common noun right after it ("the
+    Antwerp branch", "a Greenpeace activist"): the noun, not the name, heads the phrase."""
+    lex = ctx.lex
+    k = bisect.bisect_left(toks, mention[1], key=tok_start)
+    if not a < k < b or toks[a].start >= mention[0]:
+        return False
+    if any(x.low in lex.prepositions or x.low in lex.of for x in toks[a:k]):
+        return False  # "a note from Testbank published": the name is a complement's
+    t = toks[k]
+    return (
+        t.text.isalpha()
+        and t.text.islower()
+        and t.start == mention[1] + 1
+        and not t.low.endswith("ed")
+        and not any(t.low in words for words in (lex.adverbs, lex.pronouns, lex.prepositions, lex.conjunctions))
+        and t.low not in lex.relatives
     )
 
 
