@@ -493,6 +493,20 @@ def test_a_lone_person_after_a_preposition_of_place_is_the_town_a_gazetteer_know
 @pytest.mark.parametrize(
     ("text", "surface", "kind", "expected"),
     [
+        ("The Mortsel coach blamed the pitch.", "Mortsel", "PER", [("Mortsel", "LOC")]),
+        ("The Leeds mayor opened the bridge.", "Leeds", "MISC", [("Leeds", "LOC")]),
+        # a noun that is no title, or a name no gazetteer knows as a place
+        ("The Mortsel derby ended in a draw.", "Mortsel", "PER", [("Mortsel", "PER")]),
+        ("The Jambon government fell.", "Jambon", "PER", [("Jambon", "PER")]),
+    ],
+)
+def test_a_lone_person_before_a_lower_case_title_is_the_town_a_gazetteer_knows(text, surface, kind, expected):
+    assert fix(text, surface, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
         ("'Ik ben blij', vertelde de jonge Limburger.", "Limburger", "PER", []),
         ("Een Gentenaar werd opgepakt.", "Gentenaar", "PER", []),
         ("De Brusselaar reageerde.", "Brusselaar", "MISC", []),

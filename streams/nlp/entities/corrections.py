@@ -14,6 +14,7 @@ from streams.nlp.entities.words import (
     after_place_preposition,
     after_title,
     at_sentence_start,
+    before_lowercase_title,
     has_org_word,
     is_acronym,
     is_title,
@@ -225,11 +226,11 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         cand.type in ("PER", "MISC")
         and text is not None
         and " " not in cand.text
-        and after_place_preposition(text, cand.start)
+        and (after_place_preposition(text, cand.start) or before_lowercase_title(text, cand.end))
     ):
         place = linking.lookup(cand.text, "LOC")
         if place is not None and place.type == "LOC":
-            return replace(cand, type="LOC")  # "een vrouw uit Mortsel" tagged as a person: a town a gazetteer knows
+            return replace(cand, type="LOC")  # "een vrouw uit Mortsel", "the Ghent coach": a town a gazetteer knows
     if cand.type == "LOC" and known is None:
         acronym = is_acronym(cand.text) and not any(c.islower() for c in cand.text)
         if acronym or has_org_word(cand.text) or any(c.isdigit() or c == "&" for c in cand.text):

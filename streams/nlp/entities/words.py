@@ -120,6 +120,13 @@ def after_place_preposition(text: str, pos: int) -> bool:
     return bool(before) and before[-1].casefold() in _PLACE_PREPOSITIONS
 
 
+def before_lowercase_title(text: str, end: int) -> bool:
+    """Whether a name ending at `end` modifies a lower-case title right after it: "the Ghent prosecutor",
+    "the Anderlecht coach" (a place or its club, never a person's name)."""
+    after = WORD_RE.findall(text[end : end + 40])
+    return text[end : end + 1] == " " and bool(after) and after[0].islower() and is_title(after[0])
+
+
 def after_org_noun(text: str, pos: int) -> bool:
     """Whether the name at `pos` is in apposition to an organisation noun: "le fabricant de jouets Dumont",
     "son équipe Lotto-Kern". A complement may come between ("de panneaux isolants"), but not as the name's own
