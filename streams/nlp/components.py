@@ -67,7 +67,7 @@ class WireEntities:
         self.rules = rules  # candidates from capitalisation rules and gazetteers, not from doc.ents
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _text(doc)
+        text = doc_text(doc)
         header = doc._.wire_header or Header(0, len(text))
         started = time.perf_counter()
         doc._.wire_entities = find_entities(text, header, doc, rules=self.rules)
@@ -83,7 +83,7 @@ class WireQuotes:
         self.tags = tags  # whether the doc's part-of-speech tags tell finite verbs
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _text(doc)
+        text = doc_text(doc)
         entities = doc._.wire_entities or []
         lang = doc._.wire_lang or self.lang
         started = time.perf_counter()
@@ -115,7 +115,8 @@ def make_wire_quotes(nlp: Language, name: str, tags: bool | None) -> WireQuotes:
     return WireQuotes(nlp.lang, tags)
 
 
-def _text(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
+    """The text a doc was made from: kept by `wire_doc`, else joined from the tokens (`doc.text`)."""
     text = doc.user_data.get(_TEXT)
     return doc.text if text is None else text
 

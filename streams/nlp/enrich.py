@@ -121,7 +121,7 @@ class Enricher:
 
     def _run(self, lang: str, batch: list[Enrichment]) -> None:
         """One language's batch through its pipeline; the model's time is what the wire components did not take."""
-        from streams.nlp.components import wire_doc  # spaCy is imported when a pipeline is, not with this module
+        from streams.nlp.components import doc_text, wire_doc  # spaCy comes with a pipeline, not with this module
 
         nlp = self.pipeline(lang)
         started = time.perf_counter()
@@ -133,7 +133,7 @@ class Enricher:
                 stage.model = self.models[lang]
                 stage.timings_ms["model"] = model_ms
             stage.timings_ms.update(doc._.wire_timings)
-            shift = len(doc.user_data.get(("wirestream", "text"), doc.text)) - len(stage.body)
+            shift = len(doc_text(doc)) - len(stage.body)
             title = title_start(stage.headline or "") if shift else 0
             stage.entities = [_sections(entity, shift, title) for entity in doc._.wire_entities]
             quotes = (_quote_sections(quote, shift, title) for quote in doc._.wire_quotes)
