@@ -236,6 +236,8 @@ def test_a_subject_and_its_verb_after_that_are_a_whole_clause(body: str, lang: s
     ("body", "lang"),
     [
         ("The union said that in June.", "en"),
+        ("She said that again and again.", "en"),
+        ("He had said that on several occasions last year.", "en"),
         ("Le syndicat l'a dit que trop souvent.", "fr"),
         ("De bond zei dat gisteren al.", "nl"),
     ],

@@ -17,6 +17,7 @@ import bisect
 import itertools
 from typing import TYPE_CHECKING
 
+from streams.nlp import lexicon as lx
 from streams.nlp.quotes.attribution import Attribution, FoundQuote, attribution_from_cue
 from streams.nlp.quotes.clauses import (
     clause_end,
@@ -141,8 +142,8 @@ def _complement(
     relative = relative_subject(ctx, toks, cue.start)
     end = clause_end(ctx, toks, first - 1, sentence_end, relative=relative)
     end_tok = bisect.bisect_left(toks, end, key=tok_start)
-    if comp is not None and ctx.lang == "nl" and not _clause_like(ctx, toks, first, end_tok):
-        return None  # "herhaalde dat 's avonds op Canvas": "dat" is the object, no clause follows
+    if comp is not None and _maybe_object(ctx, toks, comp) and not _clause_like(ctx, toks, first, end_tok):
+        return None  # "herhaalde dat 's avonds op Canvas", "said that again": the object, no clause follows
     short = comp is not None and _subject_and_verb(ctx, toks, first, end_tok)
     span = clause_span(ctx, start, end, 2 if short else MIN_WORDS)
     if span is None:
@@ -161,6 +162,17 @@ def _subject_and_verb(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
     if low in lex.prepositions or low in lex.adverbs or low in lex.conjunctions or low in lex.complementizers:
         return False
     return verb_guess(ctx, toks, a + 1)
+
+
+def _maybe_object(ctx: Context, toks: list[Tok], comp: int) -> bool:
+    """Whether the "dat" / "that" at toks[comp] may be a pronoun, the verb's object: Dutch "dat" always;
+    English "that" before an adverbial ("said that again", "said that on Monday")."""
+    if ctx.lang == "nl":
+        return True
+    if ctx.lang != "en" or toks[comp].low != "that" or comp + 1 >= len(toks):
+        return False
+    low, lex = toks[comp + 1].low, ctx.lex
+    return low in lex.adverbs or low in lex.prepositions or low in lx.TIME_NOUNS or low in lx.WEEKDAYS
 
 
 def _clause_like(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
