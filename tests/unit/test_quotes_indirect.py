@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from streams.nlp.types import Quote
-from tests.quote_fixtures import run
+from tests.quote_fixtures import run, speaker
 
 
 def indirect(quotes: list[Quote]) -> list[str]:
@@ -413,6 +413,22 @@ def test_klinkt_het_bij() -> None:
     assert said(run(body, "nl", org("Vervoerbond"))) == [
         ("De bussen rijden weer volgens de normale dienstregeling", "Vervoerbond")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the speaker before goes on, in the paragraph or the one before; a party in brackets is no one else
+        ("Minister Lien Dierckx (CD&V) zei dat het plan klaar is. 'We zijn tevreden', klinkt het.", "Lien Dierckx"),
+        ("Volgens Lien Dierckx moet de regering ingrijpen.\n\n'We wachten niet langer', klonk het.", "Lien Dierckx"),
+        # someone else named between, or no speaker before: no one
+        ("Lien Dierckx zei dat het plan klaar is. Bij Vervoerbond is men boos. 'Een schande', luidt het.", None),
+        ("De minister ontmoette Lien Dierckx. 'Het was een goed gesprek', klinkt het.", None),
+    ],
+)
+def test_klinkt_het_with_no_source_goes_on_with_the_speaker_before(body: str, expected: str | None) -> None:
+    quotes = run(body, "nl", per("Lien Dierckx"), org("Vervoerbond"), org("CD&V"))
+    assert speaker(quotes[-1]) == expected and quotes[-1].kind == "direct"
 
 
 def test_postposed_english_attribution_needs_a_subject_after_its_comma() -> None:

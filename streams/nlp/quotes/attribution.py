@@ -24,6 +24,7 @@ class Attribution:
     ref: SpeakerRef | None
     pos: int  # where the speaker phrase (or cue) stands, for salience
     same_sentence_as: int | None = None  # a gerund cue ("ajoutant que"): the sentence's own speaker
+    continues: bool = False  # an impersonal cue naming no one ("klinkt het"): the speaker before, if near
     resolved: bool = False
     speaker: Entity | None = None
     speaker_text: str | None = None
@@ -64,6 +65,8 @@ def attribution_from_cue(ctx: Context, toks: list[Tok], cue: Cue, level: int, *,
         ref = inverted_subject(ctx, toks, cue.start + 1, cue.end - 1, level)  # "voegde hij eraan toe"
     elif inverted:
         ref = inverted_subject(ctx, toks, cue.end, len(toks), level, toks[cue.start].low)
+        if ref.kind == "none" and toks[cue.start].low in lx.NL_IMPERSONAL_CUES:
+            return Attribution(text, None, toks[cue.start].start, continues=True)  # "'...', klinkt het."
     else:
         end = cue.start
         while end > 0 and toks[end - 1].low in ctx.lex.clitics:  # "le maire nous a dit"

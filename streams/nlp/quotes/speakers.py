@@ -240,6 +240,8 @@ def resolve_all(ctx: Context, attributions: list[Attribution]) -> None:
     sentences = ctx.scope(None)
     named = sorted((a for a in unique if a.resolved and a.ref is not None), key=lambda a: a.pos)
     for att in unique:
+        if att.continues:
+            _continue_speaker(ctx, att, named)
         if att.same_sentence_as is None:
             continue
         start, _e = sentences.sentence(att.same_sentence_as)
@@ -249,6 +251,22 @@ def resolve_all(ctx: Context, attributions: list[Attribution]) -> None:
         else:
             att.speaker = resolver.last_named(att.same_sentence_as, people_only=False)
         att.resolved = True
+
+
+def _continue_speaker(ctx: Context, att: Attribution, named: list[Attribution]) -> None:
+    """An impersonal cue ("'...', klinkt het") goes on with the speaker before it: the last one attributed, in
+    its paragraph or the one before, when no other person or organisation is named between them (outside
+    quotes)."""
+    k = bisect.bisect_left(named, att.pos, key=lambda a: a.pos) - 1
+    if k < 0 or ctx.paragraph_of(named[k].pos) < ctx.paragraph_of(att.pos) - 1:
+        return
+    before = named[k]
+    ref = before.ref
+    for s, _e, ent in ctx.mentions.overlapping(ref.end if ref else before.pos, att.pos):
+        party = ctx.body[s - 1 : s] == "("  # "Jan Peeters (CD&V)"
+        if ent.type in ("PER", "ORG") and ent is not before.speaker and ctx.inside(s) is None and not party:
+            return  # "Bij Groen is men boos. '...', klinkt het": someone else
+    att.speaker, att.speaker_text = before.speaker, before.speaker_text
 
 
 def _qualified(words: list[str], noun: str) -> bool:
