@@ -561,6 +561,15 @@ def test_an_english_name_after_a_preposition_in_the_phrase_still_speaks() -> Non
     assert speaker(q) == "Nordbank"
 
 
+def test_a_relative_after_a_postposed_cue_speaks_for_its_subject_not_for_a_name_in_its_complement() -> None:
+    body = "« On ne lâchera rien », martèle la présidente du Vandis, qui dénonce « un recul social historique »."
+    quotes = run(body, "fr", ("Vandis", "ORG", ["Vandis"]))
+    assert [(q.kind, q.speaker_text, speaker(q)) for q in quotes] == [
+        ("direct", "la présidente du Vandis", None),
+        ("mixed", "la présidente du Vandis", None),
+    ]
+
+
 def test_two_words_set_apart_are_a_quote_when_a_cue_attributes_them() -> None:
     body = "« Nous voterons », a insisté Paul Renard. Il parle d'un texte « bien équilibré » et de « bonne foi »."
     quotes = run(body, "fr", RENARD)

@@ -133,6 +133,9 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     lex = ctx.lex
     while a < b and (toks[a].low in lex.conjunctions or toks[a].low in lex.adverbs):
         a += 1
+    verb = cue_at(ctx, toks, a) if a < b else None
+    if verb is not None and verb.end < b:
+        a = verb.end  # "(« ... »,) martèle la présidente du PS, qui": the subject after the verb
     while b > a + 1 and toks[b - 1].low in lex.negations:
         b -= 1  # "Ce dernier n'exclut pas": the negation is the verb's
     if a >= b:
@@ -160,7 +163,11 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
         return SpeakerRef("entity", start, end, spoken_for[2], spoken_for[:2])
     if first in lex.plural_pronouns:
         return SpeakerRef("unnamed", start, end, plural=True)
-    names = [t.text for t in toks[a:b] if t.text[:1].isupper() and not title_word(ctx, t.low)]
+    names = [
+        t.text
+        for k, t in enumerate(toks[a:b], a)
+        if t.text[:1].isupper() and not title_word(ctx, t.low) and not _complement_of_noun(toks, k, a, lex)
+    ]
     ent = ctx.mentions.by_name(names) if names and first not in lex.definite else None
     if ent is not None:  # a name the entity stage did not mark: "Me Vanquathem"
         return SpeakerRef("entity", start, end, ent)
@@ -176,6 +183,12 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     if head is not None:
         return SpeakerRef("title" if head[0] == "person" else "org", start, end, noun=head[1])
     return SpeakerRef("definite" if first in lex.definite else "none", start, end)
+
+
+def _complement_of_noun(toks: list[Tok], k: int, a: int, lex: lx.QuoteLexicon) -> bool:
+    """Whether toks[k] follows a common noun and its "de" / "van" / "of": "la présidente du PS", not the
+    particle of a name ("Els van Doesburg", "Van Doesburg")."""
+    return k >= a + 2 and toks[k - 1].text.islower() and toks[k - 1].low in lex.of and toks[k - 2].text.islower()
 
 
 def _modifies_title(ctx: Context, toks: list[Tok], a: int, b: int, mention: tuple) -> bool:
