@@ -128,6 +128,12 @@ def fix(text, surface, kind):
             "ORG",
             [("KV Testbeke", "ORG")],
         ),
+        (
+            "Le Sporting de Testbeke 2-1 samedi soir.",
+            "Sporting de Testbeke 2-1 samedi",
+            "MISC",
+            [("Sporting de Testbeke", "MISC")],
+        ),
         ("Le T1 Tom Vervoort a parlé.", "T1 Tom Vervoort", "PER", [("Tom Vervoort", "PER")]),
         ("« Bien joué », a lancé le T1 brugeois.", "T1 brugeois", "ORG", []),
         # a contracted article is no part of a name

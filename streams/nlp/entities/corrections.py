@@ -110,6 +110,7 @@ _POSSESSIVE = rule(
 )
 _DIGITS = rule("nlp.entities.corrections.digits", r"\s+\d[\d/.]*$")
 _SCORE = rule("nlp.entities.corrections.score", r"\s+\d{1,2}-\d{1,2}$")
+_SCORE_ON = rule("nlp.entities.corrections.score_on", r"\s+\d{1,2}-\d{1,2}\s.*$")  # "Charleroi 2-1 samedi"
 _DATE_LIKE = rule(
     "nlp.entities.corrections.date_like", r"\d[/.]\d", engine="re", fallback="three characters read from each start"
 )
@@ -297,6 +298,8 @@ def _trim(cand: Candidate) -> Candidate | None:
         text = _DIGITS.sub("", text)  # "BRUXELLES 12/03"; "Radio 1" keeps its number
     if _may_end_with(text, "0123456789"):
         text = _SCORE.sub("", text)  # "Anderlecht 2-1": a match's score
+    elif "-" in text and " " in text and any(c.isdigit() for c in text):
+        text = _SCORE_ON.sub("", text)  # "Sporting de Charleroi 2-1 samedi": the score and what follows it
     if _POSSESSIVE.search(text) and not text.isupper():
         rest = _POSSESSIVE.sub("", text)  # "El Khattabi's", "European Union's", not "Moody's"
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
