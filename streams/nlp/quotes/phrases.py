@@ -150,7 +150,7 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
         return SpeakerRef("unnamed", start, end, plural=first not in lx.SINGULAR_INDEFINITE)
     if cands and _modifies_title(ctx, toks, a, b, cands[-1]):
         cands, person = cands[:-1], [c for c in person if c is not cands[-1]]  # "the Anderlecht coach"
-    if cands and ctx.lang == "en" and first in lex.definite | lex.indefinite:
+    if cands and ctx.lang == "en" and (first in lex.definite or first in lex.indefinite):
         cands = [c for c in cands if not _modifies_noun(ctx, toks, a, b, c)]  # "The Antwerp branch of the party"
         person = [c for c in person if c in cands]
     if person or cands:  # the first person named, else the last name: "De Limburgse producent VoltaCell"
@@ -218,7 +218,10 @@ def _modifies_noun(ctx: Context, toks: list[Tok], a: int, b: int, mention: tuple
         and t.text.islower()
         and t.start == mention[1] + 1
         and not t.low.endswith("ed")
-        and not any(t.low in words for words in (lex.adverbs, lex.pronouns, lex.prepositions, lex.conjunctions))
+        and t.low not in lex.adverbs
+        and t.low not in lex.pronouns
+        and t.low not in lex.prepositions
+        and t.low not in lex.conjunctions
         and t.low not in lex.relatives
     )
 

@@ -261,8 +261,7 @@ def _continue_speaker(ctx: Context, att: Attribution, named: list[Attribution]) 
     if k < 0 or ctx.paragraph_of(named[k].pos) < ctx.paragraph_of(att.pos) - 1:
         return
     before = named[k]
-    ref = before.ref
-    for s, _e, ent in ctx.mentions.overlapping(ref.end if ref else before.pos, att.pos):
+    for s, _e, ent in ctx.mentions.overlapping(before.ref.end, att.pos):
         party = ctx.body[s - 1 : s] == "("  # "Jan Peeters (CD&V)"
         if ent.type in ("PER", "ORG") and ent is not before.speaker and ctx.inside(s) is None and not party:
             return  # "Bij Groen is men boos. '...', klinkt het": someone else
