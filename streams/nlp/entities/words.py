@@ -123,8 +123,10 @@ def after_place_preposition(text: str, pos: int) -> bool:
 def before_lowercase_title(text: str, end: int) -> bool:
     """Whether a name ending at `end` modifies a lower-case title right after it: "the Ghent prosecutor",
     "the Anderlecht coach" (a place or its club, never a person's name)."""
-    after = WORD_RE.findall(text[end : end + 40])
-    return text[end : end + 1] == " " and bool(after) and after[0].islower() and is_title(after[0])
+    if text[end : end + 1] != " ":
+        return False
+    word = WORD_RE.search(text, end + 1, min(len(text), end + 40))
+    return word is not None and word.group().islower() and is_title(word.group())
 
 
 def after_org_noun(text: str, pos: int) -> bool:
