@@ -395,6 +395,28 @@ def test_dutch_zo_heeft_postposed() -> None:
 
 
 @pytest.mark.parametrize(
+    ("tail", "speaker_text"),
+    [
+        ("zo meldt woordvoerster Hanne Wouters", "Hanne Wouters"),  # "zo" and the finite verb, then the subject
+        ("zo bevestigt de rector", "de rector"),
+        ("laat woordvoerster Hanne Wouters weten", "Hanne Wouters"),  # the subject inside a separable verb
+        ("zo laat de rector weten", "de rector"),
+    ],
+)
+def test_dutch_postposed_zo_and_separable_verbs(tail: str, speaker_text: str) -> None:
+    body = f"De campus blijft tot maandag gesloten, {tail}."
+    [q] = run(body, "nl", per("Hanne Wouters"))
+    assert (q.kind, q.text, q.speaker_text) == ("indirect", "De campus blijft tot maandag gesloten", speaker_text)
+    assert (q.speaker_entity.name if q.speaker_entity else None) == (
+        "Hanne Wouters" if speaker_text == "Hanne Wouters" else None
+    )
+
+
+def test_dutch_zo_before_a_verb_that_reports_nothing_gives_no_quote() -> None:
+    assert run("De campus blijft gesloten, zo blijkt uit een rapport van de inspectie.", "nl") == []
+
+
+@pytest.mark.parametrize(
     ("tail", "source"),
     [
         ("a-t-on appris dimanche auprès du parquet de Liège", "parquet de Liège"),

@@ -263,13 +263,15 @@ def _gerund_attribution(ctx: Context, toks: list[Tok], cue: Cue, text: str, earl
 
 
 def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | None:
-    """ "..., a indiqué X.", "..., zei X.", "..., aldus X.", "..., the White House said.", "..., zo heeft het
-    stadsbestuur bekendgemaakt": the words before the comma."""
+    """ "..., a indiqué X.", "..., zei X.", "..., aldus X.", "..., the White House said.", "..., zo meldt X.",
+    "..., laat X weten.", "..., zo heeft het stadsbestuur bekendgemaakt": the words before the comma."""
     lex = ctx.lex
     i = cue.start
     zo = None
     if i >= 2 and toks[i - 1].text == ",":
         comma, inverted = i - 1, True
+    elif ctx.lang == "nl" and cue.kind == "verb" and i >= 3 and toks[i - 1].low == "zo" and toks[i - 2].text == ",":
+        comma, inverted = i - 2, True  # ", zo meldt de woordvoerder": the finite verb right after "zo"
     elif ctx.lang == "nl" and cue.kind == "verb" and (zo := _dutch_zo(ctx, toks, i)) is not None:
         comma, inverted = zo - 2, True  # ", zo heeft de provincie vrijdag meegedeeld"
     elif ctx.lang == "en" and cue.kind == "verb":
@@ -305,7 +307,10 @@ def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | 
     elif inverted:
         if cue.end < len(toks) and toks[cue.end].low in lex.object_pronouns:
             return None  # ", threatened him with ...": an object, not an inverted subject
-        ref = inverted_subject(ctx, toks, cue.end, len(toks), 0, toks[cue.start].low)
+        if cue.end - cue.start > 1 and toks[cue.start].low in lex.separable:
+            ref = inverted_subject(ctx, toks, cue.start + 1, cue.end - 1, 0)  # ", laat de woordvoerder weten"
+        else:
+            ref = inverted_subject(ctx, toks, cue.end, len(toks), 0, toks[cue.start].low)
         if ref.kind == "none" and ref.start == ref.end:
             return None
         att = Attribution(cue_text(ctx, toks, cue), ref, ref.start)
@@ -333,7 +338,7 @@ def _may_start_subject(ctx: Context, toks: list[Tok], k: int) -> bool:
 
 
 def _dutch_zo(ctx: Context, toks: list[Tok], i: int) -> int | None:
-    """Dutch ", zo heeft X ... bekendgemaakt" / ", zo meldt X": the auxiliary after "zo", for a final participle."""
+    """Dutch ", zo heeft X ... bekendgemaakt": the auxiliary after "zo", for a final participle."""
     for k in range(i - 1, max(1, i - 10), -1):
         t = toks[k]
         if t.quote or t.text in SENTENCE_PUNCT or t.text == ",":
