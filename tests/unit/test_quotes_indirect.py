@@ -277,6 +277,16 @@ def test_that_with_no_clause_after_it_reports_nothing(body: str, lang: str) -> N
             "fr",
             ["le site fermerait"],
         ),
+        (  # a reporting participle after a comma: the speaker reports a second clause of its own
+            "La direction de Vandis a confirmé que le site fermerait, précisant que personne ne serait licencié.",
+            "fr",
+            ["le site fermerait", "personne ne serait licencié"],
+        ),
+        (
+            "Voltix said the plant would close in May, adding that no jobs would be lost.",
+            "en",
+            ["the plant would close in May", "no jobs would be lost"],
+        ),
     ],
 )
 def test_a_coordinated_verb_ends_the_clause_and_shares_the_speaker(body: str, lang: str, expected: list[str]) -> None:
@@ -288,6 +298,11 @@ def test_a_coordinated_verb_ends_the_clause_and_shares_the_speaker(body: str, la
 def test_a_conjunction_inside_the_content_does_not_end_it() -> None:
     body = "Le ministre a dit que les prix augmentent et que les salaires suivent."
     assert indirect(run(body, "fr")) == ["les prix augmentent et que les salaires suivent"]
+
+
+def test_a_participle_that_reports_nothing_does_not_end_the_content() -> None:
+    body = "Le ministre a dit que les prix augmentent, entraînant une hausse des salaires."
+    assert indirect(run(body, "fr")) == ["les prix augmentent, entraînant une hausse des salaires"]
 
 
 def test_second_verb_takes_the_subject_before_the_first() -> None:

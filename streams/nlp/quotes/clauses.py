@@ -163,7 +163,8 @@ def clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int, *, rela
 
     At the sentence end, or before: a contrast that opens an unreported clause (", tandis que le MR ...",
     ", mais le MR a salué ..."); a verb coordinated with the reporting verb ("... et promet que",
-    "... and declined to comment"); an attribution after a comma (", a person familiar with it told X.");
+    "... and declined to comment"); a reporting participle after a comma (", ajoutant que", ", adding that");
+    an attribution after a comma (", a person familiar with it told X.");
     and, in a relative clause (", who told police that ..., did not testify"), its closing comma.
     """
     lex = ctx.lex
@@ -189,6 +190,8 @@ def clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int, *, rela
             return toks[j - 1].start  # ", tandis que le MR ...", ", while ..."
         if low in lex.but and nxt.low not in lex.complementizers and starts_subject(ctx, nxt):
             return toks[j - 1].start  # ", mais le MR a salué ..." (not ", but were outvoted")
+        if low in lex.gerunds and nxt.low in lex.complementizers:
+            return toks[j - 1].start  # ", ajoutant que ...", ", adding that ...": the speaker reports again
     return sentence_end
 
 
