@@ -535,6 +535,24 @@ def test_a_relative_clause_before_a_comma_is_not_a_postposed_content() -> None:
             "komt de regering zaterdag terug",
             "Joris Van den Broeck",
         ),
+        (  # the name of the person the description gives, between commas: part of the source
+            "D'après la porte-parole de la zone, Anna Peeters, deux agents ont été blessés.",
+            "fr",
+            "deux agents ont été blessés",
+            "Anna Peeters",
+        ),
+        (
+            "According to the group's spokeswoman, Anna Peeters, the plant will close in May.",
+            "en",
+            "the plant will close in May",
+            "Anna Peeters",
+        ),
+        (  # after a body, a name between commas is the clause's subject with its apposition
+            "Selon Energas, Anna Peeters, la directrice, a démissionné.",
+            "fr",
+            "Anna Peeters, la directrice, a démissionné",
+            "Energas",
+        ),
     ],
 )
 def test_source_marker_governs_its_clause(body: str, lang: str, text: str, source: str | None) -> None:

@@ -28,7 +28,7 @@ def source_quote(ctx: Context, toks: list[Tok], cue: Cue, s: int, e: int) -> Fou
         if stop is None or stop >= len(toks):
             return None
         np_end = stop
-        if toks[stop].text == "," and stop + 1 < len(toks) and _aside(ctx, toks, stop + 1):
+        if toks[stop].text == "," and (_aside(ctx, toks, stop + 1) or _named_apposition(ctx, toks, cue.end, stop + 1)):
             stop = _next_comma(toks, stop + 1)  # "Selon La Gazette du Hainaut, qui a pu lire le rapport, les ..."
             if stop is None:
                 return None
@@ -69,6 +69,21 @@ def _aside(ctx: Context, toks: list[Tok], k: int) -> bool:
         return False
     end = _next_comma(toks, k)  # an apposition has no verb: "le bourgmestre de Lyon," ("le ministre a dit" has)
     return end is not None and not any(verb_like(ctx, toks, j) for j in range(k, end))
+
+
+def _named_apposition(ctx: Context, toks: list[Tok], np_start: int, k: int) -> bool:
+    """Whether toks[k] opens the name of the person a description just gave, between commas: "D'après le
+    porte-parole de la police, Olivier Slosse, ...", "Volgens de woordvoerder, Jan Peeters, ..."."""
+    if k >= len(toks) or not toks[np_start].text.islower():
+        return False
+    titles = (title_word(ctx, t.low) for t in toks[np_start : k - 1])
+    if not any(title is not None and title[0] == "person" for title in titles):
+        return False  # "Selon la police, Olivier Slosse, le suspect, a été arrêté": a body has no name after it
+    found = ctx.mentions.starting_at(toks[k].start)
+    if found is None or found[2].type != "PER":
+        return False
+    end = _next_comma(toks, k)
+    return end is not None and toks[end].start == found[1]
 
 
 def _next_comma(toks: list[Tok], k: int) -> int | None:
