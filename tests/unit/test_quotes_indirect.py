@@ -445,6 +445,47 @@ def test_a_t_on_appris(tail: str, source: str | None) -> None:
     assert said(quotes) == [("Deux détenus se sont évadés de la prison de Lantin", source)]
 
 
+@pytest.mark.parametrize(
+    ("body", "text", "speaker_text", "speaker"),
+    [
+        (  # the present tense of "faire savoir", before or after the content
+            "La porte-parole Anna Peeters fait savoir que le tunnel restera fermé.",
+            "le tunnel restera fermé",
+            "Anna Peeters",
+            "Anna Peeters",
+        ),
+        (
+            "Le tunnel restera fermé, fait savoir Anna Peeters.",
+            "Le tunnel restera fermé",
+            "Anna Peeters",
+            "Anna Peeters",
+        ),
+        (
+            "Anna Peeters laisse entendre que le tunnel restera fermé.",
+            "le tunnel restera fermé",
+            "Anna Peeters",
+            "Anna Peeters",
+        ),
+        # inverted, with its complement after the pronoun
+        (
+            "Anna Peeters est prudente. Le tunnel restera fermé, fait-elle savoir.",
+            "Le tunnel restera fermé",
+            "elle",
+            "Anna Peeters",
+        ),
+        ("Le tunnel restera fermé, fait-on savoir de source communale.", "Le tunnel restera fermé", "on", None),
+    ],
+)
+def test_french_multiword_verbs_in_the_present(body: str, text: str, speaker_text: str, speaker: str | None) -> None:
+    [q] = run(body, "fr", per("Anna Peeters"))
+    assert (q.kind, q.text, q.speaker_text) == ("indirect", text, speaker_text)
+    assert (q.speaker_entity.name if q.speaker_entity else None) == speaker
+
+
+def test_faire_and_savoir_apart_report_nothing() -> None:
+    assert run("Anna Peeters fait tout pour savoir ce qui se passe.", "fr", per("Anna Peeters")) == []
+
+
 def test_klinkt_het_bij() -> None:
     body = "De bussen rijden weer volgens de normale dienstregeling, klinkt het bij Vervoerbond."
     assert said(run(body, "nl", org("Vervoerbond"))) == [

@@ -145,11 +145,14 @@ QUOTES = QuoteLexicon(
     participles=_FR_PARTICIPLES | _FR_IRREGULAR_PARTICIPLES,
     auxiliaries=words("a avait ont avaient aurait auraient aura"),
     gerunds=(_FR_GERUNDS | _FR_IRREGULAR_GERUNDS) - words("maintenant concluant continuant commençant"),
-    multiword={
+    multiword={  # participles, and present tenses (the same word for "fait")
         "fait": (("valoir",), ("savoir",)),
         "mis": (("en", "garde"),),
+        "met": (("en", "garde"),),
         "laissé": (("entendre",),),
+        "laisse": (("entendre",),),
         "pointé": (("du", "doigt"),),
+        "pointe": (("du", "doigt"),),
     },
     markers=words("selon"),  # "d'après" is matched as two tokens
     complementizers=words("que qu'"),

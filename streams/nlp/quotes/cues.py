@@ -68,6 +68,10 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
         end = _multiword_at(lex, toks, i)
         if (low in lex.participles or end is not None) and _auxiliary_before(lex, toks, i):
             return Cue(i, end or i + 1, "verb")  # "heeft ... bevestigd", "heeft ... laten weten"
+    if ctx.lang == "fr" and low in lex.multiword and not _after_auxiliary(lex, toks, i):
+        end = _multiword_at(lex, toks, i)
+        if end is not None:
+            return Cue(i, end, "verb")  # the present tense: "fait savoir", "met en garde"
     if low in lex.participles and (low not in lex.finite or _after_auxiliary(lex, toks, i)):
         return None  # a participle belongs to the cue its auxiliary starts: "a dit", "a-t-il dit"
     if low in lex.finite:
@@ -116,6 +120,9 @@ def _fr_inversion(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> Cue | None:
     if m.group(1) in lex.auxiliaries:
         end = _participle_after(lex, toks, i + 1, impersonal)
         return Cue(i, end, "verb", i) if end is not None else None
+    for words in lex.multiword.get(m.group(1), ()):  # "fait-il savoir", "met-elle en garde"
+        if [t.low for t in toks[i + 1 : i + 1 + len(words)]] == list(words):
+            return Cue(i, i + 1 + len(words), "verb", i)
     return Cue(i, i + 1, "verb", i) if m.group(1) in lex.finite or m.group(1) in impersonal else None
 
 
