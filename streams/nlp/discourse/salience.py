@@ -100,7 +100,8 @@ class Roles:
     def __init__(self, text: str, doc: Doc | None) -> None:
         self.text = text
         self.doc = doc if doc is not None and doc.has_annotation("DEP") else None
-        self._starts = [t.idx for t in self.doc] if self.doc is not None else []
+        # the tokens' offsets from the doc's array: a Token object per word costs more than the whole lookup
+        self._starts = self.doc.to_array("IDX").tolist() if self.doc is not None else []
 
     def of(self, start: int, end: int) -> str:
         if self.doc is not None:
