@@ -132,7 +132,7 @@ def fix(text, surface, kind):
             "Le Sporting de Testbeke 2-1 samedi soir.",
             "Sporting de Testbeke 2-1 samedi",
             "MISC",
-            [("Sporting de Testbeke", "MISC")],
+            [("Sporting de Testbeke", "ORG")],  # and a side of a match is a club
         ),
         ("Le T1 Tom Vervoort a parlé.", "T1 Tom Vervoort", "PER", [("Tom Vervoort", "PER")]),
         ("« Bien joué », a lancé le T1 brugeois.", "T1 brugeois", "ORG", []),
@@ -649,3 +649,42 @@ def test_a_dutch_adjective_of_a_known_place_is_no_entity(word):
 
 def test_a_name_ending_like_such_an_adjective_stays():
     assert fix("Het bedrijf van Louise groeit.", "Louise", "PER") == [("Louise", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        ("Le Sporting a battu Charleroi 2-0 samedi soir.", "Charleroi"),  # the score right after the name
+        ("Westerlo klopte Gent met 3-1.", "Gent"),  # a verb of the result before it, the score further on
+        ("Westerlo klopte Gent met 3-1.", "Westerlo"),  # ... or after it
+        ("Liverpool beat Everton 2-1 on Sunday.", "Liverpool"),
+        ("Le match nul (1-1) a été arraché face à Mouscron dans les arrêts de jeu.", "Mouscron"),
+    ],
+)
+def test_a_town_that_is_a_side_of_a_match_is_its_club(body, side):
+    [fixed] = correct(cands(body, (side, "LOC"))[0], body)
+    assert (fixed.text, fixed.type) == (side, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Bruxelles a battu Paris pour l'organisation du sommet.", "Paris"),  # no score: a place
+        ("Brussels beat Paris to host the summit.", "Brussels"),
+        ("La Belgique a battu la France 2-1.", "France"),  # a country's team is left to its country
+        ("Le sommet de Charleroi du 12-03 reste prévu.", "Charleroi"),  # a date, no score
+    ],
+)
+def test_a_place_in_no_match_result_stays_a_place(body, name):
+    [fixed] = correct(cands(body, (name, "LOC"))[0], body)
+    assert fixed.type == "LOC"
+
+
+def test_a_knowledge_base_name_ending_with_the_first_number_of_a_score_is_not_that_name():
+    body = "La Belgique a battu la France 2-1. France 2 a diffusé la rencontre."
+    first = body.index("France 2-1")
+    [score] = correct(Candidate("France 2", first, first + 8, "ORG", source="kb", kb_id="media:france-2"), body)
+    assert (score.text, score.type, score.kb_id) == ("France", "LOC", None)
+    second = body.index("France 2 a")
+    [channel] = correct(Candidate("France 2", second, second + 8, "ORG", source="kb", kb_id="media:france-2"), body)
+    assert (channel.text, channel.type) == ("France 2", "ORG")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
+from streams.nlp.entities.matches import match_side
 from streams.nlp.entities.words import (
     after_org_noun,
     after_place_preposition,
@@ -136,6 +137,8 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     if cand.source == "body":
         return [cand]  # "parquet de Namur": a named body, whole as found
     if cand.source == "kb":
+        if text is not None and _SCORE_AFTER_NUMBER.match(text, cand.end) and _NUMBER_END.search(cand.text):
+            return correct(_without_score(cand), text)  # "la France 2-1": a country and a score, not France 2
         return [_untitled(cand)]  # the knowledge base's own forms ("Le Soir", "DéFI"), a title off a royal
     cand = _trim(cand)
     if cand is None:
@@ -191,6 +194,24 @@ def _without_nationality(cand: Candidate) -> Candidate:
     return cand
 
 
+_SCORE_AFTER_NUMBER = rule(
+    "nlp.entities.corrections.score_after_number",
+    r"-\d{1,2}(?:[^\w-]|$)",
+    engine="re",
+    fallback="anchored by match() at a name's end: a hyphen and two digits",
+)
+_NUMBER_END = rule("nlp.entities.corrections.number_end", r"\s+\d{1,2}$")
+
+
+def _without_score(cand: Candidate) -> Candidate:
+    """A knowledge-base name that ends with the first number of a match's score, without it: "France" of
+    "France 2-1", typed as the tables type the rest (a country), or left for the corrections (MISC)."""
+    head = cand.text[: _NUMBER_END.search(cand.text).start()]
+    known = linking.lookup(head)
+    kind = known.type if known is not None else "MISC"
+    return replace(cand, text=head, end=cand.start + len(head), type=kind, source="model", kb_id=None)
+
+
 def _untitled(cand: Candidate) -> Candidate:
     """ "roi Philippe", "koning Filip" as the knowledge base matched them: the title off."""
     words = cand.text.split()
@@ -223,6 +244,10 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
     known = linking.lookup(cand.text, cand.type)
     if known is not None and known.source == "alias" and known.type != cand.type:
         return replace(cand, type=known.type)  # the knowledge base knows better: "N-VA" tagged as a place
+    if cand.type in ("LOC", "MISC") and text is not None and match_side(text, cand.start, cand.end):
+        place = known if cand.type == "LOC" else linking.lookup(cand.text, "LOC")
+        if place is None or place.source == "city":
+            return replace(cand, type="ORG")  # "a battu Charleroi 2-0": the town's club, not a country's team
     if (
         cand.type in ("PER", "MISC")
         and text is not None
