@@ -839,3 +839,47 @@ def test_an_inverted_subject_with_a_title_or_an_initial_is_read_past_its_full_st
     (quote,) = run(body, "fr", ("Paul Wuyts", "PER", ["Paul Wuyts", "Wuyts"]))
     assert speaker(quote) == "Paul Wuyts"
     assert quote.speaker_text.endswith("Wuyts")
+
+
+# ----------------------------------------------------------------------------- first names that are month words
+
+JAN = ("Jan Verhulst", "PER", ["Jan Verhulst", "Verhulst"])
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kind"),
+    [
+        ("Jan Verhulst: 'We vechten deze beslissing aan.'", "nl", "direct"),
+        ("Jan Verhulst zegt dat de werken doorgaan.", "nl", "indirect"),
+        ("Jan Verhulst zei: 'We gaan gewoon door.'", "nl", "direct"),
+        ("Jan Verhulst a déclaré : « Nous ne céderons pas. »", "fr", "direct"),
+    ],
+)
+def test_a_first_name_spelled_like_a_month_is_a_name(body: str, lang: str, kind: str) -> None:
+    [q] = run(body, lang, JAN)  # "jan" abbreviates January: capitalised before a name, it is no date
+    assert (q.kind, speaker(q)) == (kind, "Jan Verhulst")
+
+
+def test_a_month_abbreviation_in_a_date_is_still_a_date() -> None:
+    [q] = run("Le conseil a voté le 12 jan. Jan Verhulst a annoncé que le budget sera revu.", "fr", JAN)
+    assert (q.text, speaker(q)) == ("le budget sera revu", "Jan Verhulst")
+
+
+# ----------------------------------------------------------------------------- attributions that point back
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lotte Peeters: 'We gaan gewoon door.' Dat zei ze dinsdag in Gent.",
+        "'We gaan gewoon door', zegt Lotte Peeters. Dat zei ze dinsdag in Gent.",
+    ],
+)
+def test_an_attribution_pointing_back_to_a_direct_quote_adds_no_reported_speech(body: str) -> None:
+    [q] = run(body, "nl", PEETERS)
+    assert (q.kind, q.text.rstrip("."), speaker(q)) == ("direct", "We gaan gewoon door", "Lotte Peeters")
+
+
+def test_an_attribution_pointing_back_to_reported_speech_with_a_fragment_keeps_both() -> None:
+    quotes = run("De stad moet 'onmiddellijk en zonder uitstel ingrijpen'. Dat zegt Lotte Peeters.", "nl", PEETERS)
+    assert sorted((q.kind, speaker(q)) for q in quotes) == [("indirect", "Lotte Peeters"), ("mixed", "Lotte Peeters")]

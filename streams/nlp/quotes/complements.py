@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.clauses import starts_subject, subject_verb_at, verb_like
 from streams.nlp.quotes.cues import Cue, cue_at, skip_adverbial
-from streams.nlp.quotes.text import MAX_GAP, SENTENCE_PUNCT, Tok
+from streams.nlp.quotes.text import MAX_GAP, SENTENCE_PUNCT, Tok, is_month
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
@@ -250,7 +250,7 @@ def _in_adverbial(ctx: Context, toks: list[Tok], j: int) -> bool:
     """A word of a prepositional adverbial: a date or time word, a number, or a lower-case noun."""
     t = toks[j]
     low = t.low
-    if low in lx.WEEKDAYS or low in lx.MONTH_WORDS or low in lx.TIME_NOUNS or low[:1].isdigit():
+    if low in lx.WEEKDAYS or is_month(toks, j) or low in lx.TIME_NOUNS or low[:1].isdigit():
         return True
     if not t.text.islower() or starts_subject(ctx, t) or low in ctx.lex.prepositions:
         return False

@@ -13,7 +13,7 @@ from streams.nlp.quotes.clauses import clause_end, clause_span, opens_with_quote
 from streams.nlp.quotes.cues import Cue, cue_text, phrase_at
 from streams.nlp.quotes.phrases import analyze, noun_phrase_end, title_word
 from streams.nlp.quotes.subjects import inverted_subject, subject_before
-from streams.nlp.quotes.text import SENTENCE_PUNCT, Tok
+from streams.nlp.quotes.text import MIN_WORDS, SENTENCE_PUNCT, Tok, word_count
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
@@ -232,6 +232,18 @@ def points_back(ctx: Context, toks: list[Tok], cue: Cue, s: int, previous: tuple
     if any(t.low in lex.negative_words or t.low.endswith("n't") for t in toks):
         return None  # "X ne l'a pas confirmé", "X did not confirm this", "Dat bevestigt X, ..., niet"
     span = clause_span(ctx, *previous)
-    if span is None or opens_with_quote(ctx, *span):
+    if span is None or opens_with_quote(ctx, *span) or _holds_direct_quote(ctx, *span):
         return None
     return FoundQuote(span[0], span[1], "indirect", Attribution(cue_text(ctx, toks, cue), ref, ref.start))
+
+
+def _holds_direct_quote(ctx: Context, start: int, end: int) -> bool:
+    """Whether body[start:end] holds a quotation of a sentence of its own, which starts with a capital ("X: '...'
+    Dat zei hij dinsdag"): that quote has its speaker already, and the words around it are no reported speech.
+    A quoted fragment inside reported speech starts lower-case ("De regering moet 'onmiddellijk ingrijpen'")."""
+    body = ctx.body
+    inside = (ctx.spans[k] for k in ctx.by_level.get(0, []) if start <= ctx.spans[k].open < end)
+    return any(
+        body[span.start : span.start + 1].isupper() and word_count(body, span.start, span.end) >= MIN_WORDS - 1
+        for span in inside
+    )

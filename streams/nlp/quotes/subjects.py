@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.cues import is_derived_adverb, phrase_at
 from streams.nlp.quotes.phrases import SpeakerRef, adverb_after_noun, analyze, heading_mentions, noun_phrase_end
-from streams.nlp.quotes.text import Tok
+from streams.nlp.quotes.text import Tok, is_month
 
 if TYPE_CHECKING:
     from streams.nlp.quotes.context import Context
@@ -31,7 +31,7 @@ def inverted_subject(ctx: Context, toks: list[Tok], k: int, stop: int, level: in
             k = _past_incise(ctx, toks, k, stop)  # ", a promis, confiant, l'échevin X"
             if k == start:
                 break
-        elif _is_adverbial(lex, low):
+        elif _is_adverbial(lex, toks, k):
             k += 1
         elif (low in lex.definite or low in lex.possessive) and k + 1 < stop and toks[k + 1].low in lx.TIME_NOUNS:
             k += 2
@@ -56,9 +56,10 @@ def _past_incise(ctx: Context, toks: list[Tok], k: int, stop: int) -> int:
     return k
 
 
-def _is_adverbial(lex: lx.QuoteLexicon, low: str) -> bool:
+def _is_adverbial(lex: lx.QuoteLexicon, toks: list[Tok], k: int) -> bool:
     """Adverbs, dates and times that may stand between a verb and its inverted subject."""
-    if low in lex.adverbs or low in lx.WEEKDAYS or low in lx.MONTH_WORDS or low in lx.TIME_NOUNS:
+    low = toks[k].low
+    if low in lex.adverbs or low in lx.WEEKDAYS or is_month(toks, k) or low in lx.TIME_NOUNS:
         return True
     return low[:1].isdigit() or is_derived_adverb(lex, low)
 
@@ -222,7 +223,7 @@ def _segment_kind(ctx: Context, toks: list[Tok], i: int, j: int, a: int) -> tupl
     if k >= j:
         return "empty", k, j
     low = toks[k].low
-    if (low in lex.prepositions and low not in lex.of) or low in lx.WEEKDAYS or low in lx.MONTH_WORDS:
+    if (low in lex.prepositions and low not in lex.of) or low in lx.WEEKDAYS or is_month(toks, k):
         return "adv", k, j
     if low in lx.TIME_NOUNS or low[:1].isdigit():
         return "adv", k, j

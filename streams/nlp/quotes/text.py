@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from streams.nlp import lexicon as lx
 from streams.textrules import TOKENIZER, rule
+from streams.wire.lexicon import MONTHS
 
 MIN_WORDS = 3  # shorter quoted fragments are scare quotes or single words, not quotes
 MIN_SET_APART_WORDS = 2  # ... except two words set apart that a cue attributes: « Nous voterons », a-t-il dit
@@ -81,3 +82,17 @@ def is_abbreviation(body: str, dot: int) -> bool:
 def word_count(body: str, start: int, end: int) -> int:
     """Words of body[start:end] that hold a letter or digit."""
     return sum(1 for w in body[start:end].split() if any(c.isalnum() for c in w))
+
+
+def is_month(toks: list[Tok], k: int) -> bool:
+    """Whether toks[k] names a month: a month's name, or an abbreviation as dates write it ("12 jan", "JAN",
+    "Jan. 12"); a capitalised abbreviation elsewhere is a first name ("Jan Peeters zegt dat ...")."""
+    t = toks[k]
+    if t.low in MONTHS:
+        return True
+    if t.low not in lx.MONTH_WORDS:
+        return False
+    if not t.text[:1].isupper() or t.text.isupper():
+        return True
+    after = toks[k + 1].text if k + 1 < len(toks) else ""
+    return after == "." or after[:1].isdigit() or (k > 0 and toks[k - 1].text[:1].isdigit())
