@@ -45,6 +45,18 @@ def test_dutch_heads_and_compounds(pipelines):
     assert ents(pipelines["nl"], text) == [("parket van Gent", "ORG"), ("politiezone Gent-Zuid", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dat bevestigt het parket van Gent aan Belga.", [("parket van Gent", "ORG")]),  # "aan": to whom
+        ("Dat schrijft de politiezone Zennevallei op Facebook.", [("politiezone Zennevallei", "ORG")]),
+        ("Het gebeurde aan het station Alphen aan den Rijn.", [("station Alphen aan den Rijn", "LOC")]),
+    ],
+)
+def test_a_dutch_preposition_after_a_name_ends_it_unless_an_article_follows(pipelines, text, expected):
+    assert ents(pipelines["nl"], text) == expected
+
+
 def test_english_heads_come_after_the_name_without_the_article(pipelines):
     text = "The Zenne-Dijle police zone and the Mechelen public prosecutor's office said nothing."
     assert ents(pipelines["en"], text) == [

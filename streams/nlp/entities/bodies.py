@@ -74,6 +74,11 @@ LINKS = {
 NAME_PARTICLES = frozenset("de du des d' d’ la le les l' l’ et en sur sous lez van der den ter ten op aan".split())
 # fmt: on
 
+# Particles that are also prepositions of what follows a name ("bevestigt het parket van Gent aan Belga", "schrijft
+# de politiezone Gent op Facebook"): inside a name only before an article ("Alphen aan den Rijn").
+PREPOSITION_PARTICLES = frozenset(("aan", "op"))
+ARTICLES_AFTER = frozenset(("de", "den", "der", "het"))
+
 MAX_NAME_TOKENS = 6
 _NATIONALITY_ENDINGS = ("ish", "ian", "ese", "ch")  # "a Dutch court", "the Belgian police zone"
 
@@ -186,7 +191,10 @@ def _glued(doc: Doc, k: int) -> bool:
 
 
 def _particle_before_name(doc: Doc, k: int) -> bool:
-    return doc[k].lower_ in NAME_PARTICLES and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+    low = doc[k].lower_
+    if low in PREPOSITION_PARTICLES:  # "Alphen aan den Rijn", but "het parket van Gent aan Belga", "op Facebook"
+        return k + 2 < len(doc) and doc[k + 1].lower_ in ARTICLES_AFTER and doc[k + 2].text[:1].isupper()
+    return low in NAME_PARTICLES and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
 
 
 FACTORY = "wire_bodies"
