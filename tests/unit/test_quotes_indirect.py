@@ -724,3 +724,60 @@ def test_sentence_ends_after_a_compound_that_ends_like_an_abbreviation() -> None
 def test_a_note_or_a_forecast_speaks_for_the_organisation_that_wrote_it(body: str, lang: str) -> None:
     ((_, speaker),) = said(run(body, lang, org("Testbank")))
     assert speaker == "Testbank"
+
+
+# ----------------------------------------------------------------------------- whose words
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Prime Minister Hanne Wouters's spokesman said the visit had been postponed.", "en"),
+        ("A spokesman for Chancellor Hanne Wouters said the visit had been postponed.", "en"),
+        ("La porte-parole de la ministre Hanne Wouters a indiqué que la visite était reportée.", "fr"),
+    ],
+)
+def test_the_person_a_spokesman_speaks_for_is_not_the_speaker(body: str, lang: str) -> None:
+    [q] = run(body, lang, per("Hanne Wouters"))
+    assert q.kind == "indirect" and q.speaker_entity is None  # an unnamed spokesman: no speaker, never the minister
+
+
+def test_a_named_spokesman_after_the_possessor_speaks() -> None:
+    body = "Hanne Wouters's spokeswoman, Anna Peeters, said the visit had been postponed."
+    assert said(run(body, "en", per("Hanne Wouters"), per("Anna Peeters"))) == [
+        ("the visit had been postponed", "Anna Peeters")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Vandis said orders rose 8 percent, while Voltix said its sales were flat.", "en"),
+        (
+            "Vandis a indiqué que les commandes augmentaient, tandis que Voltix a affirmé que ses ventes stagnaient.",
+            "fr",
+        ),
+        ("Vandis zegt dat de bestellingen stijgen, terwijl Voltix zegt dat de verkoop stagneert.", "nl"),
+    ],
+)
+def test_a_contrasted_clause_with_a_subject_of_its_own_has_its_own_speaker(body: str, lang: str) -> None:
+    assert [speaker for _text, speaker in said(run(body, lang, org("Vandis"), org("Voltix")))] == ["Vandis", "Voltix"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text"),
+    [
+        ("Anna Peeters a estimé, dans un communiqué, que le budget était serré.", "fr", "le budget était serré"),
+        ("Anna Peeters said, in a statement, that the budget was tight.", "en", "the budget was tight"),
+        ("Anna Peeters zei, in een mededeling, dat het budget krap is.", "nl", "het budget krap is"),
+    ],
+)
+def test_an_adverbial_between_commas_before_que_dat_that(body: str, lang: str, text: str) -> None:
+    assert said(run(body, lang, per("Anna Peeters"))) == [(text, "Anna Peeters")]
+
+
+def test_avant_de_and_an_infinitive_end_the_reported_clause_and_keep_their_que() -> None:
+    body = "Anna Peeters a indiqué que le projet avançait, avant d'ajouter que le budget était serré."
+    quotes = run(body, "fr", per("Anna Peeters"))
+    assert ("le projet avançait", "Anna Peeters") in said(quotes)
+    assert all(q.cue != "avançait" for q in quotes)  # "le projet avançait": no verb of saying for that "que"

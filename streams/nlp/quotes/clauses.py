@@ -163,7 +163,8 @@ def clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int, *, rela
 
     At the sentence end, or before: a contrast that opens an unreported clause (", tandis que le MR ...",
     ", mais le MR a salué ..."); a verb coordinated with the reporting verb ("... et promet que",
-    "... and declined to comment"); a reporting participle after a comma (", ajoutant que", ", adding that");
+    "... and declined to comment"); a reporting participle after a comma (", ajoutant que", ", adding that",
+    ", avant d'ajouter que");
     an attribution after a comma (", a person familiar with it told X.");
     and, in a relative clause (", who told police that ..., did not testify"), its closing comma.
     """
@@ -192,6 +193,13 @@ def clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int, *, rela
             return toks[j - 1].start  # ", mais le MR a salué ..." (not ", but were outvoted")
         if low in lex.gerunds and nxt.low in lex.complementizers:
             return toks[j - 1].start  # ", ajoutant que ...", ", adding that ...": the speaker reports again
+        after = toks[j + 2].low if j + 2 < len(toks) else ""
+        if (
+            low in ("avant", "before")
+            and (nxt.low in lex.gerunds or nxt.low in ("de", "d'"))
+            and (after in lex.complementizers or (j + 3 < len(toks) and toks[j + 3].low in lex.complementizers))
+        ):
+            return toks[j - 1].start  # ", avant d'ajouter que ...", ", before adding that ..."
     return sentence_end
 
 

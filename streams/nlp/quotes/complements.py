@@ -33,7 +33,13 @@ def complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | 
         if t.text in SENTENCE_PUNCT or t.text in ":()":
             return None
         if t.text == ",":
-            if j + 1 < len(toks) and (toks[j + 1].low in lex.prepositions or skip_adverbial(lex, toks, j + 1) > j + 1):
+            if _infinitive_clause_at(toks, j + 1):
+                return None  # "avançait, avant d'ajouter que": the "que" of another verb
+            if j + 1 < len(toks) and (
+                toks[j + 1].low in lex.prepositions
+                or skip_adverbial(lex, toks, j + 1) > j + 1
+                or (j > cue.end and toks[j + 1].low in lex.complementizers)
+            ):
                 continue  # "a estimé, dans un communiqué, que"
             return None
         low = t.low
@@ -49,6 +55,15 @@ def complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | 
         if english and (subject or (j > cue.end and verb_like(ctx, toks, j))):
             return None  # "said it would not fund any scheme that ...": the clause has begun
     return None
+
+
+def _infinitive_clause_at(toks: list[Tok], k: int) -> bool:
+    """French: a preposition, "de" and an infinitive at toks[k] ("avant d'ajouter", "sans préciser"): a clause
+    with a verb of its own."""
+    if k + 2 >= len(toks) or toks[k + 1].low not in ("de", "d'", "d’"):
+        return False
+    verb = toks[k + 2].low
+    return toks[k + 2].text.islower() and len(verb) > 3 and verb.endswith(("er", "ir", "re"))
 
 
 def infinitive_start(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | None:

@@ -204,6 +204,16 @@ def _attribution(
             return Attribution(text, shared, shared.start)
     lo = max(lower, cue.start - MAX_LOOKBACK)
     ref = subject_before(ctx, toks, lo, _first_verb(ctx, toks, lo, cue.start), 0)
+    if last is not None and lo < last[1] < cue.start:  # "X said ..., while Y said ...": a subject of its own
+        k = last[1]
+        lex = ctx.lex
+        while k < cue.start and (
+            toks[k].text == "," or toks[k].low in lex.contrast or toks[k].low in lex.subordinators
+        ):
+            k += 1  # ", while", ", tandis que", ", terwijl"
+        own = subject_before(ctx, toks, k, _first_verb(ctx, toks, k, cue.start), 0) if k < cue.start else None
+        if own is not None and own.kind != "none":
+            ref = own
     fronted = ctx.lang == "nl" and _fronted_phrase(ctx, toks, lo, cue.start)  # "Tegen de VRT zei Peeters dat"
     if (ref.kind == "none" or fronted) and comp is not None and comp > cue.end:  # "Donderdag zei de minister dat"
         inverted = inverted_subject(ctx, toks, cue.end, comp, 0, toks[cue.start].low)

@@ -163,6 +163,12 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
         return SpeakerRef("entity", start, end, spoken_for[2], spoken_for[:2])
     if first in lex.plural_pronouns:
         return SpeakerRef("unnamed", start, end, plural=True)
+    owner = _possessor_end(ctx, toks, a, b)
+    if owner is not None:  # "Prime Minister X's spokesman": the one the possessor has speaks, not the possessor
+        head = _head_noun(ctx, toks, owner, b)
+        if head is not None and head[0] == "person":
+            return SpeakerRef("title", start, end, noun=head[1])
+        return SpeakerRef("possessive", start, end)
     names = [
         t.text
         for k, t in enumerate(toks[a:b], a)
@@ -183,6 +189,17 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     if head is not None:
         return SpeakerRef("title" if head[0] == "person" else "org", start, end, noun=head[1])
     return SpeakerRef("definite" if first in lex.definite else "none", start, end)
+
+
+def _possessor_end(ctx: Context, toks: list[Tok], a: int, b: int) -> int | None:
+    """English: the token after a named possessor's "'s" that a common noun follows ("Orlov's spokesman"), if any."""
+    if ctx.lang != "en":
+        return None
+    for k in range(b - 2, a - 1, -1):
+        text = toks[k].text
+        if text.endswith(("'s", "’s")) and text[:1].isupper():  # not "the prosecutor's office": a compound noun
+            return k + 1 if toks[k + 1].text.islower() else None
+    return None
 
 
 def _complement_of_noun(toks: list[Tok], k: int, a: int, lex: lx.QuoteLexicon) -> bool:
@@ -307,6 +324,12 @@ def _in_complement(ctx: Context, toks: list[Tok], k: int, a: int, far: bool) -> 
     token before it counts; other names may sit a few lower-case words after the preposition.
     """
     lex = ctx.lex
+    if not far:  # past the person's own title and its article: "a spokesman for Chancellor X", "de la ministre X"
+        j = k
+        while j > a and k - j < 3 and (_person_title(ctx, toks[j].low) or toks[j].low in lex.definite):
+            j -= 1
+        if j < k and (toks[j].low in lex.of or toks[j].low in lex.prepositions):
+            return True
     for j in range(k, max(a - 1, k - (3 if far else 1)), -1):
         low = toks[j].low
         if low in lex.of or low in lex.prepositions:
@@ -314,3 +337,8 @@ def _in_complement(ctx: Context, toks: list[Tok], k: int, a: int, far: bool) -> 
         if not toks[j].text.islower() or toks[j].quote:
             return False
     return False
+
+
+def _person_title(ctx: Context, low: str) -> bool:
+    title = title_word(ctx, low)
+    return title is not None and title[0] == "person"

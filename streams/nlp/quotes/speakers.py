@@ -80,12 +80,18 @@ class _Resolver:
         if ref.kind in ("title", "org") and ref.noun and words:
             qualified = _qualified(words, ref.noun)  # "the Anderlecht coach", "de spits van Standard"
             found = discourse.description(ref.start, ref.noun, _determiner(words[0]), qualified=qualified)
-            if found is not None or ref.kind == "org":
-                return found
-            return self._title(ref.noun, ref.start)
+            if found is None and ref.kind == "title":
+                found = self._title(ref.noun, ref.start)
+            if found is not None and ref.kind == "title" and self._named_within(found, ref):
+                return None  # "X's spokesman", "la porte-parole de la ministre X": X is not the one who speaks
+            return found
         if ref.kind == "definite" and len(words) > 1 and words[1][:1].isupper():
             return discourse.description(ref.start, words[1], _determiner(words[0]))  # "la Limbourgeoise"
         return None
+
+    def _named_within(self, entity: Entity, ref: SpeakerRef) -> bool:
+        """Whether the phrase of a title names `entity` itself, as a possessor or a complement of its noun."""
+        return any(ref.start <= s < ref.end for s, _e in self.ctx.mentions.of_entity.get(id(entity), []))
 
     def _named(self, ref: SpeakerRef) -> Entity | None:
         """A named speaker: a person or organisation; a country or city standing for its government; a
