@@ -883,3 +883,21 @@ def test_an_attribution_pointing_back_to_a_direct_quote_adds_no_reported_speech(
 def test_an_attribution_pointing_back_to_reported_speech_with_a_fragment_keeps_both() -> None:
     quotes = run("De stad moet 'onmiddellijk en zonder uitstel ingrijpen'. Dat zegt Lotte Peeters.", "nl", PEETERS)
     assert sorted((q.kind, speaker(q)) for q in quotes) == [("indirect", "Lotte Peeters"), ("mixed", "Lotte Peeters")]
+
+
+# ----------------------------------------------------------------------------- a title a name qualifies
+
+
+def test_a_qualified_title_after_two_people_is_neither() -> None:
+    body = "Paul Renard a vivement critiqué Marie Dubois. « Elle joue avec le feu », a lancé le président du Cercle."
+    [q] = run(body, "fr", RENARD, DUBOIS, ("Cercle", "ORG", ["Cercle"]))
+    assert speaker(q) is None  # the one named last is whom he attacked: no guess
+
+
+def test_a_qualified_title_after_one_person_is_that_person() -> None:
+    body = (
+        "Pour Paul Renard, c'était un retour attendu depuis sa blessure.\n\n"
+        "« Enfin, je retrouve le plaisir de jouer », a souri l'attaquant du Cercle."
+    )
+    [q] = run(body, "fr", RENARD, ("Cercle", "ORG", ["Cercle"]))
+    assert speaker(q) == "Paul Renard"

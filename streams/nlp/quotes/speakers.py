@@ -81,7 +81,7 @@ class _Resolver:
             qualified = _qualified(words, ref.noun)  # "the Anderlecht coach", "de spits van Standard"
             found = discourse.description(ref.start, ref.noun, _determiner(words[0]), qualified=qualified)
             if found is None and ref.kind == "title":
-                found = self._title(ref.noun, ref.start)
+                found = self._title(ref.noun, ref.start, guess=not qualified)
             if found is not None and ref.kind == "title" and self._named_within(found, ref):
                 return None  # "X's spokesman", "la porte-parole de la ministre X": X is not the one who speaks
             return found
@@ -124,8 +124,9 @@ class _Resolver:
                 k -= 1
         return best[1] if best is not None else None
 
-    def _title(self, noun: str, pos: int) -> Entity | None:
-        """ "le ministre", "de bondscoach": the person with that role, else the last person named."""
+    def _title(self, noun: str, pos: int, *, guess: bool = True) -> Entity | None:
+        """ "le ministre", "de bondscoach": the person with that role, else (`guess`) the last person named; a
+        qualified title ("le président du PS") is never guessed: the one named last may be whom it attacked."""
         if self.by_role is None:
             self.by_role = {}
             for e in self.ctx.entities:
@@ -139,7 +140,19 @@ class _Resolver:
         last = self.last_named(pos, people_only=True)
         if last is not None and self._roles(last) and noun not in self._roles(last):
             return None  # the last person named holds another office: someone new
+        if last is not None and not guess and not self._alone(last, pos):
+            return None  # "X a critiqué Y. « ... », a lancé le président du PS": X or Y, the text does not say
         return last
+
+    def _alone(self, entity: Entity, pos: int) -> bool:
+        """Whether `entity` is the only person named from the sentence of its last mention before `pos` on."""
+        mentions = [m.start for m in entity.mentions if m.section == "body" and m.start < pos]
+        if not mentions:
+            return False
+        since = self.ctx.scope(None).sentence(max(mentions))[0]
+        return all(
+            other.id == entity.id for _s, _e, other in self.ctx.mentions.overlapping(since, pos) if other.type == "PER"
+        )
 
     def _organisation(self, noun: str, pos: int) -> Entity | None:
         """ "l'organisation", "het museum", "the company": the organisation so named, or the last one."""
