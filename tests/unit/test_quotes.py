@@ -901,3 +901,31 @@ def test_a_qualified_title_after_one_person_is_that_person() -> None:
     )
     [q] = run(body, "fr", RENARD, ("Cercle", "ORG", ["Cercle"]))
     assert speaker(q) == "Paul Renard"
+
+
+# ----------------------------------------------------------------------------- English constructions
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The agency Voxa quoted Finance Minister Tom Barker as saying that the deficit would shrink.",
+        "Voxa cited Tom Barker as saying the deficit would shrink.",
+        "Tom Barker was quoted by Voxa as saying the deficit would shrink.",
+    ],
+)
+def test_the_one_a_medium_quotes_as_saying_is_the_speaker(body: str) -> None:
+    quotes = run(body, "en", BARKER, ("Voxa", "ORG", ["Voxa"]))
+    assert [(q.kind, speaker(q)) for q in quotes] == [("indirect", "Tom Barker")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We will respond firmly," U.S. Treasury Secretary Tom Barker said.',
+        '"We will respond firmly," U.N. envoy Tom Barker told reporters.',
+    ],
+)
+def test_an_abbreviation_in_the_subject_after_a_quote_does_not_end_the_sentence(body: str) -> None:
+    [q] = run(body, "en", BARKER)
+    assert speaker(q) == "Tom Barker"

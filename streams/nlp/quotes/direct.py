@@ -16,6 +16,7 @@ from streams.nlp.quotes.text import (
     SENTENCE_PUNCT,
     WINDOW,
     Tok,
+    is_abbreviation,
     word_count,
 )
 
@@ -165,6 +166,8 @@ def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope, depth: int = 0
         if t.text == "," and (apposition or (k + 1 < len(toks) and _apposition(ctx, toks, k + 1))):
             apposition = not apposition
             continue  # "his lawyer, Anna Peeters, told reporters"
+        if t.text == "." and k + 1 < len(toks) and is_abbreviation(ctx.body, t.start):
+            continue  # "U.S. President X said", "Dr. X said"
         if t.quote or t.text in SENTENCE_PUNCT or t.text in ":,;()" or t.low in ctx.lex.conjunctions:
             break
         cue = cue_at(ctx, toks, k)

@@ -30,6 +30,7 @@ from streams.nlp.quotes.clauses import (
 )
 from streams.nlp.quotes.complements import complementizer, infinitive_start, zero_start
 from streams.nlp.quotes.cues import Cue, cue_at, cue_text
+from streams.nlp.quotes.phrases import SpeakerRef, analyze
 from streams.nlp.quotes.sources import own_account_quote, points_back, source_quote
 from streams.nlp.quotes.subjects import inverted_subject, split_segments, subject_before
 from streams.nlp.quotes.text import (
@@ -260,6 +261,9 @@ def _gerund_attribution(ctx: Context, toks: list[Tok], cue: Cue, text: str, earl
     """ "..., ajoutant que", "en affirmant que", "by saying": the speaker of an earlier quote in the sentence, or
     else the sentence's subject ("Le syndicat a défendu sa position en affirmant que ...")."""
     pos = toks[cue.start].start
+    quoted = _quoted_as(ctx, toks, cue)
+    if quoted is not None:
+        return Attribution(text, quoted, quoted.start)
     ids = ctx.by_level.get(0, [])
     sentence_start = toks[0].start if toks else pos
     quoted_before = any(sentence_start <= ctx.spans[k].open < pos for k in ids)
@@ -270,6 +274,23 @@ def _gerund_attribution(ctx: Context, toks: list[Tok], cue: Cue, text: str, earl
             if ref.kind not in ("none", "definite"):
                 return Attribution(text, ref, ref.start)
     return Attribution(text, None, pos, same_sentence_as=pos)
+
+
+_QUOTING_VERBS = frozenset("quoted cited quotes cites quoting citing".split())
+
+
+def _quoted_as(ctx: Context, toks: list[Tok], cue: Cue) -> SpeakerRef | None:
+    """English "RIA quoted Foreign Minister X as saying that ...": the one quoted speaks, not the medium."""
+    i = cue.start
+    if ctx.lang != "en" or i < 3 or toks[i - 1].low != "as":
+        return None
+    verb = next((k for k in range(i - 2, max(0, i - 12), -1) if toks[k].low in _QUOTING_VERBS), None)
+    if verb is None or any(t.quote or t.text in SENTENCE_PUNCT for t in toks[verb + 1 : i - 1]):
+        return None
+    if toks[verb - 1].low in ctx.lex.passive or toks[verb + 1].low == "by":
+        return None  # "X was quoted by RIA as saying": the subject, as for any gerund
+    ref = analyze(ctx, toks, verb + 1, i - 1, 0)
+    return ref if ref.kind != "none" else None
 
 
 def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | None:
