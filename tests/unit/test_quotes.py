@@ -929,3 +929,21 @@ def test_the_one_a_medium_quotes_as_saying_is_the_speaker(body: str) -> None:
 def test_an_abbreviation_in_the_subject_after_a_quote_does_not_end_the_sentence(body: str) -> None:
     [q] = run(body, "en", BARKER)
     assert speaker(q) == "Tom Barker"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('"Why should taxpayers pay for this?" asked Finance Minister Tom Barker.', "en"),
+        ('"Why should taxpayers pay for this?" Tom Barker asked.', "en"),  # the question mark ends no attribution
+        ("« Pourquoi personne ne nous a prévenus ? », s'interroge Paul Renard.", "fr"),
+    ],
+)
+def test_a_question_and_the_one_who_asks_it(body: str, lang: str) -> None:
+    [q] = run(body, lang, BARKER, RENARD)
+    assert (q.kind, speaker(q)) == ("direct", "Tom Barker" if lang == "en" else "Paul Renard")
+
+
+def test_a_question_then_a_sentence_of_its_own_has_no_speaker() -> None:
+    [q] = run('"Is this fair to taxpayers?" The question divides the parliament, Tom Barker noted.', "en", BARKER)
+    assert q.kind == "direct" and speaker(q) is None

@@ -81,7 +81,7 @@ _EN_REGULAR = (
 # Verbs whose -s form is also a plural noun ("reports", "claims", "demands"): only the past tense is a cue.
 _EN_PAST_ONLY = (
     "state note claim report estimate promise pledge repeat counter reply call praise tweet blast welcome "
-    "demand hope doubt mention comment remark object protest signal sigh joke retort"
+    "demand hope doubt mention comment remark object protest signal sigh joke retort ask wonder"
 )
 _EN_FINITE, _EN_GERUNDS = _en_forms(_EN_REGULAR)
 _EN_PAST, _EN_PAST_GERUNDS = _en_forms(_EN_PAST_ONLY, past_only=True)

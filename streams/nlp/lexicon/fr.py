@@ -106,7 +106,7 @@ _FR_ER = (
     "estim jug considér pens trouv constat relev qualifi soupçonn dout espér souhait "
     "confirm révél dévoil communiqu tweet "
     "demand exig réclam revendiqu plaid prôn préconis recommand conseill suggér propos exhort appel invit "
-    "interpell implor suppli "
+    "interpell interrog implor suppli "
     "salu félicit remerci savour "
     "critiqu dénonc fustig déplor regrett accus reproch condamn raill moqu ironis plaisant tempêt fulmin "
     "indign insurg offusqu étonn inquiét alarm lament "

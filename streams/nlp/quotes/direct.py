@@ -140,9 +140,18 @@ def _is_title(ctx: Context, span: QuoteSpan, embedded: bool, att: Attribution | 
     return any(t.low in lx.WORK_NOUNS for t in before)
 
 
+MAX_ATTRIBUTION_WORDS = 7  # a sentence after a question that is its attribution alone: "Finance Minister X asked."
+
+
 def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope, depth: int = 0) -> Attribution | None:
     """An attribution right after the closing mark: "», a déclaré X", "', zei hij", "” he said"."""
     _s, end = scope.sentence(span.close - 1)
+    body = ctx.body
+    question = body[span.start : span.end].rstrip()[-1:] in ("?", "!")
+    if question and not body[span.close : end].strip() and end < scope.end and "\n" not in body[span.close : end]:
+        following = scope.sentence(end)[1]  # a question's own mark ends no attribution: '"Why?" Karl Huber asked.'
+        if word_count(body, end, following) <= MAX_ATTRIBUTION_WORDS:
+            end = following
     if end <= span.close:
         return None
     _prev, next_open = ctx.neighbours(span)
