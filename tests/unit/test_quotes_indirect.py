@@ -781,3 +781,14 @@ def test_avant_de_and_an_infinitive_end_the_reported_clause_and_keep_their_que()
     quotes = run(body, "fr", per("Anna Peeters"))
     assert ("le projet avançait", "Anna Peeters") in said(quotes)
     assert all(q.cue != "avançait" for q in quotes)  # "le projet avançait": no verb of saying for that "que"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Le club aurait trouvé un accord, selon les informations de Voxa.", "fr"),
+        ("Volgens informatie van Voxa is de transfer rond.", "nl"),
+    ],
+)
+def test_a_medium_whose_information_a_source_marker_cites_is_the_speaker(body: str, lang: str) -> None:
+    assert [speaker for _text, speaker in said(run(body, lang, org("Voxa")))] == ["Voxa"]

@@ -259,8 +259,10 @@ TIME_NOUNS = words(
     "veille lendemain matin soir midi après-midi nuit semaine week-end jour journée mois année an fin début "
     "mi-juillet"
 )
-# Nouns of speech: in "réaction de l'avocat" the complement is the speaker.
-SPEECH_NOUNS = words("réaction déclaration message commentaire réponse explication mot analyse")
+# Nouns of speech: in "réaction de l'avocat", "selon les informations de La Libre" the complement is the speaker.
+SPEECH_NOUNS = words(
+    "réaction déclaration message commentaire réponse explication mot analyse informations révélations"
+)
 # Indefinite determiners that name one person ("un porte-parole"): a pronoun may refer back to them.
 SINGULAR_INDEFINITE = words("un une")
 # Abbreviations whose full stop does not end a sentence.

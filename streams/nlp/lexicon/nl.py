@@ -203,7 +203,7 @@ WORK_NOUNS = words(
 # Time nouns: "de ochtend", "de avond" are adverbials, not subjects.
 TIME_NOUNS = words("ochtend avond middag nacht week maand jaar dag")
 # Nouns of speech: in "reactie van de advocaat" the complement is the speaker.
-SPEECH_NOUNS = words("reactie verklaring boodschap commentaar antwoord")
+SPEECH_NOUNS = words("reactie verklaring boodschap commentaar antwoord informatie onthullingen")
 # Indefinite determiners that name one person ("een woordvoerder"): a pronoun may refer back to them.
 SINGULAR_INDEFINITE = words("een")
 # Possessives that also stand alone as object pronouns: "volgens haar".
