@@ -947,3 +947,33 @@ def test_a_question_and_the_one_who_asks_it(body: str, lang: str) -> None:
 def test_a_question_then_a_sentence_of_its_own_has_no_speaker() -> None:
     [q] = run('"Is this fair to taxpayers?" The question divides the parliament, Tom Barker noted.', "en", BARKER)
     assert q.kind == "direct" and speaker(q) is None
+
+
+# ----------------------------------------------------------------------------- quote paragraphs after reported speech
+
+
+def test_a_quote_paragraph_after_reported_speech_continues_its_speaker() -> None:
+    body = 'Tom Barker said the situation was very serious.\n\n"We have evacuated three hundred people from the river."'
+    assert [(q.kind, speaker(q)) for q in run(body, "en", BARKER)] == [
+        ("indirect", "Tom Barker"),
+        ("direct", "Tom Barker"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        '"We have evacuated three hundred people from the river," a firefighter told reporters.',  # a cue of its own
+    ],
+)
+def test_a_quote_paragraph_with_words_of_its_own_does_not_continue(second: str) -> None:
+    body = f"Tom Barker said the situation was very serious.\n\n{second}"
+    assert speaker(run(body, "en", BARKER)[-1]) is None
+
+
+def test_a_quote_paragraph_after_another_person_named_does_not_continue() -> None:
+    body = (
+        "Tom Barker said the situation was very serious. Paul Renard disagreed.\n\n"
+        '"We have evacuated three hundred people from the river."'
+    )
+    assert speaker(run(body, "en", BARKER, RENARD)[-1]) is None

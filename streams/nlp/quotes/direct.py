@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
@@ -290,6 +291,28 @@ def _carry_over(ctx: Context, found: dict[int, FoundQuote]) -> None:
                 f.attribution = att
         if found[k].attribution is not None:
             prev = k
+
+
+def carry_over_reported(ctx: Context, direct: list[FoundQuote], reported: list[FoundQuote]) -> None:
+    """A quote paragraph with no cue right after a paragraph of reported speech continues its speaker ("Mayor X
+    said the situation was serious.\n\n'We have evacuated ...'"), as it would after a direct quote."""
+    attributed = sorted((f for f in (*direct, *reported) if f.attribution is not None), key=lambda f: f.start)
+    starts = [f.start for f in attributed]
+    for f in direct:
+        k = ctx.inside(f.start)
+        if f.attribution is not None or f.kind != "direct" or k is None:
+            continue
+        span = ctx.spans[k]
+        paragraph = ctx.paragraph_of(span.open)
+        ends = ctx.paragraph_starts[paragraph + 1] if paragraph + 1 < len(ctx.paragraph_starts) else len(ctx.body)
+        if span.open != ctx.paragraph_text[paragraph] or any(c.isalnum() for c in ctx.body[span.close : ends]):
+            continue  # only a paragraph that is the quote alone: words after it may be a cue not understood
+        j = bisect.bisect_left(starts, f.start) - 1
+        if j < 0 or attributed[j].kind != "indirect" or ctx.paragraph_of(attributed[j].start) != paragraph - 1:
+            continue  # a direct quote before is _carry_over's
+        before = attributed[j]
+        if not _other_person_between(ctx, before.end, span.open, before.attribution):
+            f.attribution = before.attribution
 
 
 def _other_person_between(ctx: Context, start: int, end: int, att: Attribution) -> bool:
