@@ -91,7 +91,7 @@ class _Resolver:
 
     def _named_within(self, entity: Entity, ref: SpeakerRef) -> bool:
         """Whether the phrase of a title names `entity` itself, as a possessor or a complement of its noun."""
-        return any(ref.start <= s < ref.end for s, _e in self.ctx.mentions.of_entity.get(id(entity), []))
+        return any(m.section == "body" and ref.start <= m.start < ref.end for m in entity.mentions)
 
     def _named(self, ref: SpeakerRef) -> Entity | None:
         """A named speaker: a person or organisation; a country or city standing for its government; a
@@ -125,8 +125,9 @@ class _Resolver:
         return best[1] if best is not None else None
 
     def _title(self, noun: str, pos: int, *, guess: bool = True) -> Entity | None:
-        """ "le ministre", "de bondscoach": the person with that role, else (`guess`) the last person named; a
-        qualified title ("le président du PS") is never guessed: the one named last may be whom it attacked."""
+        """ "le ministre", "de bondscoach": the person with that role, else the last person named; without `guess`
+        (a qualified title, "le président du PS") only when no one else was named since: else that may be whom it
+        attacked."""
         if self.by_role is None:
             self.by_role = {}
             for e in self.ctx.entities:
