@@ -9,7 +9,7 @@ from dataclasses import replace
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
-from streams.nlp.entities.matches import match_side
+from streams.nlp.entities.matches import match_side, score_follows
 from streams.nlp.entities.words import (
     after_org_noun,
     after_place_preposition,
@@ -137,8 +137,9 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     if cand.source == "body":
         return [cand]  # "parquet de Namur": a named body, whole as found
     if cand.source == "kb":
-        if text is not None and _SCORE_AFTER_NUMBER.match(text, cand.end) and _NUMBER_END.search(cand.text):
-            return correct(_without_score(cand), text)  # "la France 2-1": a country and a score, not France 2
+        number = _NUMBER_END.search(cand.text) if text is not None else None
+        if number is not None and score_follows(text, cand.start + number.start()):
+            return correct(_without_number(cand, number.start()), text)  # "la France 2-1": not France 2
         return [_untitled(cand)]  # the knowledge base's own forms ("Le Soir", "DéFI"), a title off a royal
     cand = _trim(cand)
     if cand is None:
@@ -194,19 +195,13 @@ def _without_nationality(cand: Candidate) -> Candidate:
     return cand
 
 
-_SCORE_AFTER_NUMBER = rule(
-    "nlp.entities.corrections.score_after_number",
-    r"-\d{1,2}(?:[^\w-]|$)",
-    engine="re",
-    fallback="anchored by match() at a name's end: a hyphen and two digits",
-)
 _NUMBER_END = rule("nlp.entities.corrections.number_end", r"\s+\d{1,2}$")
 
 
-def _without_score(cand: Candidate) -> Candidate:
-    """A knowledge-base name that ends with the first number of a match's score, without it: "France" of
-    "France 2-1", typed as the tables type the rest (a country), or left for the corrections (MISC)."""
-    head = cand.text[: _NUMBER_END.search(cand.text).start()]
+def _without_number(cand: Candidate, cut: int) -> Candidate:
+    """A knowledge-base name whose last number (from `cut` on) is the first of a match's score, without it: "France"
+    of "France 2-1", typed as the tables type the rest (a country), or left for the corrections (MISC)."""
+    head = cand.text[:cut]
     known = linking.lookup(head)
     kind = known.type if known is not None else "MISC"
     return replace(cand, text=head, end=cand.start + len(head), type=kind, source="model", kb_id=None)

@@ -43,18 +43,22 @@ WINDOW = 200  # characters of the sentence read on each side of the name for its
 
 def match_side(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is a side of a match whose score its sentence gives."""
-    if _SCORE_AFTER.match(text, end) is not None:
+    if score_follows(text, end):
         return True
     before = text[max(0, start - 30) : start].casefold().rstrip()
     after = text[end : end + 30].casefold().lstrip()
-    by_verb = before.endswith(_BEFORE_SIDE) and _word_starts(before, _BEFORE_SIDE)
-    if not by_verb and not any(after.startswith(words + " ") for words in _AFTER_SIDE):
+    if not _ends_with_word(before, _BEFORE_SIDE) and not any(after.startswith(words + " ") for words in _AFTER_SIDE):
         return False
     return _score_in_sentence(text, start, end)
 
 
-def _word_starts(before: str, phrases: tuple[str, ...]) -> bool:
-    """Whether the phrase `before` ends with starts a word ("bat", not the end of "combat")."""
+def score_follows(text: str, pos: int) -> bool:
+    """Whether a match's score stands right after `pos`: " 2-0", " (1-1)"."""
+    return _SCORE_AFTER.match(text, pos) is not None
+
+
+def _ends_with_word(before: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `before` ends with one of `phrases` that starts a word there ("bat", not the end of "combat")."""
     for phrase in phrases:
         if before.endswith(phrase):
             k = len(before) - len(phrase)

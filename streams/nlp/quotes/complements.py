@@ -60,7 +60,7 @@ def complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | 
 def _infinitive_clause_at(toks: list[Tok], k: int) -> bool:
     """French: a preposition, "de" and an infinitive at toks[k] ("avant d'ajouter", "sans préciser"): a clause
     with a verb of its own."""
-    if k + 2 >= len(toks) or toks[k + 1].low not in ("de", "d'", "d’"):
+    if k + 2 >= len(toks) or toks[k + 1].low not in ("de", "d'"):  # a token's `low` has the straight apostrophe
         return False
     verb = toks[k + 2].low
     return toks[k + 2].text.islower() and len(verb) > 3 and verb.endswith(("er", "ir", "re"))

@@ -120,9 +120,9 @@ def _fr_inversion(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> Cue | None:
     if m.group(1) in lex.auxiliaries:
         end = _participle_after(lex, toks, i + 1, impersonal)
         return Cue(i, end, "verb", i) if end is not None else None
-    for words in lex.multiword.get(m.group(1), ()):  # "fait-il savoir", "met-elle en garde"
-        if [t.low for t in toks[i + 1 : i + 1 + len(words)]] == list(words):
-            return Cue(i, i + 1 + len(words), "verb", i)
+    end = _multiword_at(lex, toks, i, m.group(1))  # "fait-il savoir", "met-elle en garde"
+    if end is not None:
+        return Cue(i, end, "verb", i)
     return Cue(i, i + 1, "verb", i) if m.group(1) in lex.finite or m.group(1) in impersonal else None
 
 
@@ -147,9 +147,10 @@ def _participle_after(lex: lx.QuoteLexicon, toks: list[Tok], k: int, more: froze
     return None
 
 
-def _multiword_at(lex: lx.QuoteLexicon, toks: list[Tok], k: int) -> int | None:
-    """End of a multiword reporting participle at k ("fait savoir", "mis en garde", "laten weten"), if any."""
-    for words in lex.multiword.get(toks[k].low, ()):
+def _multiword_at(lex: lx.QuoteLexicon, toks: list[Tok], k: int, head: str | None = None) -> int | None:
+    """End of a multiword reporting verb at k ("fait savoir", "mis en garde", "laten weten"), if any; `head`: the
+    verb toks[k] holds when it is more than the verb ("fait" of "fait-il", its complement after the pronoun)."""
+    for words in lex.multiword.get(head or toks[k].low, ()):
         if [t.low for t in toks[k + 1 : k + 1 + len(words)]] == list(words):
             return k + 1 + len(words)
     return None

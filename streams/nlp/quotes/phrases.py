@@ -67,6 +67,12 @@ def title_word(ctx: Context, low: str) -> tuple[str, str] | None:
     return None
 
 
+def person_title(ctx: Context, low: str) -> str | None:
+    """The title a word is when it is a person's ("ministre", "spokesman"), else None."""
+    title = title_word(ctx, low)
+    return title[1] if title is not None and title[0] == "person" else None
+
+
 def adverb_after_noun(lex: lx.QuoteLexicon, toks: list[Tok], i: int) -> bool:
     """Whether toks[i] is an adverb that ends the noun phrase before it: "de 23-jarige al (jaren)", "le ministre
     lui-même"; not one right after an article ("the late president", "le nouveau ministre")."""
@@ -326,7 +332,7 @@ def _in_complement(ctx: Context, toks: list[Tok], k: int, a: int, far: bool) -> 
     lex = ctx.lex
     if not far:  # past the person's own title and its article: "a spokesman for Chancellor X", "de la ministre X"
         j = k
-        while j > a and k - j < 3 and (_person_title(ctx, toks[j].low) or toks[j].low in lex.definite):
+        while j > a and k - j < 3 and (person_title(ctx, toks[j].low) or toks[j].low in lex.definite):
             j -= 1
         if j < k and (toks[j].low in lex.of or toks[j].low in lex.prepositions):
             return True
@@ -337,8 +343,3 @@ def _in_complement(ctx: Context, toks: list[Tok], k: int, a: int, far: bool) -> 
         if not toks[j].text.islower() or toks[j].quote:
             return False
     return False
-
-
-def _person_title(ctx: Context, low: str) -> bool:
-    title = title_word(ctx, low)
-    return title is not None and title[0] == "person"

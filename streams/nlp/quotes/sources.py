@@ -11,7 +11,7 @@ from streams.nlp import lexicon as lx
 from streams.nlp.quotes.attribution import Attribution, FoundQuote, source_stop
 from streams.nlp.quotes.clauses import clause_end, clause_span, opens_with_quote, starts_subject, verb_like
 from streams.nlp.quotes.cues import Cue, cue_text, phrase_at
-from streams.nlp.quotes.phrases import analyze, noun_phrase_end, title_word
+from streams.nlp.quotes.phrases import analyze, noun_phrase_end, person_title, title_word
 from streams.nlp.quotes.subjects import inverted_subject, subject_before
 from streams.nlp.quotes.text import MIN_WORDS, SENTENCE_PUNCT, Tok, word_count
 
@@ -76,8 +76,7 @@ def _named_apposition(ctx: Context, toks: list[Tok], np_start: int, k: int) -> b
     porte-parole de la police, Olivier Slosse, ...", "Volgens de woordvoerder, Jan Peeters, ..."."""
     if k >= len(toks) or not toks[np_start].text.islower():
         return False
-    titles = (title_word(ctx, t.low) for t in toks[np_start : k - 1])
-    if not any(title is not None and title[0] == "person" for title in titles):
+    if not any(person_title(ctx, t.low) for t in toks[np_start : k - 1]):
         return False  # "Selon la police, Olivier Slosse, le suspect, a été arrêté": a body has no name after it
     found = ctx.mentions.starting_at(toks[k].start)
     if found is None or found[2].type != "PER":

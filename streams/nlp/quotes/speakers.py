@@ -11,7 +11,7 @@ from streams.nlp.discourse import Discourse
 from streams.nlp.entities import kb
 from streams.nlp.quotes.attribution import Attribution
 from streams.nlp.quotes.cues import cue_at
-from streams.nlp.quotes.phrases import SpeakerRef, title_word
+from streams.nlp.quotes.phrases import SpeakerRef, person_title, title_word
 from streams.nlp.quotes.text import SENTENCE_PUNCT
 from streams.nlp.types import Entity
 from streams.textrules import rule
@@ -183,19 +183,19 @@ class _Resolver:
         cached = ctx.roles.get(id(entity))
         if cached is not None:
             return cached
-        words = {t for w in (entity.role or "").casefold().split() if (t := _title_of(ctx, w))}
+        words = {t for w in (entity.role or "").casefold().split() if (t := person_title(ctx, w))}
         for s, e in ctx.mentions.of_entity.get(id(entity), [])[:20]:
             before = ctx.tokens(max(0, s - 100), s)[-8:]
             for t in reversed(before):
                 if t.text in SENTENCE_PUNCT or t.text == ":" or t.quote or cue_at(ctx, before, before.index(t)):
                     break
-                if (title := _title_of(ctx, t.low)) is not None:
+                if (title := person_title(ctx, t.low)) is not None:
                     words.add(title)
             if ctx.body[e : e + 1] == ",":
                 for t in ctx.tokens(e + 1, min(len(ctx.body), e + 80))[:7]:
                     if t.text in SENTENCE_PUNCT or t.text in ",:" or t.quote:
                         break
-                    if (title := _title_of(ctx, t.low)) is not None:
+                    if (title := person_title(ctx, t.low)) is not None:
                         words.add(title)
         ctx.roles[id(entity)] = frozenset(words)
         return ctx.roles[id(entity)]
@@ -243,11 +243,6 @@ def _as_organisation(entity: Entity) -> Entity:
 
 def _first(pair: tuple[int, Entity | None]) -> int:
     return pair[0]
-
-
-def _title_of(ctx: Context, low: str) -> str | None:
-    title = title_word(ctx, low)
-    return title[1] if title is not None and title[0] == "person" else None
 
 
 def resolve_all(ctx: Context, attributions: list[Attribution]) -> None:
