@@ -160,3 +160,27 @@ def test_names_and_quotes_of_the_headline_are_found_in_their_own_section(enriche
     quote = next(q for q in result.quotes if q.section == "headline")
     assert result.headline[quote.start : quote.end] == quote.text == "J'ai tout donné sur les pavés"
     assert quote.speaker_entity is van_aert and quote.cue == ":"
+
+
+def test_a_capitalised_common_noun_opening_a_headline_is_no_name_and_no_speaker(enricher):
+    raw = (
+        "Grève au dépôt de la STIB : « Nous tiendrons aussi longtemps qu'il le faudra »\n\n"
+        "BRUXELLES, 3 février (Belga) - Les chauffeurs ont cessé le travail lundi. « Nous tiendrons aussi "
+        "longtemps qu'il le faudra », a prévenu Karim Benali, délégué de la CGSP. (Belga)"
+    )
+    result = enricher.enrich(dispatch(raw))
+    assert "Grève" not in {m.text for e in result.entities for m in e.mentions}  # the tagger calls it a noun
+    quote = next(q for q in result.quotes if q.section == "headline")
+    assert quote.speaker_entity is not None and quote.speaker_entity.name == "Karim Benali"  # the body's speaker
+
+
+def test_a_name_opening_a_sentence_stays_a_name(enricher):
+    result = enricher.enrich(dispatch("NAMUR, 3 mars (Belga) - Vandermeulen a démissionné lundi. (Belga)"))
+    assert [e.name for e in result.entities if e.type == "PER"] == ["Vandermeulen"]
+
+
+def test_a_dutch_word_opening_a_quote_that_the_text_also_writes_in_lower_case_is_no_name():
+    enricher = Enricher(pipelines={"nl": "nl_wire_ner"})
+    raw = "Protest bij het postsorteercentrum: 'Genoeg is genoeg'\n\nGENT (Belga) - De bonden legden het werk neer."
+    names = {m.text for e in enricher.enrich(dispatch(raw, lang="nl")).entities for m in e.mentions}
+    assert "Genoeg" not in names

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import kb, linking
 from streams.nlp.entities.words import NAME_WORD, NAME_WORD_RE2, after_title, at_sentence_start
 from streams.nlp.types import EntityType, Section
@@ -14,7 +15,7 @@ from streams.wire.header import Header
 from streams.wire.lexicon import AGENCIES, MONTHS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 # spaCy labels (French/Dutch WikiNER and CoNLL style, English OntoNotes style) -> ours.
@@ -85,8 +86,32 @@ def model_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
         kb_id = ids.get((start, end))
         source = "body" if getattr(ent, "id_", "") == kb.BODY_MARKER else "kb" if kb_id else "model"
         form = ent.text if text is None else text[start:end]
+        if source == "model" and _common_noun_opening(ent, form, doc.text if text is None else text):
+            continue
         out.append(Candidate(form, start, end, LABELS[label], source=source, kb_id=kb_id))
     return out
+
+
+def _common_noun_opening(ent: Span, form: str, text: str) -> bool:
+    """Whether the model took a capitalised common noun opening a sentence or headline for a name: "Grève à la
+    SNCB : « ... »", "Genoeg is genoeg". One word in title case that no table knows, which the tagger calls a
+    noun (French, English) or, where no tagger runs (Dutch), which the text also writes in lower case."""
+    if len(ent) != 1 or not form[:1].isupper() or not form[1:].islower() or not _opens(text, ent.start_char):
+        return False
+    if linking.lookup(form) is not None or first_name_gender(form) is not None:
+        return False
+    pos = ent[0].pos_
+    if pos:
+        return pos == "NOUN"
+    low = form.casefold()
+    return any(t.text == low for t in ent.doc if t.i != ent.start)
+
+
+def _opens(text: str, pos: int) -> bool:
+    """A sentence's start, or the first word in single quote marks (Dutch quotes: "zei hij: 'Genoeg ...'")."""
+    if at_sentence_start(text, pos):
+        return True
+    return text[pos - 1 : pos] in ("'", "‘") and text[max(0, pos - 2) : pos - 1] in ("", " ", "\n")
 
 
 def rule_candidates(body: str) -> list[Candidate]:
