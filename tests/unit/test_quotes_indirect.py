@@ -194,6 +194,23 @@ def test_whom_it_was_told_and_when_is_not_reported_speech(body: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "Police spokeswoman Anna Kovacs would not say whether the driver had been released.",
+        "Anna Kovacs declined to say how many staff would lose their jobs.",
+        "Anna Kovacs did not say why the bridge had been closed.",
+    ],
+)
+def test_an_embedded_question_is_not_what_was_said(body: str) -> None:
+    assert run(body, "en", per("Anna Kovacs")) == []
+
+
+def test_a_clause_whose_subject_is_a_free_relative_is_reported() -> None:
+    quotes = run("Anna Kovacs said what happened at the depot was unacceptable.", "en", per("Anna Kovacs"))
+    assert indirect(quotes) == ["what happened at the depot was unacceptable"]
+
+
+@pytest.mark.parametrize(
     ("body", "lang"),
     [
         ("The mayor dismissed suggestions that the festival would be cancelled.", "en"),

@@ -210,8 +210,11 @@ SPEECH_NOUNS = words("reaction statement message comment response reply")
 SINGULAR_INDEFINITE = words("a an one")
 # Possessives that also stand alone as object pronouns: "according to her".
 POSSESSIVE_PRONOUNS = words("her")
-# Objects of "said" that are not a reported clause: "said nothing", "said so".
-NOT_A_CLAUSE = words("nothing so goodbye yes no something little much hello sorry thanks to")
+# Objects of "said" that are not a reported clause: "said nothing", "said so"; an embedded question ("would not
+# say whether", "did not say how many") reports what was not said.
+NOT_A_CLAUSE = words(
+    "nothing so goodbye yes no something little much hello sorry thanks to whether how why"
+)
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = words(
     "mr mrs ms dr prof st jr sr gen col lt sgt rep sen gov no inc corp ltd co "
