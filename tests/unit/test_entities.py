@@ -3,6 +3,8 @@
 Every text here is invented for the tests.
 """
 
+from types import SimpleNamespace
+
 import pytest
 
 from streams.nlp.entities import (
@@ -407,6 +409,12 @@ class _FakeSpan:
     def __init__(self, text, start, end, label):
         self.text, self.start_char, self.end_char, self.label_ = text, start, end, label
         self.id_ = ""  # no marker: the model's own mention
+
+    def __len__(self):
+        return len(self.text.split())
+
+    def __getitem__(self, i):
+        return SimpleNamespace(pos_="PROPN")  # a tagger that calls each word of an entity a name
 
 
 # --- the French model --------------------------------------------------------------------------

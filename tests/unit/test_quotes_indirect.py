@@ -809,3 +809,30 @@ def test_avant_de_and_an_infinitive_end_the_reported_clause_and_keep_their_que()
 )
 def test_a_medium_whose_information_a_source_marker_cites_is_the_speaker(body: str, lang: str) -> None:
     assert [speaker for _text, speaker in said(run(body, lang, org("Voxa")))] == ["Voxa"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "text"),
+    [
+        (
+            "Testwire reported, citing two people close to the talks, that the depot would close in May.",
+            "en",
+            "the depot would close in May",
+        ),
+        (
+            "Testwire a rapporté, citant deux sources proches du dossier, que le dépôt fermerait en mai.",
+            "fr",
+            "le dépôt fermerait en mai",
+        ),
+    ],
+)
+def test_a_participial_phrase_between_commas_before_that(body: str, lang: str, text: str) -> None:
+    assert said(run(body, lang, org("Testwire"))) == [(text, "Testwire")]
+
+
+def test_a_report_coordinated_by_but_is_a_second_quote_of_the_same_speaker() -> None:
+    body = "Anna Kovacs acknowledged that the rollout had been slow but argued that the scheme was sound."
+    assert said(run(body, "en", per("Anna Kovacs"))) == [
+        ("the rollout had been slow", "Anna Kovacs"),
+        ("the scheme was sound", "Anna Kovacs"),
+    ]

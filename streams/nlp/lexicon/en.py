@@ -69,12 +69,12 @@ ORG_WORDS = words(
 # admitting and denying; believing and expecting; announcing and revealing; asking and urging; praising and
 # criticising; warning, promising and threatening; manner of speaking.
 _EN_REGULAR = (
-    "add announce explain indicate reveal disclose declare assert contend maintain insist stress emphasise "
+    "add announce explain indicate reveal disclose declare assert argue contend maintain insist stress emphasise "
     "emphasize underline underscore reiterate clarify recount recall testify observe conclude "
     "respond "
     "acknowledge concede confess deny allege confirm "
     "believe expect reckon predict suggest speculate "
-    "warn caution urge assure reassure remind inform notify vow threaten boast "
+    "warn caution urge assure reassure remind inform notify vow threaten boast hint "
     "hail accuse criticise criticize decry lament complain dismiss describe "
     "whisper"
 )

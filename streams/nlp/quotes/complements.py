@@ -41,6 +41,9 @@ def complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | 
                 or (j > cue.end and toks[j + 1].low in lex.complementizers)
             ):
                 continue  # "a estimé, dans un communiqué, que"
+            close = _participial_incise(ctx, toks, j + 1)
+            if close is not None:
+                return close + 1  # "reported, citing two sources, that"
             return None
         low = t.low
         if low in lex.content_nouns and (j == cue.end or toks[j - 1].low in lex.definite):
@@ -54,6 +57,29 @@ def complementizer(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int | 
         subject = (low in lex.pronouns or low in lex.plural_pronouns) and low not in lex.object_pronouns
         if english and (subject or (j > cue.end and verb_like(ctx, toks, j))):
             return None  # "said it would not fund any scheme that ...": the clause has begun
+    return None
+
+
+# Present participles end so: "citing", "quoting", "citant", "évoquant".
+_PARTICIPLE_ENDINGS = {"en": "ing", "fr": "ant"}
+
+
+def _participial_incise(ctx: Context, toks: list[Tok], k: int) -> int | None:
+    """The closing comma of a participial phrase between commas right before the verb's complementizer
+    ("reported, citing two sources, that", "rapporte, citant des sources proches du dossier, que"), if toks[k]
+    opens one: a participle, then no verb, quote or complementizer of its own."""
+    ending = _PARTICIPLE_ENDINGS.get(ctx.lang)
+    first = toks[k].text if k < len(toks) else ""
+    if ending is None or not first.islower() or len(first) <= len(ending) + 2 or not first.endswith(ending):
+        return None
+    for j in range(k + 1, min(len(toks) - 1, k + 16)):
+        t = toks[j]
+        if t.text == ",":
+            return j if toks[j + 1].low in ctx.lex.complementizers else None
+        if t.quote or t.text in SENTENCE_PUNCT or t.text in ":;()" or t.low in ctx.lex.complementizers:
+            return None
+        if verb_like(ctx, toks, j):
+            return None
     return None
 
 
