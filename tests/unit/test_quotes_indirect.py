@@ -836,3 +836,25 @@ def test_a_report_coordinated_by_but_is_a_second_quote_of_the_same_speaker() -> 
         ("the rollout had been slow", "Anna Kovacs"),
         ("the scheme was sound", "Anna Kovacs"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Anna Kovacs, woordvoerster van het parket, bevestigde het nieuws.",
+        "Anna Kovacs, directeur van de haven, kondigde de sluiting aan.",
+    ],
+)
+def test_dutch_a_name_and_its_apposition_before_the_verb_are_no_reported_clause(body: str) -> None:
+    assert run(body, "nl", per("Anna Kovacs")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hij heeft spijt, verklaarde zijn advocate Anna Kovacs.",
+        "Hij heeft spijt, verklaarde zijn advocate Anna Kovacs aan de rechtbank.",
+    ],
+)
+def test_dutch_zijn_after_a_postposed_verb_is_the_possessive_of_its_subject(body: str) -> None:
+    assert said(run(body, "nl", per("Anna Kovacs"))) == [("Hij heeft spijt", "Anna Kovacs")]

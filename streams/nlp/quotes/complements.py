@@ -109,7 +109,8 @@ def infinitive_start(ctx: Context, toks: list[Tok], cue: Cue, head: str) -> int 
         if t.quote or not t.text[0].isalnum() or t.low in lex.complementizers or cue_at(ctx, toks, k) is not None:
             return None
         low = t.low
-        if low in lex.negations or low in lex.infinitives:
+        bare = low in lex.infinitives and lex.infinitive_marker != "te"  # Dutch puts "te" first: "(te) hebben"
+        if low in lex.negations or bare:
             if low in lex.infinitives and k > 0 and toks[k - 1].low in lex.prepositions | lex.of:
                 return None  # "avant d'être", "sans avoir": not what was said
             return k if _infinitive_after(ctx, toks, k) else None

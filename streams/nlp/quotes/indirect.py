@@ -325,7 +325,7 @@ def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | 
     segments = split_segments(ctx, toks, 0, comma)
     if segments and segments[-1][0] == "rel":
         return None  # "De verdachte, die ... wordt geïdentificeerd, ontkent": the comma closed a relative clause
-    if ctx.lang != "nl" and not _has_finite_verb(ctx, toks, max(0, comma - MAX_LOOKBACK), comma):
+    if not _has_finite_verb(ctx, toks, max(0, comma - MAX_LOOKBACK), comma):
         return None  # "X, président de Y, a déclaré": the comma closed an apposition, not a clause
     span = clause_span(ctx, s, toks[comma].start)
     if span is None or opens_with_quote(ctx, span[0], span[1]):
