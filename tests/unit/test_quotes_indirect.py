@@ -858,3 +858,22 @@ def test_dutch_a_name_and_its_apposition_before_the_verb_are_no_reported_clause(
 )
 def test_dutch_zijn_after_a_postposed_verb_is_the_possessive_of_its_subject(body: str) -> None:
     assert said(run(body, "nl", per("Anna Kovacs"))) == [("Hij heeft spijt", "Anna Kovacs")]
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Volgens Vlaams minister Anna Kovacs moet de tunnel dicht.", "moet de tunnel dicht"),
+        ("Volgens de Gentse schepen Anna Kovacs is de brug veilig.", "is de brug veilig"),
+    ],
+)
+def test_dutch_a_title_after_volgens_is_no_verb(body: str, text: str) -> None:
+    assert said(run(body, "nl", per("Anna Kovacs"))) == [(text, "Anna Kovacs")]
+
+
+def test_dutch_a_postposed_attribution_whose_subject_opens_with_zijn_ends_the_clause_before_it() -> None:
+    body = "Hij ontkent de brand te hebben gesticht, zegt zijn advocate Anna Kovacs."
+    assert said(run(body, "nl", per("Anna Kovacs"))) == [
+        ("Hij ontkent de brand te hebben gesticht", "Anna Kovacs"),
+        ("de brand te hebben gesticht", None),  # "hij", her client, is named nowhere
+    ]

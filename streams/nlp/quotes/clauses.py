@@ -233,7 +233,8 @@ def _attribution_follows(ctx: Context, toks: list[Tok], j: int) -> bool:
             return False
         if any(r.quote or r.text == ":" or r.low in lex.complementizers for r in rest[:stop]):
             return False
-        return not any(verb_like(ctx, toks, n) for n in range(cue.end, cue.end + len(rest[:stop])))
+        subject = cue.end + (toks[cue.end].low in lex.possessive if cue.end < len(toks) else 0)  # "zijn advocaat"
+        return not any(verb_like(ctx, toks, n) for n in range(subject, cue.end + len(rest[:stop])))
     return False
 
 

@@ -166,6 +166,8 @@ def _verb_after(ctx: Context, toks: list[Tok], k: int) -> int | None:
             continue
         if low in lx.NAME_PARTICLES and toks[j + 1].text[0].isupper():
             continue  # "Volgens Joris Van den Broeck komt ..."
+        if title_word(ctx, low) is not None:
+            continue  # "Volgens Vlaams minister Zuhal Demir moet ...", "Volgens de Gentse burgemeester X is ..."
         nxt = toks[j + 1]
         if low in lx.NL_VERB_HINTS or low in lex.verb_hints or starts_subject(ctx, nxt):
             return j
