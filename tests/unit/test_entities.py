@@ -153,6 +153,10 @@ def fix(text, surface, kind):
         # ... but not the person a team is named after, nor a person with a known first name
         ("Il a rejoint l'équipe de Tomas Verbrugge.", "Tomas Verbrugge", "PER", [("Tomas Verbrugge", "PER")]),
         ("Le club Paul Durant reste fermé.", "Paul Durant", "PER", [("Paul Durant", "PER")]),
+        # a country's adjective before a title goes with the title ("PM" is one): the person is the rest
+        ("Belgian PM Van Damme said so.", "Belgian PM Van Damme", "ORG", [("Van Damme", "PER")]),
+        ("Dutch PM Els Vandamme said so.", "Dutch PM Els Vandamme", "ORG", [("Els Vandamme", "PER")]),
+        ("French President Anne Roux said so.", "French President Anne Roux", "PER", [("Anne Roux", "PER")]),
     ],
 )
 def test_wire_aware_corrections(text, surface, kind, expected):

@@ -184,6 +184,11 @@ _NATIONAL = frozenset("dutch french swiss greek czech thai".split())
 _NAMING_ADJECTIVES = frozenset("european walloon flemish".split())
 
 
+def _national(word: str) -> bool:
+    """An adjective of nationality: "Dutch", "Belgian", "French", "Flemish"."""
+    return word.casefold() in _NATIONAL or demonym(word)
+
+
 def _without_nationality(cand: Candidate) -> Candidate:
     """ "Dutch Public Prosecution Service" -> "Public Prosecution Service": the country's adjective is no part of it."""
     words = cand.text.split()
@@ -427,6 +432,8 @@ def _split_titles(cand: Candidate, text: str | None) -> list[Candidate]:
     if cand.type in ("ORG", "MISC") and len(words) > 1 and is_title(words[-1].group()):
         return []  # "EU Economy Commissioner": a function
     i, last_title, linked = 0, None, False
+    if len(words) > 2 and _national(words[0].group()) and is_title(words[1].group()):
+        i = 1  # "Belgian PM De Croo", "French President Emmanuel Macron": the country's adjective goes with the title
     while i < len(words):
         word = words[i].group()
         if is_title(word):

@@ -38,7 +38,7 @@ def normalise(text: str) -> str:
 
 # Titles written as acronyms: chief executive, financial, operating and technology officers; président-directeur
 # général.
-_ACRONYM_TITLES = frozenset("ceo cfo coo cto pdg".split())
+_ACRONYM_TITLES = frozenset("ceo cfo coo cto pdg pm".split())
 
 
 # A dispatch asks about a few hundred words, most of them several times (each candidate's words at each correction,

@@ -27,7 +27,7 @@ def _en_forms(bases: str, *, past_only: bool = False) -> tuple[frozenset[str], f
 # ---------------------------------------------------------------- entities
 # Titles and functions that precede a name; they are never part of it.
 TITLES = words(
-    "mr mrs ms dr sir president prime minister secretary senator rep representative governor mayor "
+    "mr mrs ms dr sir president prime minister pm premier secretary senator rep representative governor mayor "
     "spokesman spokeswoman spokesperson chancellor chief executive ceo cfo coo cto chairman chairwoman director "
     "judge commissioner coach manager striker captain king queen prince princess pope former "
     "boss leader analyst economist midfielder defender goalkeeper lawyer attorney"
