@@ -474,3 +474,15 @@ def test_a_police_spokesperson_is_no_magistrate_and_an_adverbial_gives_no_role()
     for text, expected in ((police, {"spokesperson"}), (adverbial, set())):
         (person,) = entities(text, ("Claire Vasseur", "PER", ["Claire Vasseur"]))
         assert participants(text, [person], "fr")[0].roles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lotte Peeters won de koers. 'Dit is een droom', vertelde de renster.", "Lotte Peeters"),
+        ("Ann Maes werd tweede. 'Ik ben tevreden', zei de speelster.", "Ann Maes"),
+    ],
+)
+def test_dutch_feminine_sports_nouns_describe_the_woman_of_the_story(text: str, name: str) -> None:
+    (quote,) = run(text, "nl", (name, "PER", [name]))
+    assert speaker(quote) == name

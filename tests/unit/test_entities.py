@@ -528,6 +528,10 @@ def test_a_lone_person_before_a_lower_case_title_is_the_town_a_gazetteer_knows(t
         ("'Ik ben blij', vertelde de jonge Limburger.", "Limburger", "PER", []),
         ("Een Gentenaar werd opgepakt.", "Gentenaar", "PER", []),
         ("De Brusselaar reageerde.", "Brusselaar", "MISC", []),
+        # plurals, and the article that opens the sentence taken in
+        ("Daarmee zakken de Limburgers naar de derde plaats.", "Limburgers", "MISC", []),
+        ("De Antwerpenaren trokken naar de stembus.", "De Antwerpenaren", "PER", []),
+        ("De Gentenaars wonnen met 2-0.", "De Gentenaars", "ORG", []),
         # a name: no determiner before it, or no place in it
         ("Volgens Limburger is het plan klaar.", "Limburger", "PER", [("Limburger", "PER")]),
         ("'Nee', zei de jonge Peeters.", "Peeters", "PER", [("Peeters", "PER")]),

@@ -534,6 +534,9 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False  # "de Gentse haven": an adjective of the place, not a name
     if " " not in cand.text and text is not None and _determined(text, cand.start) and _place_noun(cand.text):
         return False  # "de jonge Limburger", "een Gentenaar": someone from the place, not a name
+    article, _, rest = cand.text.partition(" ")
+    if article in ("De", "Het") and " " not in rest and _place_noun(rest):
+        return False  # "De Gentenaars winnen": the article opens the sentence, the noun is no name
     if key in PORTFOLIOS and text is not None and _MINISTER_AFTER.match(text, cand.end):
         return False  # "Defence Minister Theo Francken": a portfolio
     return not (key in PORTFOLIOS and text is not None and _after_minister(text, cand.start))
@@ -564,10 +567,10 @@ def _determined(text: str, pos: int) -> bool:
 
 def _place_noun(word: str) -> bool:
     """A Dutch noun for someone from a place a gazetteer knows: "Limburger" (Limburg), "Gentenaar" (Gent),
-    "Brusselaar" (Brussel), "Antwerpenaar" (Antwerpen)."""
+    "Brusselaar" (Brussel), "Antwerpenaar" (Antwerpen); their plurals ("Limburgers", "Antwerpenaren")."""
     if len(word) < 6 or not word[:1].isupper():
         return False
-    for ending in ("enaar", "aar", "er"):
+    for ending in ("enaars", "enaren", "aars", "aren", "ers", "enaar", "aar", "er"):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3 and linking.lookup(stem, "LOC") is not None:
             return True
