@@ -159,3 +159,20 @@ def test_a_bilingual_body_s_two_acronyms_joined_name_it_once():
         "BVAS-ABSyM",
         "BVAS/ABSyM",
     ]
+
+
+def test_the_council_of_ministers_is_one_body_apart_from_the_council_of_state():
+    from streams.nlp.enrich import Enricher
+    from streams.wire.decode import Dispatch
+
+    enricher = Enricher()
+    fr = (
+        "NAMUR, 3 mars (Belga) - Le Conseil des ministres a adopté vendredi le projet. Le Conseil d'État rendra "
+        "son avis, puis le Comité de concertation tranchera."
+    )
+    nl = "BRUSSEL, 3 maart (Belga) - Het Overlegcomité komt woensdag samen."
+    entities = {e.id: e for e in enricher.enrich(Dispatch(id="fr", text=fr, lang="fr")).entities}
+    assert [m.text for m in entities["org:conseil-des-ministres"].mentions] == ["Conseil des ministres"]
+    assert [m.text for m in entities["org:belgian-council-of-state"].mentions] == ["Conseil d'État"]
+    dutch = {e.id for e in enricher.enrich(Dispatch(id="nl", text=nl, lang="nl")).entities}
+    assert "org:consultative-committee-belgium" in set(entities) & dutch
