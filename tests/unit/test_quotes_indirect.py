@@ -843,6 +843,7 @@ def test_a_report_coordinated_by_but_is_a_second_quote_of_the_same_speaker() -> 
     [
         "Anna Kovacs, woordvoerster van het parket, bevestigde het nieuws.",
         "Anna Kovacs, directeur van de haven, kondigde de sluiting aan.",
+        "De directeur, Anna Kovacs, kondigde de sluiting aan.",
     ],
 )
 def test_dutch_a_name_and_its_apposition_before_the_verb_are_no_reported_clause(body: str) -> None:

@@ -30,7 +30,7 @@ from streams.nlp.quotes.clauses import (
 )
 from streams.nlp.quotes.complements import complementizer, infinitive_start, zero_start
 from streams.nlp.quotes.cues import Cue, cue_at, cue_text
-from streams.nlp.quotes.phrases import SpeakerRef, analyze
+from streams.nlp.quotes.phrases import SpeakerRef, analyze, title_word
 from streams.nlp.quotes.sources import own_account_quote, points_back, source_quote
 from streams.nlp.quotes.subjects import inverted_subject, split_segments, subject_before
 from streams.nlp.quotes.text import (
@@ -325,8 +325,10 @@ def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | 
     segments = split_segments(ctx, toks, 0, comma)
     if segments and segments[-1][0] == "rel":
         return None  # "De verdachte, die ... wordt geïdentificeerd, ontkent": the comma closed a relative clause
-    if not _has_finite_verb(ctx, toks, max(0, comma - MAX_LOOKBACK), comma):
+    if ctx.lang != "nl" and not _has_finite_verb(ctx, toks, max(0, comma - MAX_LOOKBACK), comma):
         return None  # "X, président de Y, a déclaré": the comma closed an apposition, not a clause
+    if ctx.lang == "nl" and _apposition_before(ctx, toks, comma):
+        return None  # "X, woordvoerder van het parket, bevestigde": Dutch verbs are too often untagged to ask for one
     span = clause_span(ctx, s, toks[comma].start)
     if span is None or opens_with_quote(ctx, span[0], span[1]):
         return None  # "«...», a-t-il dit": the attribution of a direct quote
@@ -349,6 +351,26 @@ def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | 
         ref = subject_before(ctx, toks, comma + 1, i, 0)
         att = Attribution(cue_text(ctx, toks, cue), ref, ref.start)
     return FoundQuote(span[0], span[1], "indirect", att)
+
+
+def _apposition_before(ctx: Context, toks: list[Tok], comma: int) -> bool:
+    """Whether the words before `comma` are a name and an apposition about it, with no verb: "Jan Peeters,
+    woordvoerder van het parket(, bevestigde)", "De CEO, Anna Maes(, kondigde)"."""
+    lex = ctx.lex
+    first = next((k for k in range(comma - 1, -1, -1) if toks[k].text == ","), None)
+    if first is None or first == 0 or any(t.text in SENTENCE_PUNCT for t in toks[first:comma]):
+        return False
+    if any(ctx.mentions.starting_at(t.start) is not None for t in toks[:first]):
+        j = first + 1
+        determiners = lex.definite | lex.indefinite | lex.possessive
+        if j < comma and toks[j].low in determiners:
+            j += 1
+        if j < comma and title_word(ctx, toks[j].low) is not None:
+            return not any(verb_like(ctx, toks, k) for k in range(first + 1, comma))
+    found = ctx.mentions.starting_at(toks[first + 1].start) if first + 1 < comma else None
+    if found is None or found[1] != toks[comma - 1].end:
+        return False
+    return not any(verb_like(ctx, toks, k) for k in range(first))  # "De CEO, Anna Maes,": the name closes it
 
 
 def _may_start_subject(ctx: Context, toks: list[Tok], k: int) -> bool:
