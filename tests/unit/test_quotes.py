@@ -483,7 +483,38 @@ def test_no_carry_over_past_a_paragraph_of_narration() -> None:
 def test_no_carry_over_when_someone_else_is_named_between() -> None:
     body = '"We will appeal," said lawyer Dan Frost. Judge Amy Lo adjourned the case. "The court has spoken."'
     quotes = run(body, "en", ("Dan Frost", "PER", ["Dan Frost"]), ("Amy Lo", "PER", ["Amy Lo"]))
+    assert [speaker(q) for q in quotes] == ["Dan Frost", "Amy Lo"]  # the sentence before is hers (below)
+    body = '"We will appeal," said lawyer Dan Frost. The judge thanked Amy Lo and Tom Roe. "The court has spoken."'
+    quotes = run(body, "en", *(("Dan Frost", "PER", ["Dan Frost"]), ("Amy Lo", "PER", ["Amy Lo"])))
     assert [speaker(q) for q in quotes] == ["Dan Frost", None]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('Coach Ann Maes brushed the criticism aside. "We ran more than they did. That is my answer."', "en"),
+        ("L'entraîneuse Ann Maes a balayé les critiques. « Nous avons couru plus qu'eux. »", "fr"),
+        ("Trainer Ann Maes wuifde de kritiek weg. 'We liepen meer dan zij.'", "nl"),
+    ],
+)
+def test_a_quote_with_no_cue_after_a_sentence_whose_subject_is_a_person_is_theirs(body: str, lang: str) -> None:
+    [q] = run(body, lang, ("Ann Maes", "PER", ["Ann Maes"]))
+    assert speaker(q) == "Ann Maes"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('Ann Maes was arrested on Monday. "This is a clear case."', "en"),
+        ("Ann Maes a été interpellée lundi. « Le dossier est clair. »", "fr"),
+        ('Ann Maes thanked Tom Roe. "This is a clear case."', "en"),  # two people: which one is not said
+        ('Ann Maes left the court. "This is a clear case," a prosecutor said.', "en"),  # a cue of its own
+        ('Ann Maes left the court.\n\n"This is a clear case."', "en"),  # a quote paragraph: the carry-over's
+    ],
+)
+def test_no_sentence_subject_for_a_passive_two_people_a_cue_or_a_paragraph_of_its_own(body: str, lang: str) -> None:
+    people = (("Ann Maes", "PER", ["Ann Maes"]), ("Tom Roe", "PER", ["Tom Roe"]))
+    assert [speaker(q) for q in run(body, lang, *people)] == [None]
 
 
 @pytest.mark.parametrize(
@@ -977,3 +1008,21 @@ def test_a_quote_paragraph_after_another_person_named_does_not_continue() -> Non
         '"We have evacuated three hundred people from the river."'
     )
     assert speaker(run(body, "en", BARKER, RENARD)[-1]) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The evidence is clear," presiding judge Ann Maes said as she read out the verdict.',
+        '"We will rebuild," acting mayor Ann Maes said.',
+    ],
+)
+def test_a_participle_before_a_title_modifies_it(body: str) -> None:
+    [q] = run(body, "en", ("Ann Maes", "PER", ["Ann Maes"]))
+    assert speaker(q) == "Ann Maes"
+
+
+def test_a_participial_phrase_before_the_subject_is_still_set_aside() -> None:
+    body = "Speaking to reporters in Ghent, Ann Maes said the evidence was clear."
+    [q] = run(body, "en", ("Ann Maes", "PER", ["Ann Maes"]))
+    assert (q.text, speaker(q)) == ("the evidence was clear", "Ann Maes")

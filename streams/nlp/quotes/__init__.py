@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.context import Context
-from streams.nlp.quotes.direct import carry_over_reported, direct_quotes, fragments_in, within_reported
+from streams.nlp.quotes.direct import (
+    carry_over_reported,
+    direct_quotes,
+    fragments_in,
+    sentence_subject_speaks,
+    within_reported,
+)
 from streams.nlp.quotes.indirect import indirect_quotes
 from streams.nlp.quotes.speakers import resolve_all
 from streams.nlp.types import Entity, Quote
@@ -41,6 +47,7 @@ def extract_quotes(body: str, entities: list[Entity], lang: str, doc: Doc | None
     indirect = indirect_quotes(ctx)
     within_reported(direct, indirect)
     carry_over_reported(ctx, direct, indirect)
+    sentence_subject_speaks(ctx, direct)
     found = direct + indirect + fragments_in(ctx, loose, indirect)
     resolve_all(ctx, [f.attribution for f in found if f.attribution is not None])
     quotes = []

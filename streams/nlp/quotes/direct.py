@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from streams.nlp import lexicon as lx
 from streams.nlp.quotes.attribution import Attribution, FoundQuote, attribution_from_cue
 from streams.nlp.quotes.cues import Cue, cue_at, cue_text
-from streams.nlp.quotes.phrases import title_word
+from streams.nlp.quotes.phrases import SpeakerRef, title_word
 from streams.nlp.quotes.subjects import subject_before
 from streams.nlp.quotes.text import (
     MAX_LOOKBACK,
@@ -313,6 +313,56 @@ def carry_over_reported(ctx: Context, direct: list[FoundQuote], reported: list[F
         before = attributed[j]
         if not _other_person_between(ctx, before.end, span.open, before.attribution):
             f.attribution = before.attribution
+
+
+def sentence_subject_speaks(ctx: Context, direct: list[FoundQuote]) -> None:
+    """A quote with no cue that closes its paragraph, right after a sentence of that paragraph whose subject is the
+    one person it names ("Coach X rejected the criticism. 'We ran more than they did.'"), is that person's."""
+    scope = ctx.scope(None)
+    for f in direct:
+        k = ctx.inside(f.start)
+        if f.attribution is not None or f.kind != "direct" or k is None or ctx.spans[k].level != 0:
+            continue
+        span = ctx.spans[k]
+        paragraph = ctx.paragraph_of(span.open)
+        ends = ctx.paragraph_starts[paragraph + 1] if paragraph + 1 < len(ctx.paragraph_starts) else len(ctx.body)
+        start, _end = scope.sentence(span.open)
+        if any(c.isalnum() for c in ctx.body[span.close : ends]) or ctx.body[start : span.open].strip():
+            continue  # the quote is a sentence of its own, the paragraph's last
+        if start <= ctx.paragraph_starts[paragraph]:
+            continue  # a quote paragraph: the carry-over's
+        before = scope.sentence(start - 1)
+        if before[0] < ctx.paragraph_starts[paragraph] or ctx.inside(before[0]) is not None:
+            continue
+        ref = _named_subject(ctx, *before)
+        if ref is not None:
+            f.attribution = Attribution(None, ref, ref.start)
+
+
+def _named_subject(ctx: Context, start: int, end: int) -> SpeakerRef | None:
+    """The person a sentence opens with as its subject (after a title at most), when it names no one else and
+    holds no quote: "Coach X rejected ...", "De Limburger X kreeg ..."; not a passive ("X was arrested")."""
+    people = [m for m in ctx.mentions.overlapping(start, end) if m[2].type == "PER"]
+    if not people or any(ent is not people[0][2] for *_, ent in people):
+        return None
+    s, e, ent = people[0]
+    toks = ctx.tokens(start, end, 0)
+    at = next((i for i, t in enumerate(toks) if t.start >= s), len(toks))
+    after = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
+    lex = ctx.lex
+    leading = toks[:at]
+    if len(leading) > 3 or any(t.quote for t in toks) or after >= len(toks):
+        return None
+    if not all(title_word(ctx, t.low) is not None or t.low in lex.definite for t in leading):
+        return None
+    verb, nxt = toks[after], toks[after + 1].low if after + 1 < len(toks) else ""
+    if verb.text in ",(" or verb.low in lex.passive or verb.low in _BE or (verb.low == "a" and nxt == "été"):
+        return None  # an apposition, or "X was arrested", "X a été arrêté": the quote is not theirs
+    return SpeakerRef("entity", s, e, ent, (s, e))
+
+
+# Forms of "to be" that open a passive or a description right after a subject: not a speaker's sentence.
+_BE = frozenset("was were is are est était sont werd wordt werden".split())
 
 
 def _other_person_between(ctx: Context, start: int, end: int, att: Attribution) -> bool:

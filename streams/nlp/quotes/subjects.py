@@ -231,8 +231,9 @@ def _segment_kind(ctx: Context, toks: list[Tok], i: int, j: int, a: int) -> tupl
         return "rel", k, j
     if i > a and any(t.low in lex.relatives and t.low not in lex.complementizers for t in toks[k + 1 : min(j, k + 3)]):
         return "rel", k, j  # "several of whose MPs ...", "dont deux ..."
-    if low in ("s'", "se") or low in lex.gerunds or (low.endswith(("ant", "ing")) and toks[k].text.islower()):
-        return "part", k, j
+    participle = low in ("s'", "se") or low in lex.gerunds or (low.endswith(("ant", "ing")) and toks[k].text.islower())
+    if participle and not (k + 1 < j and toks[k + 1].low in lx.TITLES and _names_a_person(ctx, toks, k, j)):
+        return "part", k, j  # but "presiding judge X", "acting mayor X": a modifier of the title
     if _past_participle_phrase(lex, toks, k, j) and not _names_a_person(ctx, toks, k, j):
         return "part", k, j  # "détenu par le fonds X", "based in Y": the names there are not subjects
     return "np", k, j
