@@ -878,3 +878,16 @@ def test_dutch_a_postposed_attribution_whose_subject_opens_with_zijn_ends_the_cl
         ("Hij ontkent de brand te hebben gesticht", "Anna Kovacs"),
         ("de brand te hebben gesticht", None),  # "hij", her client, is named nowhere
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Testbond said the strike had cost 300 million euros. bpost said parcels could arrive late.", "en"),
+        ("Testbond estime que la grève a coûté 300 millions. bpost prévient que les colis auront du retard.", "fr"),
+    ],
+)
+def test_a_name_written_in_lower_case_opens_a_sentence(body: str, lang: str) -> None:
+    quotes = run(body, lang, org("Testbond"), org("bpost"))
+    assert [q.speaker_entity.name for q in quotes] == ["Testbond", "bpost"]
+    assert "bpost" not in quotes[0].text

@@ -17,6 +17,7 @@ from streams.nlp.quotes.text import (
     new_tok,
 )
 from streams.nlp.types import Entity
+from streams.textrules import rule
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
@@ -155,6 +156,10 @@ def _is_finite(strings: StringStore, morph: int) -> bool:
 _FINITE: dict[int, bool] = {}  # morphology hash -> finite verb form (the hash depends on the text alone)
 
 
+# A full stop and a space before a word in lower case: a sentence's end only when a name follows ("bpost", "imec").
+_LOWER_CASE_START = rule("nlp.quotes.lower_case_start", r"[.!?][\"'»”’)\]]*[ \t]+[a-zà-öø-ÿ]")
+
+
 class Scope:
     """A stretch of text (the body, or a quote's content) split into sentences."""
 
@@ -170,6 +175,12 @@ class Scope:
             if body[p] == "." and is_abbreviation(body, p):
                 continue
             self.bounds.append(m.end())
+        for m in _LOWER_CASE_START.finditer(body, start, end):  # "... euros. bpost said": a name in lower case
+            p, word = m.start(), m.end() - 1
+            span_id = ctx.inside(p, level)
+            inside = span_id is not None and ctx.spans[span_id].close > word
+            if not inside and ctx.mentions.starting_at(word) is not None and not is_abbreviation(body, p):
+                bisect.insort(self.bounds, word)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.bounds, pos) - 1
