@@ -486,3 +486,23 @@ def test_a_police_spokesperson_is_no_magistrate_and_an_adverbial_gives_no_role()
 def test_dutch_feminine_sports_nouns_describe_the_woman_of_the_story(text: str, name: str) -> None:
     (quote,) = run(text, "nl", (name, "PER", [name]))
     assert speaker(quote) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ann Maes won de koers. Els Peeters werd tweede.\n\n'Dit is een mooie dag', zei de winnares.", "nl"),
+        ("Ann Maes a remporté la course. Els Peeters a fini deuxième. « Quelle journée », a dit la gagnante.", "fr"),
+        ('Ann Maes won the race. Els Peeters finished second. "What a day," the winner said.', "en"),
+    ],
+)
+def test_the_winner_is_who_the_text_says_won_not_the_last_person_named(text: str, lang: str) -> None:
+    people = (("Ann Maes", "PER", ["Ann Maes"]), ("Els Peeters", "PER", ["Els Peeters"]))
+    (quote,) = [q for q in run(text, lang, *people) if q.kind == "direct"]
+    assert speaker(quote) == "Ann Maes"
+
+
+def test_an_event_role_nobody_was_given_names_no_one_when_several_people_were_named() -> None:
+    text = "Ann Maes viel. Els Peeters werd tweede.\n\n'Dit is een mooie dag', zei de winnares."
+    (quote,) = run(text, "nl", ("Ann Maes", "PER", ["Ann Maes"]), ("Els Peeters", "PER", ["Els Peeters"]))
+    assert speaker(quote) is None

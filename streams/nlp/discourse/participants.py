@@ -25,6 +25,13 @@ _AGE_AFTER = rule(
     engine="re",
     fallback="anchored by match() at a mention's end: its spaces read twice at most, then a few characters",
 )
+# A person who won, as the sentence says right after the name: the "winner" a later "de winnaar" refers to.
+_WON_AFTER = rule(
+    "nlp.discourse.won_after",
+    r"\s+(?:(?:has\s+|heeft\s+|a\s+)?(?:won|wins|wint|gewonnen|remporté|remporte|gagné|gagne)\b|s['’]est\s+imposée?\b)",
+    engine="re",
+    fallback="anchored by match() at a mention's end: its spaces, one auxiliary and one verb",
+)
 _AGE_BEFORE = rule(
     "nlp.discourse.age_before",
     r"(?:de|het|the)\s+(\d{1,3})(?:-jarige|-year-old)\s+$",
@@ -198,7 +205,10 @@ def _apposition_ends(text: str, end: int) -> bool:
 def _after(
     text: str, end: int, roles: dict[str, tuple[str, Gender | None]], found: Participant, evidence: list
 ) -> None:
-    """An apposition after a mention: ", porte-parole de ...", ", présidente du ...", ", 29 ans"."""
+    """An apposition after a mention: ", porte-parole de ...", ", présidente du ...", ", 29 ans"; or what the
+    person did that names them later: "X won", "X a remporté", "X wint" (the winner)."""
+    if _WON_AFTER.match(text, end) is not None:
+        found.roles.add("winner")
     age = _AGE_AFTER.match(text, end)
     if age is not None:
         found.age = int(age.group(1) or age.group(2))

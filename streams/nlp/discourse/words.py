@@ -147,6 +147,7 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "sélectionneuse=coach:f capitaine=captain joueur=player:m joueuse=player:f attaquant=player:m "
         "attaquante=player:f défenseur=player:m gardien=player:m milieu=player:m coureur=rider:m "
         "coureuse=rider:f cycliste=rider champion=champion:m championne=champion:f vainqueur=winner:m "
+        "gagnant=winner:m gagnante=winner:f "
         "chanteur=singer:m chanteuse=singer:f réalisateur=filmmaker:m réalisatrice=filmmaker:f "
         "cinéaste=filmmaker écrivain=writer:m écrivaine=writer:f auteur=writer:m "
         "autrice=writer:f romancier=writer:m romancière=writer:f artiste=artist "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import Discourse
+from streams.nlp.discourse.words import EVENT_ROLES, ROLE_NOUNS
 from streams.nlp.entities import kb
 from streams.nlp.quotes.attribution import Attribution
 from streams.nlp.quotes.cues import cue_at
@@ -143,7 +144,14 @@ class _Resolver:
             return None  # the last person named holds another office: someone new
         if last is not None and not guess and not self._alone(last, pos):
             return None  # "X a critiqué Y. « ... », a lancé le président du PS": X or Y, the text does not say
+        if last is not None and _event_role(self.ctx.lang, noun) and not self._only_person(last, pos):
+            return None  # "X won. Y came second. '...', said the winner": the last named did not win
         return last
+
+    def _only_person(self, entity: Entity, pos: int) -> bool:
+        """Whether `entity` is the only person the body names before `pos`."""
+        named = self.ctx.mentions.overlapping(0, pos)
+        return all(other.id == entity.id for _s, _e, other in named if other.type == "PER")
 
     def _alone(self, entity: Entity, pos: int) -> bool:
         """Whether `entity` is the only person named from the sentence of its last mention before `pos` on."""
@@ -281,6 +289,12 @@ def _continue_speaker(ctx: Context, att: Attribution, named: list[Attribution]) 
         if ent.type in ("PER", "ORG") and ent is not before.speaker and ctx.inside(s) is None and not party:
             return  # "Bij Groen is men boos. '...', klinkt het": someone else
     att.speaker, att.speaker_text = before.speaker, before.speaker_text
+
+
+def _event_role(lang: str, noun: str) -> bool:
+    """Whether a title names what happened to someone, not an office: "de winnaar", "la victime", "the witness"."""
+    role = ROLE_NOUNS.get(lang, {}).get(noun)
+    return role is not None and role[0] in EVENT_ROLES
 
 
 def _qualified(words: list[str], noun: str) -> bool:
