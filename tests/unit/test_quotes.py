@@ -502,6 +502,15 @@ def test_a_quote_with_no_cue_after_a_sentence_whose_subject_is_a_person_is_their
     assert speaker(q) == "Ann Maes"
 
 
+def test_the_subject_may_follow_a_fronted_phrase_and_be_a_title() -> None:
+    body = (
+        "Le sélectionneur Marc Maes a dévoilé sa liste mardi. Interrogé sur le brassard de capitaine, le "
+        "sélectionneur a refusé de trancher. « Le brassard ira à celui qui le mérite. »"
+    )
+    quotes = run(body, "fr", ("Marc Maes", "PER", ["Marc Maes"]))
+    assert [(speaker(q), q.speaker_text) for q in quotes] == [("Marc Maes", "le sélectionneur")]
+
+
 @pytest.mark.parametrize(
     ("body", "lang"),
     [

@@ -316,8 +316,10 @@ def carry_over_reported(ctx: Context, direct: list[FoundQuote], reported: list[F
 
 
 def sentence_subject_speaks(ctx: Context, direct: list[FoundQuote]) -> None:
-    """A quote with no cue that closes its paragraph, right after a sentence of that paragraph whose subject is the
-    one person it names ("Coach X rejected the criticism. 'We ran more than they did.'"), is that person's."""
+    """A quote with no cue that ends its paragraph right after a sentence of that paragraph whose subject is a
+    person is that person's: "Coach X rejected the criticism. 'We ran more than they did.'", "Interrogé sur le
+    brassard, le sélectionneur a refusé de trancher. « ... »". Not across a paragraph break: a quote paragraph
+    continues a speaker who was quoted (the carry-over), not a sentence's subject."""
     scope = ctx.scope(None)
     for f in direct:
         k = ctx.inside(f.start)
@@ -334,31 +336,50 @@ def sentence_subject_speaks(ctx: Context, direct: list[FoundQuote]) -> None:
         before = scope.sentence(start - 1)
         if before[0] < ctx.paragraph_starts[paragraph] or ctx.inside(before[0]) is not None:
             continue
-        ref = _named_subject(ctx, *before)
+        ref = _sentence_subject(ctx, *before)
         if ref is not None:
             f.attribution = Attribution(None, ref, ref.start)
 
 
-def _named_subject(ctx: Context, start: int, end: int) -> SpeakerRef | None:
-    """The person a sentence opens with as its subject (after a title at most), when it names no one else and
-    holds no quote: "Coach X rejected ...", "De Limburger X kreeg ..."; not a passive ("X was arrested")."""
-    people = [m for m in ctx.mentions.overlapping(start, end) if m[2].type == "PER"]
-    if not people or any(ent is not people[0][2] for *_, ent in people):
-        return None
-    s, e, ent = people[0]
+def _sentence_subject(ctx: Context, start: int, end: int) -> SpeakerRef | None:
+    """The person a sentence has as its subject, at its start or after a fronted phrase: a name (after a title at
+    most) when the sentence names no one else, or a title ("le sélectionneur", "de burgemeester"); none for a
+    sentence with a quote, or a passive ("X was arrested", "X a été arrêté")."""
     toks = ctx.tokens(start, end, 0)
-    at = next((i for i, t in enumerate(toks) if t.start >= s), len(toks))
-    after = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
+    if not toks or any(t.quote for t in toks) or toks[-1].text == ":":
+        return None
+    people = [m for m in ctx.mentions.overlapping(start, end) if m[2].type == "PER"]
     lex = ctx.lex
-    leading = toks[:at]
-    if len(leading) > 3 or any(t.quote for t in toks) or after >= len(toks):
-        return None
-    if not all(title_word(ctx, t.low) is not None or t.low in lex.definite for t in leading):
-        return None
-    verb, nxt = toks[after], toks[after + 1].low if after + 1 < len(toks) else ""
-    if verb.text in ",(" or verb.low in lex.passive or verb.low in _BE or (verb.low == "a" and nxt == "été"):
-        return None  # an apposition, or "X was arrested", "X a été arrêté": the quote is not theirs
-    return SpeakerRef("entity", s, e, ent, (s, e))
+    for p in [0, *(i + 1 for i, t in enumerate(toks[:25]) if t.text == ",")]:
+        if p >= len(toks):
+            break
+        found = ctx.mentions.starting_at(toks[p].start)
+        q = p
+        while found is None and q < p + 3 and q < len(toks) and _title_or_article(ctx, toks[q].low):
+            q += 1  # "Coach X", "L'entraîneuse X"
+            found = ctx.mentions.starting_at(toks[q].start) if q < len(toks) else None
+        if found is not None and found[2].type == "PER" and all(m[2] is found[2] for m in people):
+            after = next((i for i, t in enumerate(toks) if t.start >= found[1]), len(toks))
+            ref = SpeakerRef("entity", found[0], found[1], found[2], found[:2])
+        elif not people and toks[p].low in lex.definite and p + 1 < len(toks):
+            head = title_word(ctx, toks[p + 1].low)
+            if head is None or head[0] != "person":
+                return None
+            after = p + 2
+            ref = SpeakerRef("title", toks[p].start, toks[p + 1].end, noun=head[1])
+        else:
+            continue
+        if after >= len(toks):
+            return None
+        verb, nxt = toks[after], toks[after + 1].low if after + 1 < len(toks) else ""
+        if verb.text in ",(" or verb.low in lex.of or verb.low in lex.passive or verb.low in _BE:
+            return None  # an apposition, a complement, or "X was arrested": the quote is not theirs
+        return None if verb.low == "a" and nxt == "été" else ref
+    return None
+
+
+def _title_or_article(ctx: Context, low: str) -> bool:
+    return low in ctx.lex.definite or title_word(ctx, low) is not None
 
 
 # Forms of "to be" that open a passive or a description right after a subject: not a speaker's sentence.
