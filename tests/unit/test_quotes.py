@@ -1035,3 +1035,16 @@ def test_a_participial_phrase_before_the_subject_is_still_set_aside() -> None:
     body = "Speaking to reporters in Ghent, Ann Maes said the evidence was clear."
     [q] = run(body, "en", ("Ann Maes", "PER", ["Ann Maes"]))
     assert (q.text, speaker(q)) == ("the evidence was clear", "Ann Maes")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "cue"),
+    [
+        ('"We are very close," Economy Minister Ann Maes, who chairs the talks, told reporters.', "en", "told"),
+        ("« Nous y sommes presque », a ajouté Ann Maes, qui préside les débats.", "fr", "a ajouté"),
+        ("'We zijn er bijna', zei Ann Maes, die de gesprekken voorzit.", "nl", "zei"),
+    ],
+)
+def test_a_relative_clause_between_the_name_and_its_verb_after_a_quote(body: str, lang: str, cue: str) -> None:
+    [q] = [q for q in run(body, lang, ("Ann Maes", "PER", ["Ann Maes"])) if q.kind == "direct"]
+    assert (speaker(q), q.cue) == ("Ann Maes", cue)

@@ -170,9 +170,19 @@ def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope, depth: int = 0
         if cue.kind == "gerund":
             return None
         return attribution_from_cue(ctx, toks, cue, span.level, inverted=True)
-    apposition = False
-    for k in range(i + 1, min(len(toks), i + 16)):  # subject first: "he said", "a spokesman said"
+    apposition, skip_to = False, 0
+    for k in range(i + 1, min(len(toks), i + 24)):  # subject first: "he said", "a spokesman said"
         t = toks[k]
+        if k < skip_to:
+            continue
+        if t.text == "," and not apposition and k + 1 < len(toks) and toks[k + 1].low in ctx.lex.relatives:
+            close = _relative_end(ctx, toks, k + 1)
+            if close is None:
+                break
+            skip_to = close + 1  # "X, who chairs the meetings, told reporters": the relative clause is X's
+            continue
+        if k - i > 15:
+            break
         if t.text == "," and (apposition or (k + 1 < len(toks) and _apposition(ctx, toks, k + 1))):
             apposition = not apposition
             continue  # "his lawyer, Anna Peeters, told reporters"
@@ -186,6 +196,16 @@ def _attribute_after(ctx: Context, span: QuoteSpan, scope: Scope, depth: int = 0
                 return attribution_from_cue(ctx, toks, cue, span.level, inverted=True)
             ref = subject_before(ctx, toks, i, k, span.level)
             return Attribution(cue_text(ctx, toks, cue), ref, ref.start)
+    return None
+
+
+def _relative_end(ctx: Context, toks: list[Tok], k: int) -> int | None:
+    """The comma that closes a relative clause opened at toks[k] ("who chairs the meetings,"), within the sentence."""
+    for j in range(k + 1, min(len(toks), k + 16)):
+        if toks[j].text == ",":
+            return j
+        if toks[j].quote or toks[j].text in SENTENCE_PUNCT or toks[j].text in ":;":
+            return None
     return None
 
 
