@@ -645,6 +645,25 @@ def test_a_first_name_the_model_left_out_joins_a_one_word_surname_after_a_lower_
 
 
 @pytest.mark.parametrize(
+    ("body", "first", "expected"),
+    [
+        ('Kamerlid Habtamu de Wit: "Dit lost niets op."', "Habtamu", "Habtamu de Wit"),
+        ("Volgens Kamerlid Habtamu van Dalen (PvdA) is het te weinig.", "Habtamu", "Habtamu van Dalen"),
+        ("Dat zei Sanne de Graaf, woordvoerster.", "Sanne", "Sanne de Graaf"),
+        # a body the tables know, or no punctuation after it: not a surname
+        ("Dinsdag bezocht minister Peeters de Kamer.", "Peeters", "Peeters"),
+        ("Minister Peeters de hele week in Gent.", "Peeters", "Peeters"),
+    ],
+)
+def test_a_first_name_the_model_cut_at_a_lower_case_particle_takes_its_surname(body, first, expected):
+    from streams.nlp.entities.boundaries import person_boundaries
+
+    start = body.index(first)
+    (out,) = person_boundaries([Candidate(first, start, start + len(first), "PER")], body)
+    assert (out.text, body[out.start : out.end]) == (expected, expected)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "kind", "expected"),
     [
         ("'We groeien', zei CEO Lotte Wuyts.", "CEO Lotte Wuyts", "PER", [("Lotte Wuyts", "PER")]),

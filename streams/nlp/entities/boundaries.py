@@ -11,7 +11,7 @@ from dataclasses import replace
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
-from streams.nlp.entities.words import has_org_word, initials, is_acronym, normalise
+from streams.nlp.entities.words import after_title, has_org_word, initials, is_acronym, normalise
 from streams.nlp.lexicon import DEMONYM_ENDINGS, EVENTS, FUNCTION_WORDS
 from streams.textrules import Rule, rule
 
@@ -101,8 +101,26 @@ def person_boundaries(cands: list[Candidate], body: str) -> list[Candidate]:
             cand = replace(person, type="PER") if person is not cand else cand
         if cand.type == "PER" and cand.section == "body" and cand.source != "kb":
             cand = _with_first_name(_without_demonym(_without_stray_initial(cand, body)), body)
+            cand = _with_particle_surname(cand, body)
         out.append(cand)
     return out
+
+
+def _with_particle_surname(cand: Candidate, body: str) -> Candidate:
+    """A first name the model cut from its surname at a lower-case particle, as Dutch names in the Netherlands
+    are written ("Kamerlid Habtamu" + " de Hoop:"): one word after a title, or a known first name, then a particle
+    and a word no table knows, then punctuation."""
+    if " " in cand.text or not (after_title(body, cand.start) or first_name_gender(cand.text) is not None):
+        return cand
+    match = _SURNAME_AFTER.match(body, cand.end)
+    if match is None or " " not in match.group(1) or not match.group(1)[0].islower():
+        return cand
+    surname = match.group(1).rsplit(" ", 1)[1]
+    if linking.lookup(surname) is not None or surname.casefold() in FUNCTION_WORDS:
+        return cand  # "minister Peeters de Kamer": a known body, not a surname
+    if body[match.end() : match.end() + 2].lstrip(" ")[:1] not in (":", ",", ".", ";", "("):
+        return cand
+    return replace(cand, text=body[cand.start : match.end()], end=match.end())
 
 
 def _first_name_and_surname_after(cand: Candidate, body: str) -> Candidate:
