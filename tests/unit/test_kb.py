@@ -67,6 +67,16 @@ def test_the_model_keeps_a_longer_name_and_a_named_body_keeps_its_place(user_kb)
     assert list(ids.values()) == ["org:test-party"]
 
 
+def test_a_model_span_that_runs_on_past_a_known_name_into_the_next_is_cut_there(user_kb):
+    nlp = spacy.blank("fr")
+    model = nlp.add_pipe("entity_ruler", name="ner")
+    model.add_patterns([{"label": "LOC", "pattern": "Testpartij le ministre Jan Peeters"}])
+    kb.add_ruler(nlp)
+    ents, ids = kb.settle(nlp("Il a reçu au Testpartij le ministre Jan Peeters."))
+    assert [(e.text, e.label_) for e in ents] == [("Testpartij", "ORG"), ("ministre Jan Peeters", "MISC")]
+    assert list(ids.values()) == ["org:test-party"]
+
+
 def test_a_malformed_file_names_its_table(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text('[thing.x]\nnames = ["X"]\n', encoding="utf-8")

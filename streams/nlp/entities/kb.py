@@ -214,6 +214,14 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
                     ids[span.start_char, span.end_char] = span.id_
             continue
         holder = next((ents[i] for i, (a, b) in enumerate(bounds) if a <= start and end <= b), None)
+        rest = _run_on(doc, holder, span) if holder is not None and holder.id_ != BODY_MARKER else None
+        if rest is not None:  # "Palais royal le Premier ministre X": the model ran one name into the next
+            at = bounds.index((holder.start, holder.end))
+            ents[at : at + 1] = [Span(doc, start, end, label=span.label_), rest]
+            bounds[at : at + 1] = [(start, end), (rest.start, rest.end)]
+            if span.id_:
+                ids[span.start_char, span.end_char] = span.id_
+            continue
         if holder is not None and (holder.id_ == BODY_MARKER or not _only_articles(doc, holder, span)):
             continue  # a longer name of the model's or a named body holds it
         apart = [i for i, (a, b) in enumerate(bounds) if b <= start or end <= a]
@@ -225,6 +233,21 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
 
 
 _ARTICLES = frozenset("the le la les l' l’ de het een a an un une".split())
+
+
+_RUN_ON_ARTICLES = frozenset("le la les the".split())
+
+
+def _run_on(doc: Doc, holder: Span, span: Span) -> Span | None:
+    """The rest of a model's span that runs on past a knowledge-base name at its start, over an article, into a
+    name ("Palais royal" + "le Premier ministre X", "le ministre X"): that rest, left for the corrections to type."""
+    if holder.start != span.start or holder.end <= span.end + 1:
+        return None
+    if doc[span.end].text not in _RUN_ON_ARTICLES:  # not "de": "Banque nationale de Belgique" is one name
+        return None
+    if not any(t.text[:1].isupper() for t in doc[span.end + 1 : holder.end]):
+        return None
+    return Span(doc, span.end + 1, holder.end, label="MISC")
 
 
 def _only_articles(doc: Doc, holder: Span, span: Span) -> bool:
