@@ -192,7 +192,8 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
     Where the knowledge base names exactly a span the model tagged, its type and id win ("DéFI" tagged as a
     place); where it names a part of a longer span of the model's ("KBC" in "KBC Securities") or of a named
     body ("Namur" in "parquet de Namur"), the longer span stays; where its span covers or crosses the model's
-    ("La Libre Belgique" for the model's "Libre Belgique"), or where the model saw nothing, it is taken.
+    ("La Libre Belgique" for the model's "Libre Belgique"), or where the model saw nothing, it is taken; where the
+    model's span runs on from it over "le"/"la"/"the" into another name, the span is cut in two (`_run_on`).
     """
     ents = list(doc.ents)
     ids: dict[tuple[int, int], str] = {}
