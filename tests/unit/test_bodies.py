@@ -65,6 +65,13 @@ def test_english_heads_come_after_the_name_without_the_article(pipelines):
     ]
 
 
+@pytest.mark.parametrize(
+    "text", ["A Belgian court sentenced him on Tuesday.", "On Tuesday a Mechelen court sentenced him."]
+)
+def test_an_english_court_after_an_indefinite_article_is_one_of_many_not_a_name(pipelines, text):
+    assert ents(pipelines["en"], text) == []
+
+
 def test_the_whole_name_replaces_the_entities_inside_it():
     nlp = spacy.blank("fr")
     ruler = nlp.add_pipe("entity_ruler")

@@ -156,6 +156,8 @@ class BodyFinder:
         first = k
         while first > 0 and start - first < MAX_NAME_TOKENS and _name_token(doc[first - 1]):
             first -= 1
+        if (first < k and doc[first].lower_ in ("a", "an")) or (first > 0 and doc[first - 1].lower_ in ("a", "an")):
+            return None  # "A Belgian court", "a Brussels court": one court of many, not a name
         if first < k and doc[first].lower_ == "the" and doc[first + 1].text != "Hague":
             first += 1  # "The Brussels-Midi police zone" (but "The Hague District Court")
         name = doc[first:k].text
