@@ -399,6 +399,7 @@ def _sentence_subject(ctx: Context, start: int, end: int) -> SpeakerRef | None:
 
 
 def _title_or_article(ctx: Context, low: str) -> bool:
+    """Whether a word may stand before a name in its subject: an article or a title ("L'entraîneuse", "Coach")."""
     return low in ctx.lex.definite or title_word(ctx, low) is not None
 
 
