@@ -504,11 +504,11 @@ def test_a_quote_with_no_cue_after_a_sentence_whose_subject_is_a_person_is_their
 
 def test_the_subject_may_follow_a_fronted_phrase_and_be_a_title() -> None:
     body = (
-        "Le sélectionneur Marc Maes a dévoilé sa liste mardi. Interrogé sur le brassard de capitaine, le "
-        "sélectionneur a refusé de trancher. « Le brassard ira à celui qui le mérite. »"
+        "La ministre Ann Maes a présenté son plan mardi. Interrogée sur le calendrier, la ministre a refusé de "
+        "s'avancer. « Le texte sera prêt quand il sera prêt. »"
     )
-    quotes = run(body, "fr", ("Marc Maes", "PER", ["Marc Maes"]))
-    assert [(speaker(q), q.speaker_text) for q in quotes] == [("Marc Maes", "le sélectionneur")]
+    quotes = run(body, "fr", ("Ann Maes", "PER", ["Ann Maes"]))
+    assert [(speaker(q), q.speaker_text) for q in quotes] == [("Ann Maes", "la ministre")]
 
 
 @pytest.mark.parametrize(
@@ -1022,7 +1022,7 @@ def test_a_quote_paragraph_after_another_person_named_does_not_continue() -> Non
 @pytest.mark.parametrize(
     "body",
     [
-        '"The evidence is clear," presiding judge Ann Maes said as she read out the verdict.',
+        '"The evidence is clear," presiding judge Ann Maes said on Friday.',
         '"We will rebuild," acting mayor Ann Maes said.',
     ],
 )

@@ -337,8 +337,8 @@ def carry_over_reported(ctx: Context, direct: list[FoundQuote], reported: list[F
 
 def sentence_subject_speaks(ctx: Context, direct: list[FoundQuote]) -> None:
     """A quote with no cue that ends its paragraph right after a sentence of that paragraph whose subject is a
-    person is that person's: "Coach X rejected the criticism. 'We ran more than they did.'", "Interrogé sur le
-    brassard, le sélectionneur a refusé de trancher. « ... »". Not across a paragraph break: a quote paragraph
+    person is that person's: "Coach X rejected the criticism. 'We ran more than they did.'", "Interrogée sur le
+    calendrier, la ministre a refusé de s'avancer. « ... »". Not across a paragraph break: a quote paragraph
     continues a speaker who was quoted (the carry-over), not a sentence's subject."""
     scope = ctx.scope(None)
     for f in direct:
