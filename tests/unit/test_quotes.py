@@ -1048,3 +1048,22 @@ def test_a_participial_phrase_before_the_subject_is_still_set_aside() -> None:
 def test_a_relative_clause_between_the_name_and_its_verb_after_a_quote(body: str, lang: str, cue: str) -> None:
     [q] = [q for q in run(body, lang, ("Ann Maes", "PER", ["Ann Maes"])) if q.kind == "direct"]
     assert (speaker(q), q.cue) == ("Ann Maes", cue)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("'We hebben goed gespeeld', vertelde Ann Maes aan Testradio. Maar: 'We hebben nog niets gewonnen.'", "nl"),
+        ("« Nous avons bien joué », a dit Ann Maes à la Testradio. Mais : « Rien n'est fait. »", "fr"),
+        ('"We played well," Ann Maes told Testradio. But: "Nothing is won yet."', "en"),
+    ],
+)
+def test_a_colon_after_a_conjunction_alone_goes_on_with_the_speaker_before(body: str, lang: str) -> None:
+    quotes = run(body, lang, ("Ann Maes", "PER", ["Ann Maes"]), ("Testradio", "ORG", ["Testradio"]))
+    assert [speaker(q) for q in quotes] == ["Ann Maes", "Ann Maes"]
+
+
+def test_a_colon_after_a_conjunction_names_no_one_when_someone_else_was_named_since() -> None:
+    body = "'We hebben goed gespeeld', zei Ann Maes. Tom Roe was kritischer. Maar: 'We hebben niets gewonnen.'"
+    quotes = run(body, "nl", ("Ann Maes", "PER", ["Ann Maes"]), ("Tom Roe", "PER", ["Tom Roe"]))
+    assert [speaker(q) for q in quotes] == ["Ann Maes", None]

@@ -242,6 +242,9 @@ def _attribute_before(ctx: Context, span: QuoteSpan, scope: Scope) -> Attributio
         if ref.kind in ("entity", "title", "org", "pronoun"):
             return Attribution(toks[0].text, ref, ref.start)
     if colon:
+        lex = ctx.lex
+        if toks and all(t.low in lex.conjunctions or t.low in lex.but or t.low in lex.adverbs for t in toks):
+            return Attribution(":", None, span.open, continues=True)  # "Maar: '...'": the speaker before goes on
         ref = subject_before(ctx, toks, 0, len(toks), span.level) if toks else None
         return Attribution(":", ref, ref.start if ref else span.open)
     return None

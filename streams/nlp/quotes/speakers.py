@@ -286,9 +286,14 @@ def _continue_speaker(ctx: Context, att: Attribution, named: list[Attribution]) 
     before = named[k]
     for s, _e, ent in ctx.mentions.overlapping(before.ref.end, att.pos):
         party = ctx.body[s - 1 : s] == "("  # "Jan Peeters (CD&V)"
-        if ent.type in ("PER", "ORG") and ent is not before.speaker and ctx.inside(s) is None and not party:
-            return  # "Bij Groen is men boos. '...', klinkt het": someone else
+        told = any(w in _TOLD for w in ctx.body[max(0, s - 14) : s].casefold().split()[-2:])  # "à la RTBF"
+        if ent.type in ("PER", "ORG") and ent is not before.speaker and ctx.inside(s) is None and not party | told:
+            return  # "Bij Groen is men boos. '...', klinkt het": someone else (not the medium it was told to)
     att.speaker, att.speaker_text = before.speaker, before.speaker_text
+
+
+# Words before the medium or person something was said to ("aan VTM", "à la RTBF", "told the BBC"): no new source.
+_TOLD = frozenset("aan à au tegen to told".split())
 
 
 def _event_role(lang: str, noun: str) -> bool:
