@@ -1067,3 +1067,15 @@ def test_a_colon_after_a_conjunction_names_no_one_when_someone_else_was_named_si
     body = "'We hebben goed gespeeld', zei Ann Maes. Tom Roe was kritischer. Maar: 'We hebben niets gewonnen.'"
     quotes = run(body, "nl", ("Ann Maes", "PER", ["Ann Maes"]), ("Tom Roe", "PER", ["Tom Roe"]))
     assert [speaker(q) for q in quotes] == ["Ann Maes", None]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Le poste reviendra à Ann Maes, qui se dit « très fière de ce bel accord ».", "fr"),
+        ("De post gaat naar Ann Maes, die zegt dat ze 'heel fier is op dit akkoord'.", "nl"),
+    ],
+)
+def test_a_relative_clause_speaks_for_the_name_right_before_its_comma(body: str, lang: str) -> None:
+    quotes = run(body, lang, ("Ann Maes", "PER", ["Ann Maes"]))
+    assert quotes and all(speaker(q) == "Ann Maes" for q in quotes)

@@ -102,6 +102,9 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
     if open_relative and len(segments) > 1:  # "X, qui a déclaré": X speaks
         _kind, i, j = segments[-2]
         cands = heading_mentions(ctx, toks, i, j, level) if j > i else []
+        if not cands and j > i:  # "Le poste reviendra à X, qui se dit": the name right before the comma
+            last = [m for m in ctx.mentions.overlapping(toks[i].start, toks[j - 1].end) if m[1] == toks[j - 1].end]
+            cands = [m for m in last if m[2].type in ("PER", "ORG")]
         if cands:
             s, e, ent = cands[-1]
             return SpeakerRef("entity", s, e, ent, (s, e))
