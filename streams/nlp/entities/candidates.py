@@ -103,8 +103,17 @@ def _common_noun_opening(ent: Span, form: str, text: str) -> bool:
     pos = ent[0].pos_
     if pos:
         return pos == "NOUN"
-    low = form.casefold()
-    return any(t.text == low for t in ent.doc if t.i != ent.start)
+    return _written_in_lower_case(text, form.casefold())
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether `word` (in lower case) stands in `text` as a whole word."""
+    at = text.find(word)
+    while at != -1:
+        if not text[at - 1 : at].isalnum() and not text[at + len(word) : at + len(word) + 1].isalnum():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _opens(text: str, pos: int) -> bool:
