@@ -102,9 +102,11 @@ def subject_before(ctx: Context, toks: list[Tok], a: int, b: int, level: int) ->
     if open_relative and len(segments) > 1:  # "X, qui a déclaré": X speaks
         _kind, i, j = segments[-2]
         cands = heading_mentions(ctx, toks, i, j, level) if j > i else []
-        if not cands and j > i:  # "Le poste reviendra à X, qui se dit": the name right before the comma
+        if not cands and j > i:  # "Le poste reviendra à X, qui se dit": the person right before the comma
             last = [m for m in ctx.mentions.overlapping(toks[i].start, toks[j - 1].end) if m[1] == toks[j - 1].end]
-            cands = [m for m in last if m[2].type in ("PER", "ORG")]
+            at = next((k for k in range(i, j) if last and toks[k].start >= last[0][0]), j)
+            of = at > i and toks[at - 1].low in ctx.lex.of  # "la présidente du Vandis, qui": the title's, not its
+            cands = [m for m in last if m[2].type == "PER" and not of]
         if cands:
             s, e, ent = cands[-1]
             return SpeakerRef("entity", s, e, ent, (s, e))
