@@ -519,6 +519,7 @@ def test_the_subject_may_follow_a_fronted_phrase_and_be_a_title() -> None:
         ('Ann Maes thanked Tom Roe. "This is a clear case."', "en"),  # two people: which one is not said
         ('Ann Maes left the court. "This is a clear case," a prosecutor said.', "en"),  # a cue of its own
         ('Ann Maes left the court.\n\n"This is a clear case."', "en"),  # a quote paragraph: the carry-over's
+        ('Ann Maes met Tom Roe. The minister rejected the criticism. "We did our job."', "en"),  # which minister?
     ],
 )
 def test_no_sentence_subject_for_a_passive_two_people_a_cue_or_a_paragraph_of_its_own(body: str, lang: str) -> None:
