@@ -234,6 +234,10 @@ class _MentionIndex:
             k += 1
         return out
 
+    def people_before(self, pos: int) -> set[str]:
+        """The ids of the persons the body names before `pos`."""
+        return {ent.id for _s, _e, ent in self.overlapping(0, pos) if ent.type == "PER"}
+
     def starting_at(self, pos: int) -> tuple[int, int, Entity] | None:
         k = bisect.bisect_left(self.starts, pos)
         return self.items[k] if k < len(self.items) and self.items[k][0] == pos else None

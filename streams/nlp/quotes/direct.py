@@ -386,7 +386,7 @@ def _sentence_subject(ctx: Context, start: int, end: int) -> SpeakerRef | None:
             ref = SpeakerRef("entity", found[0], found[1], found[2], found[:2])
         elif not people and toks[p].low in lex.definite and p + 1 < len(toks):
             head = title_word(ctx, toks[p + 1].low)
-            if head is None or head[0] != "person" or len(_people_before(ctx, start)) != 1:
+            if head is None or head[0] != "person" or len(ctx.mentions.people_before(start)) != 1:
                 return None  # a title, when the text named one person before it: who else would it be
             after = p + 2
             ref = SpeakerRef("title", toks[p].start, toks[p + 1].end, noun=head[1])
@@ -399,11 +399,6 @@ def _sentence_subject(ctx: Context, start: int, end: int) -> SpeakerRef | None:
             return None  # an apposition, a complement, or "X was arrested": the quote is not theirs
         return None if verb.low == "a" and nxt == "été" else ref
     return None
-
-
-def _people_before(ctx: Context, pos: int) -> set[str]:
-    """The ids of the persons the body names before `pos`."""
-    return {ent.id for _s, _e, ent in ctx.mentions.overlapping(0, pos) if ent.type == "PER"}
 
 
 def _title_or_article(ctx: Context, low: str) -> bool:

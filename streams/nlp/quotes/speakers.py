@@ -144,14 +144,10 @@ class _Resolver:
             return None  # the last person named holds another office: someone new
         if last is not None and not guess and not self._alone(last, pos):
             return None  # "X a critiqué Y. « ... », a lancé le président du PS": X or Y, the text does not say
-        if last is not None and _event_role(self.ctx.lang, noun) and not self._only_person(last, pos):
+        only_one = last is not None and self.ctx.mentions.people_before(pos) <= {last.id}
+        if last is not None and _event_role(self.ctx.lang, noun) and not only_one:
             return None  # "X won. Y came second. '...', said the winner": the last named did not win
         return last
-
-    def _only_person(self, entity: Entity, pos: int) -> bool:
-        """Whether `entity` is the only person the body names before `pos`."""
-        named = self.ctx.mentions.overlapping(0, pos)
-        return all(other.id == entity.id for _s, _e, other in named if other.type == "PER")
 
     def _alone(self, entity: Entity, pos: int) -> bool:
         """Whether `entity` is the only person named from the sentence of its last mention before `pos` on."""
