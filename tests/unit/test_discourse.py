@@ -506,3 +506,48 @@ def test_an_event_role_nobody_was_given_names_no_one_when_several_people_were_na
     text = "Ann Maes viel. Els Peeters werd tweede.\n\n'Dit is een mooie dag', zei de winnares."
     (quote,) = run(text, "nl", ("Ann Maes", "PER", ["Ann Maes"]), ("Els Peeters", "PER", ["Els Peeters"]))
     assert speaker(quote) is None
+
+
+def test_a_nationality_describes_the_person_the_text_gave_it_not_the_last_named():
+    text = (
+        "Le Belge Tom Willems a devancé le Slovène Jan Novak au sprint. « J'ai tout donné », a déclaré le Belge. "
+        "« Il était plus fort », a reconnu le Slovène."
+    )
+    ents = entities(text, ("Tom Willems", "PER", ["Tom Willems"]), ("Jan Novak", "PER", ["Jan Novak"]))
+    discourse = Discourse(text, ents, "fr")
+    assert discourse.participants[0].nations == {"be"} and discourse.participants[1].nations == {"si"}
+    assert discourse.description(at(text, "le Belge."), "Belge", "le").name == "Tom Willems"
+    assert discourse.description(at(text, "le Slovène."), "Slovène", "le").name == "Jan Novak"
+    assert discourse.description(at(text, "le Slovène."), "Danois", "le") is None  # each has another nation
+
+
+def test_a_nationality_never_goes_to_someone_the_text_gave_another_one():
+    text = "Tom Willems (BEL) won voor Lars Holm. 'Ik heb alles gegeven', zei de Deen."
+    ents = entities(text, ("Tom Willems", "PER", ["Tom Willems"]), ("Lars Holm", "PER", ["Lars Holm"]))
+    discourse = Discourse(text, ents, "nl")
+    assert discourse.participants[0].nations == {"be"}
+    assert discourse.description(at(text, "de Deen"), "Deen", "de").name == "Lars Holm"  # the one without a nation
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun", "expected"),
+    [
+        ("Wout Peeters won de tijdrit. 'Dit was een perfecte dag', zei de Belg.", "nl", "Belg", "Wout Peeters"),
+        (
+            "Dutch rider Piet Smits won. Belgian Tom Willems was second, the Dutchman said.",
+            "en",
+            "Dutchman",
+            "Piet Smits",
+        ),
+        # another name between the nationality and the person: the nationality is the other's
+        ("Le Belge Tom Willems devance Jan Novak. « Bravo », a lancé le Belge.", "fr", "Belge", "Tom Willems"),
+        ("Piet Smits won. 'Top', zei de Deen.", "nl", "Deen", "Piet Smits"),  # the only person, of no known nation
+        # an English adjective of nationality names no one person ("the French" are many)
+        ("Piet Smits won the stage. The French said it was fair.", "en", "French", None),
+    ],
+)
+def test_a_nationality_as_a_description(text, lang, noun, expected):
+    names = re.findall(r"(?:Wout Peeters|Piet Smits|Tom Willems|Jan Novak)", text)
+    ents = entities(text, *[(n, "PER", [n]) for n in dict.fromkeys(names)])
+    found = Discourse(text, ents, lang).description(text.rindex(noun) - 3, noun, "the" if lang == "en" else "de")
+    assert (found.name if found else None) == expected

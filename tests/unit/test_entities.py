@@ -102,6 +102,12 @@ def fix(text, surface, kind):
         # demonyms are not places; a place with such an ending that the gazetteer knows stays
         ("Les Montois ont fêté le carnaval.", "Montois", "LOC", []),
         ("Le ferry part de Calais.", "Calais", "LOC", [("Calais", "LOC")]),
+        # a nationality with no telling ending, or a person of it after an article, whatever the model typed
+        ("'Het was zwaar', zei de Belg.", "Belg", "MISC", []),
+        ("'Ik heb alles gegeven', zei de Deen na de rit.", "Deen", "PER", []),
+        ("Deen zei niets.", "Deen", "PER", [("Deen", "PER")]),  # no article: a name
+        # a nation's sports code after a rider is no organisation
+        ("Tom Willems (BEL) won voor Jan Novak.", "BEL", "ORG", []),
         # forms that are organisations, not places
         ("La N-VA a voté contre.", "N-VA", "LOC", [("N-VA", "ORG")]),
         (

@@ -101,3 +101,16 @@ def test_reporting_verbs_cover_each_way_of_reporting():
     assert nq.infinitive_marker == "te" and "ontkent" in nq.infinitive_verbs
     assert ("naar", "eigen", "zeggen") in nq.own_account and ("de", "son", "propre", "aveu") in fq.own_account
     assert {"dat", "dit"} <= nq.anaphoric_objects and "appris" in fq.impersonal_participles
+
+
+def test_nationalities_are_lower_case_words_of_one_nation_each_language():
+    from streams.nlp.lexicon import nations
+
+    for lang, words in nations.NATIONS.items():
+        assert len(words) > 40, lang
+        assert all(word == word.casefold() and " " not in word for word in words), lang
+    assert nations.PERSON_NATIONS["fr"]["belge"] == nations.NATIONS["nl"]["belg"] == nations.SPORTS_CODES["BEL"]
+    # words that are also a country, a first name or a thing in their language are left out
+    assert not {"suisse", "argentine"} & nations.NATIONS["fr"].keys()
+    assert not {"waal", "noor", "pool", "polen", "zweden"} & nations.NATIONS["nl"].keys()
+    assert "french" in nations.NATIONS["en"] and "french" not in nations.PERSON_NATIONS["en"]  # "the French": many

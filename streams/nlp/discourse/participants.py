@@ -15,6 +15,7 @@ from streams.nlp.discourse import gender as names
 from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, COMPANY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
 from streams.nlp.entities import kb
 from streams.nlp.entities.roles import ELIDED
+from streams.nlp.lexicon.nations import NATIONS, SPORTS_CODES
 from streams.nlp.types import Entity
 from streams.textrules import TOKENIZER, rule
 
@@ -31,6 +32,12 @@ _WON_AFTER = rule(
     r"\s+(?:(?:has\s+|heeft\s+|a\s+)?(?:won|wins|wint|gewonnen|remporté|remporte|gagné|gagne)\b|s['’]est\s+imposée?\b)",
     engine="re",
     fallback="anchored by match() at a mention's end: its spaces, one auxiliary and one verb",
+)
+_SPORTS_CODE = rule(
+    "nlp.discourse.sports_code",
+    r"\s*\(([A-Z]{3})\)",
+    engine="re",
+    fallback="anchored by match() at a mention's end: its spaces, then five characters",
 )
 _AGE_BEFORE = rule(
     "nlp.discourse.age_before",
@@ -54,6 +61,7 @@ class Participant:
     roles: set[str] = field(default_factory=set)
     nouns: set[str] = field(default_factory=set)  # an organisation's name words: "parquet", "zone", "institut"
     age: int | None = None
+    nations: set[str] = field(default_factory=set)  # "le Slovène X", "Dutch rider X", "X (BEL)": keys of `nations`
     kind: str | None = None  # the knowledge base's kind ("party", "media", "company" ...), when it knows it
 
     @property
@@ -82,6 +90,8 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
                 continue
             _before(text, mention.start, roles, found, evidence, _apposition_ends(text, mention.end))
             _after(text, mention.end, roles, found, evidence)
+            if entity.type == "PER":
+                _nation(text, mention.start, mention.end, lang, found)
         if known is not None and known.gender is not None:
             evidence.append((0, known.gender))
         if entity.type == "PER":
@@ -166,6 +176,23 @@ def _fronted_apposition(
     gender = gender or ARTICLE_GENDER.get(words[0])
     if gender is not None:
         evidence.append((1, gender))
+
+
+def _nation(text: str, start: int, end: int, lang: str, found: Participant) -> None:
+    """The nation the text gives a person: a nationality among the few words before the name, up to a
+    punctuation mark or another name ("le Slovène X", "la coureuse belge X", "De Belgische tennisster X",
+    "Dutch rider X"), or a sports code after it ("X (BEL)")."""
+    code = _SPORTS_CODE.match(text, end)
+    if code is not None and code.group(1) in SPORTS_CODES:
+        found.nations.add(SPORTS_CODES[code.group(1)])
+    nations = NATIONS.get(lang, {})
+    for word in reversed(_TOKEN.findall(text[max(0, start - 50) : start])[-3:]):
+        nation = nations.get(word.casefold())
+        if nation is not None:
+            found.nations.add(nation)
+            return
+        if not word[:1].isalpha() or word[:1].isupper():
+            return  # "le Belge X devance Y": another name is between, the nationality is not Y's
 
 
 def _add_role(found: Participant, role: str, phrase: list[str]) -> None:

@@ -34,6 +34,7 @@ from streams.nlp.discourse.words import (
     ROLE_NOUNS,
     Gender,
 )
+from streams.nlp.lexicon.nations import PERSON_NATIONS
 from streams.nlp.types import Entity
 from streams.textrules import rule
 
@@ -168,9 +169,10 @@ class Discourse:
         body = self._body_noun(low)
         if body is not None:
             return self._by_noun(pos, body)
-        if noun[:1].isupper() and low.endswith(DEMONYM_ENDINGS):  # "de Kempenaar", "la Limbourgeoise"
+        nation = PERSON_NATIONS.get(self.lang, {}).get(low)
+        if noun[:1].isupper() and (nation is not None or low.endswith(DEMONYM_ENDINGS)):  # "le Belge", "de Kempenaar"
             gender = ARTICLE_GENDER.get(determiner.casefold())
-            return self._by_role(pos, "demonym", gender)
+            return self._by_role(pos, "demonym", gender, nation=nation)
         return None
 
     def _body_noun(self, low: str) -> str | None:
@@ -231,9 +233,18 @@ class Discourse:
                     return participant.entity
         return None
 
-    def _by_role(self, pos: int, key: str, gender: Gender | None, *, qualified: bool = False) -> Entity | None:
+    def _by_role(
+        self, pos: int, key: str, gender: Gender | None, *, qualified: bool = False, nation: str | None = None
+    ) -> Entity | None:
+        """The person a role noun describes; for a nationality (`nation`: "le Belge"), one the text gave that
+        nation, else one it gave no nation ("le Slovène X" is not "le Belge")."""
         salience = score(self.events, pos, self.layout, DESCRIPTION_HORIZON)
         people = [(i, p) for i, p in enumerate(self.participants) if p.type == "PER" and p.first < pos]
+        if nation is not None:
+            same = [(i, p) for i, p in people if nation in p.nations]
+            if same:
+                return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in same], floor=0.0)
+            people = [(i, p) for i, p in people if not p.nations]
         agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
         family = ROLE_FAMILIES.get(key) if not qualified else None  # "the union's health chief" is no president
         for matches in (

@@ -13,6 +13,7 @@ from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.words import after_title, has_org_word, initials, is_acronym, normalise
 from streams.nlp.lexicon import DEMONYM_ENDINGS, EVENTS, FUNCTION_WORDS
+from streams.nlp.lexicon.nations import NATION_WORDS
 from streams.textrules import Rule, rule
 
 # Each rule reads a bounded window, or from one anchored position, on `re` for the reason it gives.
@@ -160,7 +161,8 @@ def _with_first_name(cand: Candidate, body: str) -> Candidate:
 
 def _without_demonym(cand: Candidate) -> Candidate:
     words = cand.text.split()
-    demonym = len(words) >= 3 and words[0].casefold().endswith(DEMONYM_ENDINGS)
+    first = words[0].casefold() if words else ""
+    demonym = len(words) >= 3 and (first.endswith(DEMONYM_ENDINGS) or first in NATION_WORDS)  # "Dane Lars Holm"
     if demonym and first_name_gender(words[1]) and first_name_gender(words[0]) is None:
         offset = cand.text.index(words[1], len(words[0]))
         return replace(cand, text=cand.text[offset:], start=cand.start + offset)

@@ -33,6 +33,7 @@ from streams.nlp.lexicon import (
     PORTFOLIOS,
     ROLE_LINKS,
 )
+from streams.nlp.lexicon.nations import NATION_WORDS, SPORTS_CODES
 from streams.textrules import rule
 from streams.wire.lexicon import AGENCIES, MONTHS, WEEKDAYS
 
@@ -526,12 +527,21 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False
     if _STORM.match(cand.text) or _PRIZE.search(cand.text):
         return False  # "Storm Fenna", "tempête Ciara", "Golden Quill Prize": an event, an award
+    if _sports_code(cand, text) and linking.lookup(cand.text) is None:
+        return False  # "Tom Willems (BEL)": the rider's nation, in results' code
     if _CODE.fullmatch(cand.text) and linking.lookup(cand.text) is None:
         return False  # train lines and roads ("IC", "L", "N4", "E40"), a coach's "T1", single letters
     if " " not in cand.text and cand.type in ("LOC", "MISC", "ORG") and demonym(cand.text):
         return linking.lookup(cand.text, "LOC") is not None  # "Montois", "Flemish" are people; "Calais" a city
     if " " not in cand.text and cand.type != "PER" and _place_adjective(cand.text):
         return False  # "de Gentse haven": an adjective of the place, not a name
+    if (
+        " " not in cand.text
+        and cand.text.casefold() in NATION_WORDS
+        and text is not None
+        and _determined(text, cand.start)
+    ):
+        return False  # "zei de Deen", "de jonge Belg": a person of that nation, whatever the model typed
     if " " not in cand.text and text is not None and _determined(text, cand.start) and _place_noun(cand.text):
         return False  # "de jonge Limburger", "een Gentenaar": someone from the place, not a name
     article, _, rest = cand.text.partition(" ")
@@ -577,10 +587,17 @@ def _place_noun(word: str) -> bool:
     return False
 
 
+def _sports_code(cand: Candidate, text: str | None) -> bool:
+    """A nation's sports code in brackets, as results write it after a name: "(BEL)", "(NED)"."""
+    if cand.text not in SPORTS_CODES or text is None:
+        return False
+    return text[cand.start - 1 : cand.start] == "(" and text[cand.end : cand.end + 1] == ")"
+
+
 def demonym(word: str) -> bool:
     """A demonym or an adjective of nationality: "Montois", "Liégeoise", "Flemish", "Ukrainian", "Leuvense"."""
     low = word.casefold()
-    if low.endswith(DEMONYM_ENDINGS):
+    if low.endswith(DEMONYM_ENDINGS) or low in NATION_WORDS:  # "de Belg", "the Dane": no ending tells
         return True
     return word[:1].isupper() and low.endswith(_OTHER_DEMONYM_ENDINGS) and len(low) > 4
 
