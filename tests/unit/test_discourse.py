@@ -551,3 +551,32 @@ def test_a_nationality_as_a_description(text, lang, noun, expected):
     ents = entities(text, *[(n, "PER", [n]) for n in dict.fromkeys(names)])
     found = Discourse(text, ents, lang).description(text.rindex(noun) - 3, noun, "the" if lang == "en" else "de")
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun", "expected"),
+    [
+        # a role noun at the end of a compound is the role the text gives the name after it
+        (
+            "Telcora-topman Guy Bastin stelde de cijfers voor. Volgens de CEO groeit de vezel.",
+            "nl",
+            "CEO",
+            "Guy Bastin",
+        ),
+        ("Partijvoorzitter Sam Mertens sprak. 'Een keerpunt', zei de voorzitter.", "nl", "voorzitter", "Sam Mertens"),
+        (
+            "Partijvoorzitter Sam Mertens sprak. 'Een keerpunt', zei de Groen-voorzitter.",
+            "nl",
+            "Groen-voorzitter",
+            "Sam Mertens",
+        ),
+        # ... and the same office is still needed: a mayor is not the party's president
+        ("Burgemeester Sam Mertens sprak. 'Nee', zei de Groen-voorzitter.", "nl", "Groen-voorzitter", None),
+        # French copy writes "CEO" as a title too
+        ("Le CEO de Telcora, Guy Bastin, parle. « Oui », a dit le patron.", "fr", "patron", "Guy Bastin"),
+    ],
+)
+def test_a_compound_or_borrowed_role_noun(text, lang, noun, expected):
+    ents = entities(text, ("Guy Bastin", "PER", ["Guy Bastin"]), ("Sam Mertens", "PER", ["Sam Mertens"]))
+    found = Discourse(text, ents, lang).description(text.rindex(noun), noun, "le" if lang == "fr" else "de")
+    assert (found.name if found else None) == expected

@@ -9,10 +9,12 @@ an organisation, the nouns its name is headed by ("parquet" in "parquet de Namur
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from streams.nlp.discourse import gender as names
-from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, COMPANY_NOUNS, HONORIFICS, ROLE_NOUNS, Gender
+from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, COMPANY_NOUNS, HONORIFICS, Gender, role_noun
 from streams.nlp.entities import kb
 from streams.nlp.entities.roles import ELIDED
 from streams.nlp.lexicon.nations import NATIONS, SPORTS_CODES
@@ -50,6 +52,7 @@ _NAME_SPLIT = rule(
     "nlp.discourse.name_split", r"[\s-]+", engine="re", fallback="one class repeated: each character read once"
 )
 SPEAKER_TYPES = ("PER", "ORG")
+_RoleLookup = Callable[[str], "tuple[str, Gender | None] | None"]
 
 
 @dataclass(slots=True)
@@ -77,7 +80,7 @@ class Participant:
 
 def participants(text: str, entities: list[Entity], lang: str) -> list[Participant]:
     """A participant for each PER and ORG entity, with its gender, roles, name nouns and age."""
-    roles = ROLE_NOUNS.get(lang, {})
+    roles = partial(role_noun, lang)  # compounds too: "Proximus-topman", "partijvoorzitter"
     out = []
     for entity in entities:
         if entity.type not in SPEAKER_TYPES:
@@ -109,8 +112,8 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
         if entity.role:
             words = _TOKEN.findall(entity.role.casefold())
             for word in words:
-                if word in roles:
-                    _add_role(found, roles[word][0], words)
+                if (role := roles(word)) is not None:
+                    _add_role(found, role[0], words)
         if evidence:
             found.gender = min(evidence)[1]
         out.append(found)
@@ -120,7 +123,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
 def _before(
     text: str,
     start: int,
-    roles: dict[str, tuple[str, Gender | None]],
+    roles: _RoleLookup,
     found: Participant,
     evidence: list,
     closed: bool = False,
@@ -144,11 +147,11 @@ def _before(
         if word in HONORIFICS:
             evidence.append((0, HONORIFICS[word]))
             return
-        if word in roles:
+        if (found_role := roles(word)) is not None:
             article = words[k - 1] if k > 0 else ""
             if comma and _ADVERBIAL.intersection(words[max(0, k - 3) : k]):
                 return  # "Selon le ministre, Jan Peeters ...": a comma ends an adverbial, not an apposition
-            role, gender = roles[word]
+            role, gender = found_role
             _add_role(found, role, words[k:])
             gender = gender or ARTICLE_GENDER.get(article)
             if gender is not None:
@@ -160,18 +163,17 @@ def _before(
         _fronted_apposition(words, roles, found, evidence)
 
 
-def _fronted_apposition(
-    words: list[str], roles: dict[str, tuple[str, Gender | None]], found: Participant, evidence: list
-) -> None:
+def _fronted_apposition(words: list[str], roles: _RoleLookup, found: Participant, evidence: list) -> None:
     """A sentence that opens with a described role, the name between commas after it: "Le porte-parole du parquet
     de Liège, Denis Goeman, a confirmé", "The spokesman for the Antwerp prosecutor's office, Jan Peeters, said". An
     adverbial's comma ("Selon le ministre, Jan Peeters a tort") has a preposition first, not an article."""
     if not 2 <= len(words) <= 12 or words[0] not in _ARTICLES:
         return
     word = ELIDED.sub("", words[1])
-    if word not in roles:
+    found_role = roles(word)
+    if found_role is None:
         return
-    role, gender = roles[word]
+    role, gender = found_role
     _add_role(found, role, words[1:])
     gender = gender or ARTICLE_GENDER.get(words[0])
     if gender is not None:
@@ -229,9 +231,7 @@ def _apposition_ends(text: str, end: int) -> bool:
     return not rest or rest[0] in ",(.;\n"
 
 
-def _after(
-    text: str, end: int, roles: dict[str, tuple[str, Gender | None]], found: Participant, evidence: list
-) -> None:
+def _after(text: str, end: int, roles: _RoleLookup, found: Participant, evidence: list) -> None:
     """An apposition after a mention: ", porte-parole de ...", ", présidente du ...", ", 29 ans"; or what the
     person did that names them later: "X won", "X a remporté", "X wint" (the winner)."""
     if _WON_AFTER.match(text, end) is not None:
@@ -245,8 +245,8 @@ def _after(
     words = [w.casefold() for w in _TOKEN.findall(text[end + 1 : end + 60])][:6]
     for k, word in enumerate(words):
         word = ELIDED.sub("", word)
-        if word in roles:
-            role, gender = roles[word]
+        if (found_role := roles(word)) is not None:
+            role, gender = found_role
             _add_role(found, role, words[k:])
             gender = gender or (ARTICLE_GENDER.get(words[k - 1]) if k else None)
             if gender is not None:

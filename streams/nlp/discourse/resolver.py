@@ -31,8 +31,8 @@ from streams.nlp.discourse.words import (
     PARTISANS,
     PRONOUNS,
     ROLE_FAMILIES,
-    ROLE_NOUNS,
     Gender,
+    role_noun,
 )
 from streams.nlp.lexicon.nations import PERSON_NATIONS
 from streams.nlp.types import Entity
@@ -161,7 +161,7 @@ class Discourse:
         if age is not None:  # "de 23-jarige", "the 41-year-old": the person of that age, else the story's
             same_age = [p for p in self.participants if p.age == int(age.group(1)) and p.first < pos]
             return same_age[0].entity if len(same_age) == 1 else self._by_role(pos, "age", None)
-        role = ROLE_NOUNS.get(self.lang, {}).get(low)
+        role = role_noun(self.lang, low)
         if role is not None:
             key, gender = role
             gender = gender or ARTICLE_GENDER.get(determiner.casefold())

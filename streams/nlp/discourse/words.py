@@ -132,7 +132,7 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "député=mp:m députée=mp:f eurodéputé=mp:m eurodéputée=mp:f parlementaire=mp sénateur=senator:m "
         "sénatrice=senator:f gouverneur=governor:m gouverneure=governor:f "
         "porte-parole=spokesperson secrétaire=secretary commissaire=commissioner "
-        "directeur=director:m directrice=director:f patron=ceo:m patronne=ceo:f pdg=ceo administrateur=ceo:m "
+        "directeur=director:m directrice=director:f ceo=ceo patron=ceo:m patronne=ceo:f pdg=ceo administrateur=ceo:m "
         "administratrice=ceo:f dirigeant=leader:m dirigeante=leader:f fondateur=founder:m fondatrice=founder:f "
         "gérant=manager:m gérante=manager:f responsable=official chef=chief cheffe=chief:f "
         "roi=monarch:m reine=monarch:f souverain=monarch:m souveraine=monarch:f prince=prince:m "
@@ -223,6 +223,23 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
     ),
 }
 # fmt: on
+_COMPOUND_TAIL = 5  # the shortest Dutch role noun read at the end of a compound ("partijvoorzitter", "bondscoach")
+
+
+def role_noun(lang: str, word: str) -> tuple[str, Gender | None] | None:
+    """The role and gender of a role noun, also at the end of a compound: "N-VA-voorzitter", "ex-ministre",
+    "Proximus-topman"; in Dutch also written as one word ("partijvoorzitter", "politiewoordvoerder")."""
+    roles = ROLE_NOUNS.get(lang, {})
+    if word in roles:
+        return roles[word]
+    if "-" in word:
+        return roles.get(word.rsplit("-", 1)[1])
+    if lang == "nl":
+        for n in range(len(word) - 3, _COMPOUND_TAIL - 1, -1):
+            if word[-n:] in roles:
+                return roles[word[-n:]]
+    return None
+
 
 # Roles that name whoever the story is about when no one holds them explicitly: "l'accusé", "de verdachte",
 # "the 23-year-old", "le quadragénaire". Others ("le ministre") need a person the text gives that role.
