@@ -102,6 +102,19 @@ def fix(text, surface, kind):
         # demonyms are not places; a place with such an ending that the gazetteer knows stays
         ("Les Montois ont fêté le carnaval.", "Montois", "LOC", []),
         ("Le ferry part de Calais.", "Calais", "LOC", [("Calais", "LOC")]),
+        # the weekday a sentence goes on with is no part of the name before it
+        (
+            "Il a quitté la Commission européenne lundi.",
+            "Commission européenne lundi",
+            "ORG",
+            [("Commission européenne", "ORG")],
+        ),
+        (
+            "Hij verliet de Europese Commissie maandag.",
+            "Europese Commissie maandag",
+            "ORG",
+            [("Europese Commissie", "ORG")],
+        ),
         # a nationality with no telling ending, or a person of it after an article, whatever the model typed
         ("'Het was zwaar', zei de Belg.", "Belg", "MISC", []),
         ("'Ik heb alles gegeven', zei de Deen na de rit.", "Deen", "PER", []),

@@ -330,6 +330,9 @@ def _trim(cand: Candidate) -> Candidate | None:
         rest = _POSSESSIVE.sub("", text)  # "El Khattabi's", "European Union's", not "Moody's"
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
             text = rest
+    head, _, last = text.rpartition(" ")
+    if head and last in WEEKDAYS:  # "Commission européenne lundi": the day the sentence goes on with, in lower case
+        text = head
     if text.endswith(_TRAILING_WORDS):  # the rule only then: its binding costs more than most names take to read
         text = _TRAILING.sub("", text)
     text = text.strip(_EDGE_PUNCT + " ")
