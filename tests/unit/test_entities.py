@@ -102,6 +102,9 @@ def fix(text, surface, kind):
         # demonyms are not places; a place with such an ending that the gazetteer knows stays
         ("Les Montois ont fêté le carnaval.", "Montois", "LOC", []),
         ("Le ferry part de Calais.", "Calais", "LOC", [("Calais", "LOC")]),
+        # an article capitalised at a sentence's or a quote's start, elided onto a common noun, is no name
+        ("« L'équipe a montré du caractère », dit-il.", "L'équipe", "ORG", []),
+        ("D'Ieteren a publié ses résultats.", "D'Ieteren", "ORG", [("D'Ieteren", "ORG")]),
         # the weekday a sentence goes on with is no part of the name before it
         (
             "Il a quitté la Commission européenne lundi.",

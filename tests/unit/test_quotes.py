@@ -1080,3 +1080,35 @@ def test_a_colon_after_a_conjunction_names_no_one_when_someone_else_was_named_si
 def test_a_relative_clause_speaks_for_the_name_right_before_its_comma(body: str, lang: str) -> None:
     quotes = run(body, lang, ("Ann Maes", "PER", ["Ann Maes"]))
     assert quotes and all(speaker(q) == "Ann Maes" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Le Premier ministre Marc Lemaire a reçu les syndicats. « Je reste optimiste », a déclaré le chef du "
+            "gouvernement.",
+            "fr",
+            "Marc Lemaire",
+        ),
+        (
+            'Prime Minister Marc Lemaire met the unions. "I remain optimistic," the head of government said.',
+            "en",
+            "Marc Lemaire",
+        ),
+        (
+            "Premier Marc Lemaire ontving de bonden. 'Ik blijf optimistisch', zei de regeringsleider.",
+            "nl",
+            "Marc Lemaire",
+        ),
+        # a minister is not the head of government
+        (
+            "Le ministre Marc Lemaire a reçu les syndicats. « Je reste optimiste », a déclaré le chef du gouvernement.",
+            "fr",
+            None,
+        ),
+    ],
+)
+def test_the_head_of_government_is_the_prime_minister(body: str, lang: str, expected: str | None) -> None:
+    (quote,) = run(body, lang, ("Marc Lemaire", "PER", ["Marc Lemaire"]))
+    assert speaker(quote) == expected

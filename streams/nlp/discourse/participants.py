@@ -111,7 +111,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
                     evidence.append((2, gender))
         if entity.role:
             words = _TOKEN.findall(entity.role.casefold())
-            for word in words:
+            for word in (" ".join(words), *words):  # "premier ministre": the whole title, then each word
                 if (role := roles(word)) is not None:
                     _add_role(found, role[0], words)
         if evidence:
@@ -153,6 +153,9 @@ def _before(
                 return  # "Selon le ministre, Jan Peeters ...": a comma ends an adverbial, not an apposition
             role, gender = found_role
             _add_role(found, role, words[k:])
+            pair = roles(" ".join(words[k - 1 : k + 1])) if k > 0 else None  # "Prime Minister", "Premier ministre"
+            if pair is not None:
+                _add_role(found, pair[0], words[k - 1 :])
             gender = gender or ARTICLE_GENDER.get(article)
             if gender is not None:
                 evidence.append((1, gender))

@@ -125,7 +125,9 @@ def _roles(spec: str) -> dict[str, tuple[str, Gender | None]]:
 # fmt: off
 ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
     "fr": _roles(
-        "ministre=minister ministre-président=minister-president "
+        "ministre=minister premier_ministre=prime-minister première_ministre=prime-minister:f "
+        "chef_du_gouvernement=prime-minister cheffe_du_gouvernement=prime-minister:f "
+        "ministre-président=minister-president "
         "ministre-présidente=minister-president:f président=president:m présidente=president:f "
         "vice-président=vice-president:m vice-présidente=vice-president:f "
         "bourgmestre=mayor maire=mayor échevin=alderman:m échevine=alderman:f "
@@ -172,7 +174,8 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "centriste=centrist humaniste=centrist communiste=communist"
     ),
     "nl": _roles(
-        "minister=minister premier=prime-minister eerste_minister=prime-minister minister-president=minister-president "
+        "minister=minister premier=prime-minister eerste_minister=prime-minister regeringsleider=prime-minister "
+        "regeringschef=prime-minister minister-president=minister-president "
         "president=president voorzitter=president voorzitster=president:f ondervoorzitter=vice-president "
         "vicepremier=vice-prime-minister burgemeester=mayor schepen=alderman kamerlid=mp parlementslid=mp "
         "europarlementariër=mp "
@@ -201,7 +204,8 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
         "christendemocraat=centrist communist=communist"
     ),
     "en": _roles(
-        "minister=minister premier=prime-minister president=president vice-president=vice-president "
+        "minister=minister premier=prime-minister prime_minister=prime-minister head_of_government=prime-minister "
+        "president=president vice-president=vice-president "
         "chairman=president:m chairwoman=president:f chair=president mayor=mayor lawmaker=mp legislator=mp mep=mp "
         "senator=senator congressman=mp:m congresswoman=mp:f governor=governor spokesman=spokesperson:m "
         "spokeswoman=spokesperson:f spokesperson=spokesperson secretary=secretary commissioner=commissioner "
@@ -224,6 +228,13 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
 }
 # fmt: on
 _COMPOUND_TAIL = 5  # the shortest Dutch role noun read at the end of a compound ("partijvoorzitter", "bondscoach")
+
+
+def role_phrase(lang: str, words: list[str]) -> str | None:
+    """The role noun of several words a phrase is, whole ("chef du gouvernement", "Premier ministre", "head of
+    government"), in lower case; None when it is none ("le chef du gouvernement flamand" is another's)."""
+    phrase = " ".join(words).casefold()
+    return phrase if " " in phrase and phrase in ROLE_NOUNS.get(lang, {}) else None
 
 
 def role_noun(lang: str, word: str) -> tuple[str, Gender | None] | None:

@@ -122,6 +122,12 @@ _LOWER_ARTICLE = rule(
     engine="re",
     fallback="anchored at a name's start: an article, its spaces, one character",
 )
+_ELIDED_NOUN = rule(
+    "nlp.entities.corrections.elided_noun",
+    r"[LD]['’][a-zà-ÿ]",
+    engine="re",
+    fallback="anchored by match() at a name's start: three characters",
+)
 _UPPER_ARTICLE = rule(
     "nlp.entities.corrections.upper_article",
     r"^(?:Le|La|Les|The|A|An|Het|De|Een|Un|Une|Der|Die|Das|Den|Dem|Des|Ein|Eine|El|Los|Las|Il|Lo|Gli)\s+(?=[A-ZÀ-Þ])",
@@ -530,6 +536,8 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False
     if _STORM.match(cand.text) or _PRIZE.search(cand.text):
         return False  # "Storm Fenna", "tempête Ciara", "Golden Quill Prize": an event, an award
+    if " " not in cand.text and _ELIDED_NOUN.match(cand.text):
+        return False  # "« L'équipe a montré »": the sentence's capital is the article's, the noun is common
     if _sports_code(cand, text) and linking.lookup(cand.text) is None:
         return False  # "Tom Willems (BEL)": the rider's nation, in results' code
     if _CODE.fullmatch(cand.text) and linking.lookup(cand.text) is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import Discourse
-from streams.nlp.discourse.words import EVENT_ROLES, ROLE_NOUNS
+from streams.nlp.discourse.words import EVENT_ROLES, ROLE_NOUNS, role_phrase
 from streams.nlp.entities import kb
 from streams.nlp.quotes.attribution import Attribution
 from streams.nlp.quotes.cues import cue_at
@@ -78,6 +78,9 @@ class _Resolver:
             if inverted is not None:
                 word = inverted.group(1)  # "a-t-il", "dit-elle"
             return discourse.pronoun(ref.start, word, before=words[-2] if len(words) > 1 else "")
+        phrase = role_phrase(self.ctx.lang, words[1:]) if len(words) > 2 and ref.kind != "pronoun" else None
+        if phrase is not None:  # "le chef du gouvernement", "the head of government": a title of several words
+            return discourse.description(ref.start, phrase, _determiner(words[0]))
         if ref.kind in ("title", "org") and ref.noun and words:
             qualified = _qualified(words, ref.noun)  # "the Anderlecht coach", "de spits van Standard"
             found = discourse.description(ref.start, ref.noun, _determiner(words[0]), qualified=qualified)
