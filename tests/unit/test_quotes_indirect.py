@@ -517,8 +517,17 @@ def test_klinkt_het_bij() -> None:
         ("Minister Lien Dierckx (CD&V) zei dat het plan klaar is. 'We zijn tevreden', klinkt het.", "Lien Dierckx"),
         ("Volgens Lien Dierckx moet de regering ingrijpen.\n\n'We wachten niet langer', klonk het.", "Lien Dierckx"),
         # someone else named between, or no speaker before: no one
-        ("Lien Dierckx zei dat het plan klaar is. Bij Vervoerbond is men boos. 'Een schande', luidt het.", None),
+        ("Lien Dierckx zei dat het plan klaar is. Vervoerbond is boos. 'Een schande', luidt het.", None),
         ("De minister ontmoette Lien Dierckx. 'Het was een goed gesprek', klinkt het.", None),
+        # ... unless the sentence before opens on whose camp it reports ("Bij X is men ..."), in its paragraph or
+        # the one before; a camp the text does not name is no one
+        (
+            "Lien Dierckx zei dat het plan klaar is. Bij Vervoerbond is men boos. 'Een schande', luidt het.",
+            "Vervoerbond",
+        ),
+        ("Bij de Vervoerbond is men boos.\n\n'Een schande', klinkt het.", "Vervoerbond"),
+        ("Lien Dierckx zei dat het plan klaar is. Bij de bonden is men boos. 'Een schande', luidt het.", None),
+        ("Bij Vervoerbond is men boos. Lien Dierckx zweeg. 'Een schande', luidt het.", None),
     ],
 )
 def test_klinkt_het_with_no_source_goes_on_with_the_speaker_before(body: str, expected: str | None) -> None:

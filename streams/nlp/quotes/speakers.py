@@ -262,7 +262,7 @@ def resolve_all(ctx: Context, attributions: list[Attribution]) -> None:
     sentences = ctx.scope(None)
     named = sorted((a for a in unique if a.resolved and a.ref is not None), key=lambda a: a.pos)
     for att in unique:
-        if att.continues:
+        if att.continues and not _camp_before(ctx, att):
             _continue_speaker(ctx, att, named)
         if att.same_sentence_as is None:
             continue
@@ -291,6 +291,30 @@ def _continue_speaker(ctx: Context, att: Attribution, named: list[Attribution]) 
     att.speaker, att.speaker_text = before.speaker, before.speaker_text
 
 
+def _camp_before(ctx: Context, att: Attribution) -> bool:
+    """Whether an impersonal cue follows a sentence that opens on whose camp it reports, then the speaker is
+    that camp: "Bij Groen is men ontgoocheld. '...', klinkt het" is Groen's; "Bij de vakbonden ..." names no
+    one, and the quote has no speaker (not the one before)."""
+    sentences = ctx.scope(None)
+    start, _end = sentences.sentence(att.pos)
+    if start == 0:
+        return False
+    previous, end = sentences.sentence(start - 1)
+    opening = _CAMP.match(ctx.body, previous, end)
+    if opening is None or ctx.paragraph_of(previous) < ctx.paragraph_of(att.pos) - 1:
+        return False
+    first = next(iter(ctx.mentions.overlapping(opening.end(), end)), None)
+    if first is not None and first[0] == opening.end() and first[2].type in ("PER", "ORG"):
+        att.speaker, att.speaker_text = first[2], ctx.body[first[0] : first[1]]
+    return True
+
+
+_CAMP = rule(
+    "nlp.quotes.speakers.camp",
+    r"\s*(?:Bij|In het kamp van|Aan de kant van)\s+(?:de\s+|het\s+)?",
+    engine="re",
+    fallback="anchored by match() at a sentence's start: its spaces, a few words",
+)
 # Words before the medium or person something was said to ("aan VTM", "à la RTBF", "told the BBC"): no new source.
 _TOLD = frozenset("aan à au tegen to told".split())
 
