@@ -716,10 +716,14 @@ def test_a_name_ending_like_such_an_adjective_stays():
         ("Westerlo klopte Gent met 3-1.", "Westerlo"),  # ... or after it
         ("Liverpool beat Everton 2-1 on Sunday.", "Liverpool"),
         ("Le match nul (1-1) a été arraché face à Mouscron dans les arrêts de jeu.", "Mouscron"),
+        ("Westerlo wint met 3-1 van Gent.", "Gent"),  # the score, then the preposition before the other side
+        ("Westerlo won met 3-1 van Gent.", "Westerlo"),
+        ("Genk won 2-1 against Charleroi.", "Charleroi"),
     ],
 )
-def test_a_town_that_is_a_side_of_a_match_is_its_club(body, side):
-    [fixed] = correct(cands(body, (side, "LOC"))[0], body)
+@pytest.mark.parametrize("kind", ["LOC", "PER"])  # a town the model took for a person too
+def test_a_town_that_is_a_side_of_a_match_is_its_club(body, side, kind):
+    [fixed] = correct(cands(body, (side, kind))[0], body)
     assert (fixed.text, fixed.type) == (side, "ORG")
 
 
@@ -735,6 +739,12 @@ def test_a_town_that_is_a_side_of_a_match_is_its_club(body, side):
 def test_a_place_in_no_match_result_stays_a_place(body, name):
     [fixed] = correct(cands(body, (name, "LOC"))[0], body)
     assert fixed.type == "LOC"
+
+
+def test_a_person_in_a_match_result_stays_a_person_unless_a_gazetteer_knows_the_town():
+    body = "Jan Peeters beat Tom Willems 6-2 in the final."
+    [fixed] = correct(cands(body, ("Jan Peeters", "PER"))[0], body)
+    assert fixed.type == "PER"
 
 
 def test_a_knowledge_base_name_ending_with_the_first_number_of_a_score_is_not_that_name():

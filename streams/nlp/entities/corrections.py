@@ -251,9 +251,10 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
     known = linking.lookup(cand.text, cand.type)
     if known is not None and known.source == "alias" and known.type != cand.type:
         return replace(cand, type=known.type)  # the knowledge base knows better: "N-VA" tagged as a place
-    if cand.type in ("LOC", "MISC") and text is not None and match_side(text, cand.start, cand.end):
+    if cand.type in ("LOC", "MISC", "PER") and text is not None and match_side(text, cand.start, cand.end):
         place = known if cand.type == "LOC" else linking.lookup(cand.text, "LOC")
-        if place is None or place.source == "city":
+        town = place is not None and place.source == "city"
+        if town or (place is None and cand.type != "PER"):
             return replace(cand, type="ORG")  # "a battu Charleroi 2-0": the town's club, not a country's team
     if (
         cand.type in ("PER", "MISC")

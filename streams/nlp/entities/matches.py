@@ -23,6 +23,13 @@ _SCORE_AFTER = rule(
     engine="re",
     fallback="anchored by match() at a name's end: a few spaces and a score, at most 12 characters read",
 )
+# A score and the preposition before the other side: "met 3-1 van Gent", "2-1 against Everton".
+_SCORE_BEFORE = rule(
+    "nlp.entities.matches.score_before",
+    r"(?:^|[^\w/.-])\(?\d{1,2}-\d{1,2}\)?\s+(?:van|tegen|against|over|contre)$",
+    engine="re",
+    fallback="search() in the 30 characters before a name",
+)
 # Words of a match result, as they stand right before the other side ("a battu Charleroi", "lost to Everton").
 _BEFORE_SIDE = (
     "battu", "battue", "bat", "battent", "dominé", "domine", "surclassé", "étrillé", "face à", "contre",
@@ -34,7 +41,8 @@ _BEFORE_SIDE = (
 # Words of a match result right after the first side ("Genk a battu", "Genk klopte", "Liverpool beat").
 _AFTER_SIDE = (
     "a battu", "bat", "s'est imposé", "s’est imposé", "a dominé", "a été battu", "a perdu", "a fait match nul",
-    "l'a emporté", "l’a emporté", "klopte", "klopt", "versloeg", "won van", "wint van", "verloor", "verliest",
+    "l'a emporté", "l’a emporté", "klopte", "klopt", "versloeg", "won van", "wint van", "won met", "wint met",
+    "verloor", "verliest",
     "speelde gelijk", "beat", "beats", "defeated", "lost to", "drew with", "thrashed",
 )  # fmt: skip
 _SENTENCE_ENDS = ".!?\n"
@@ -46,6 +54,8 @@ def match_side(text: str, start: int, end: int) -> bool:
     if score_follows(text, end):
         return True
     before = text[max(0, start - 30) : start].casefold().rstrip()
+    if _SCORE_BEFORE.search(before) is not None:
+        return True  # "Westerlo wint met 3-1 van Gent", "won 2-1 against Everton"
     after = text[end : end + 30].casefold().lstrip()
     if not _ends_with_word(before, _BEFORE_SIDE) and not any(after.startswith(words + " ") for words in _AFTER_SIDE):
         return False
