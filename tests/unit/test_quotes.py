@@ -1112,3 +1112,29 @@ def test_a_relative_clause_speaks_for_the_name_right_before_its_comma(body: str,
 def test_the_head_of_government_is_the_prime_minister(body: str, lang: str, expected: str | None) -> None:
     (quote,) = run(body, lang, ("Marc Lemaire", "PER", ["Marc Lemaire"]))
     assert speaker(quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # a title of several words its holder had once: no one holds it now, the one who just spoke goes on
+        (
+            "« Je ne me représenterai pas », a annoncé Els Peeters. L'ancienne Première ministre a ajouté qu'elle "
+            "voulait se consacrer à sa famille.",
+            "fr",
+        ),
+        (
+            '"I will not run again," Els Peeters announced. The former prime minister added that she wanted to rest.',
+            "en",
+        ),
+        # a word that ends the quote before the name is no title of hers ("kandidaat")
+        (
+            "'Ik stel me niet opnieuw kandidaat', maakte Els Peeters bekend. De voormalige premier voegde eraan toe "
+            "dat ze wil rusten.",
+            "nl",
+        ),
+    ],
+)
+def test_a_former_office_goes_to_the_one_who_just_spoke(body: str, lang: str) -> None:
+    quotes = run(body, lang, ("Els Peeters", "PER", ["Els Peeters"]))
+    assert [speaker(q) for q in quotes] == ["Els Peeters", "Els Peeters"]

@@ -255,7 +255,9 @@ def _demonstrative(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
     second = toks[a + 1].low if a + 1 < b else ""
     if first in DEMONSTRATIVES.get(ctx.lang, ()):
         return b == a + 1 or ctx.lang != "nl"
-    return second in LATTER.get(ctx.lang, {}) and first in ("ce", "cette", "the", "deze")
+    if second not in LATTER.get(ctx.lang, {}) or first not in ("ce", "cette", "the", "deze"):
+        return False
+    return b == a + 2 or ctx.lang != "en"  # "the former prime minister" is a description, "the former" alone is not
 
 
 def _organisation_inside(ctx: Context, toks: list[Tok], a: int, b: int, level: int) -> tuple | None:

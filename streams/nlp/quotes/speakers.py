@@ -80,7 +80,9 @@ class _Resolver:
             return discourse.pronoun(ref.start, word, before=words[-2] if len(words) > 1 else "")
         phrase = role_phrase(self.ctx.lang, words[1:]) if len(words) > 2 and ref.kind != "pronoun" else None
         if phrase is not None:  # "le chef du gouvernement", "the head of government": a title of several words
-            return discourse.description(ref.start, phrase, _determiner(words[0]))
+            found = discourse.description(ref.start, phrase, _determiner(words[0]))
+            if found is not None:
+                return found
         if ref.kind in ("title", "org") and ref.noun and words:
             qualified = _qualified(words, ref.noun)  # "the Anderlecht coach", "de spits van Standard"
             found = discourse.description(ref.start, ref.noun, _determiner(words[0]), qualified=qualified)
@@ -194,8 +196,8 @@ class _Resolver:
         for s, e in ctx.mentions.of_entity.get(id(entity), [])[:20]:
             before = ctx.tokens(max(0, s - 100), s)[-8:]
             for t in reversed(before):
-                if t.text in SENTENCE_PUNCT or t.text == ":" or t.quote or cue_at(ctx, before, before.index(t)):
-                    break
+                if t.text in _BEFORE_NAME_ENDS or t.quote or cue_at(ctx, before, before.index(t)):
+                    break  # "'... kandidaat', maakte X bekend": a word of the quote is no title of X
                 if (title := person_title(ctx, t.low)) is not None:
                     words.add(title)
             if ctx.body[e : e + 1] == ",":
@@ -206,6 +208,10 @@ class _Resolver:
                         words.add(title)
         ctx.roles[id(entity)] = frozenset(words)
         return ctx.roles[id(entity)]
+
+
+# Where the words before a name stop telling its title: a sentence's end, a colon, a quote mark.
+_BEFORE_NAME_ENDS = frozenset(SENTENCE_PUNCT) | frozenset(":'’\"«»“”„")
 
 
 def _determiner(word: str) -> str:
