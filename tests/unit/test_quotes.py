@@ -1138,3 +1138,21 @@ def test_the_head_of_government_is_the_prime_minister(body: str, lang: str, expe
 def test_a_former_office_goes_to_the_one_who_just_spoke(body: str, lang: str) -> None:
     quotes = run(body, lang, ("Els Peeters", "PER", ["Els Peeters"]))
     assert [speaker(q) for q in quotes] == ["Els Peeters", "Els Peeters"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Talks continue," a spokesman for Economy Minister Anne Roux said.',
+        "A spokeswoman for Foreign Minister Anne Roux said talks would continue.",
+        '"Talks continue," said a spokesman for Deputy Prime Minister Anne Roux.',
+    ],
+)
+def test_an_unnamed_spokesperson_for_a_titled_minister_is_no_one(body: str) -> None:
+    (quote,) = run(body, "en", ("Anne Roux", "PER", ["Anne Roux"]))
+    assert speaker(quote) is None
+
+
+def test_a_titled_minister_who_speaks_is_the_speaker() -> None:
+    (quote,) = run('"Talks continue," Economy Minister Anne Roux said.', "en", ("Anne Roux", "PER", ["Anne Roux"]))
+    assert speaker(quote) == "Anne Roux"
