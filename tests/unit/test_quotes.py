@@ -1156,3 +1156,22 @@ def test_an_unnamed_spokesperson_for_a_titled_minister_is_no_one(body: str) -> N
 def test_a_titled_minister_who_speaks_is_the_speaker() -> None:
     (quote,) = run('"Talks continue," Economy Minister Anne Roux said.', "en", ("Anne Roux", "PER", ["Anne Roux"]))
     assert speaker(quote) == "Anne Roux"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # English nouns in a row: the last one heads the phrase ("socialist" only describes the union)
+        ("The Vakfront union called a strike. The socialist union said the cuts would hurt workers.", "Vakfront"),
+        ("Acme hired Jan Peeters last year. The company spokesman said the plant would close.", None),
+    ],
+)
+def test_an_english_noun_phrase_is_headed_by_its_last_noun(body: str, expected: str | None) -> None:
+    (quote,) = run(
+        body,
+        "en",
+        ("Vakfront", "ORG", ["Vakfront"]),
+        ("Acme", "ORG", ["Acme"]),
+        ("Jan Peeters", "PER", ["Jan Peeters"]),
+    )
+    assert speaker(quote) == expected

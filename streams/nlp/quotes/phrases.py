@@ -298,6 +298,8 @@ def _head_noun(ctx: Context, toks: list[Tok], k: int, b: int) -> tuple[str, str,
                 return "speech", low, j + 1
         title = title_word(ctx, low)
         if title is not None:
+            while ctx.lang == "en" and i + 1 < b and (following := title_word(ctx, toks[i + 1].low)) is not None:
+                title, i = following, i + 1  # "the socialist union", "the party leader": the last noun heads
             return title[0], title[1], i
         mention = ctx.mentions.starting_at(toks[i].start)
         before_title = i + 1 < b and title_word(ctx, toks[i + 1].low) is not None  # "the Anderlecht coach"
