@@ -900,3 +900,17 @@ def test_a_name_written_in_lower_case_opens_a_sentence(body: str, lang: str) -> 
     quotes = run(body, lang, org("Testbond"), org("bpost"))
     assert [q.speaker_entity.name for q in quotes] == ["Testbond", "bpost"]
     assert "bpost" not in quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("À en croire Lien Dierckx, la réforme sera votée avant l'été.", ["la réforme sera votée avant l'été"]),
+        ("Il a fini par en croire les rumeurs.", []),  # "en croire" without "à" opens no source
+        ("Elle commence à en croire ses yeux.", []),
+    ],
+)
+def test_a_en_croire_x_is_a_source_as_selon_x(body: str, expected: list[str]) -> None:
+    quotes = run(body, "fr", per("Lien Dierckx"))
+    assert indirect(quotes) == expected
+    assert all(speaker(q) == "Lien Dierckx" for q in quotes)

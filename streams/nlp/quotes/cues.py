@@ -46,6 +46,9 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
         return Cue(i, i + 1, "marker")
     if ctx.lang == "fr" and low == "d'" and nxt == "après":
         return Cue(i, i + 2, "marker")
+    if ctx.lang == "fr" and low == "à" and nxt == "en" and i + 2 < len(toks) and toks[i + 2].low == "croire":
+        opens = i == 0 or not toks[i - 1].text[:1].isalnum()  # not "commence à en croire ses yeux"
+        return Cue(i, i + 3, "marker") if opens else None  # "À en croire le ministre, ...": as "selon"
     if low in lex.after_markers:
         return Cue(i, i + 1, "after_marker")
     prev = toks[i - 1].low if i > 0 else ""
@@ -93,7 +96,7 @@ def _cue_words(lex: lx.QuoteLexicon) -> frozenset[str]:
     cached = _CUE_WORDS.get(id(lex))
     if cached is None:
         words = lex.markers | lex.after_markers | lex.auxiliaries | lex.participles | lex.finite | lex.gerunds
-        cached = _CUE_WORDS[id(lex)] = (lex, frozenset(words | lex.multiword.keys() | {"d'", "s'", "se"}))
+        cached = _CUE_WORDS[id(lex)] = (lex, frozenset(words | lex.multiword.keys() | {"d'", "s'", "se", "à"}))
     return cached[1]
 
 
