@@ -914,3 +914,18 @@ def test_a_en_croire_x_is_a_source_as_selon_x(body: str, expected: list[str]) ->
     quotes = run(body, "fr", per("Lien Dierckx"))
     assert indirect(quotes) == expected
     assert all(speaker(q) == "Lien Dierckx" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an English participle after the content is what the speaker did, not what was said
+        ("Lien Dierckx said fares would rise, blaming a shortage of aircraft.", ["fares would rise"]),
+        ("Lien Dierckx said fares would rise, citing higher fuel costs.", ["fares would rise"]),
+        ("Lien Dierckx said fares would rise, saying demand was strong.", ["fares would rise", "demand was strong"]),
+        # a participle inside the content stays ("the fares rising" is no adjunct after a comma)
+        ("Lien Dierckx said that fares, rising for a year, would fall.", ["fares, rising for a year, would fall"]),
+    ],
+)
+def test_an_english_participial_adjunct_ends_the_reported_clause(body: str, expected: list[str]) -> None:
+    assert indirect(run(body, "en", per("Lien Dierckx"))) == expected

@@ -193,6 +193,8 @@ def clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int, *, rela
             return toks[j - 1].start  # ", mais le MR a salué ..." (not ", but were outvoted")
         if low in lex.gerunds and nxt.low in lex.complementizers:
             return toks[j - 1].start  # ", ajoutant que ...", ", adding that ...": the speaker reports again
+        if ctx.lang == "en" and (low in lex.gerunds or low in _EN_ADJUNCT_PARTICIPLES):
+            return toks[j - 1].start  # ", blaming a shortage of aircraft", ", saying ...": what the speaker did
         after = toks[j + 2].low if j + 2 < len(toks) else ""
         if (
             low in ("avant", "before")
@@ -201,6 +203,10 @@ def clause_end(ctx: Context, toks: list[Tok], k: int, sentence_end: int, *, rela
         ):
             return toks[j - 1].start  # ", avant d'ajouter que ...", ", before adding that ..."
     return sentence_end
+
+
+# English participles that open an adjunct about the speaker after the content: ", blaming ...", ", citing ...".
+_EN_ADJUNCT_PARTICIPLES = frozenset("blaming citing pointing referring describing".split())
 
 
 def _attribution_follows(ctx: Context, toks: list[Tok], j: int) -> bool:
