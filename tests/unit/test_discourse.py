@@ -580,3 +580,25 @@ def test_a_compound_or_borrowed_role_noun(text, lang, noun, expected):
     ents = entities(text, ("Guy Bastin", "PER", ["Guy Bastin"]), ("Sam Mertens", "PER", ["Sam Mertens"]))
     found = Discourse(text, ents, lang).description(text.rindex(noun), noun, "le" if lang == "fr" else "de")
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun"),
+    [
+        # a person named next who holds another role is not the one the title described
+        ("La juge a estimé les faits graves. L'avocate du prévenu, Me Sophie Dehon, fera appel.", "fr", "juge"),
+        ("The judge called the offences serious. Defence lawyer Sophie Dehon said she would appeal.", "en", "judge"),
+        ("De rechter noemde de feiten zwaar. Advocate Sophie Dehon gaat in beroep.", "nl", "rechter"),
+    ],
+)
+def test_cataphora_never_reaches_a_person_with_another_role(text, lang, noun):
+    ents = entities(text, ("Sophie Dehon", "PER", ["Sophie Dehon"]))
+    discourse = Discourse(text, ents, lang)
+    assert "lawyer" in discourse.participants[0].roles
+    assert discourse.description(text.index(noun), noun, text[: text.index(noun)].split()[-1]) is None
+
+
+def test_cataphora_still_reaches_the_next_person_the_text_gives_no_other_role():
+    text = "De minister bevestigde het plan. Marloes Brinkman (D66) presenteerde het dinsdag."
+    ents = entities(text, ("Marloes Brinkman", "PER", ["Marloes Brinkman"]))
+    assert Discourse(text, ents, "nl").description(at(text, "minister"), "minister", "de").name == "Marloes Brinkman"

@@ -135,7 +135,10 @@ def _before(
     window = text[max(0, start - 80) : start]
     cut = max(window.rfind(c) for c in '.;:!?\n«»"“”')
     window = window[cut + 1 :]
-    words = [w.casefold() for w in _TOKEN.findall(window)]
+    raw = _TOKEN.findall(window)
+    if raw[-1:] in (["Me"], ["Maître"]):
+        found.roles.add("lawyer")  # "Me Sophie Dehon": the French lawyer's title, of either gender
+    words = [w.casefold() for w in raw]
     comma = closed and words[-1:] == [","]
     if comma:
         words.pop()  # an apposition between commas

@@ -256,7 +256,7 @@ class Discourse:
                     return None  # "the Anderlecht coach" and two coaches: the name tells which, not salience
                 return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in matches], floor=0.0)
         if qualified:
-            return self._named_next(pos, gender) if key in OFFICES else None  # "de spits van Standard": no guess
+            return self._named_next(pos, gender, key) if key in OFFICES else None  # "de spits van Standard": no guess
         if key not in OFFICES and key not in EVENT_ROLES:  # "l'accusé", "la lauréate": the story's person
             # a party, a nationality or a home town ("the socialist", "de Fransman") is anyone's, office or not
             free = [(i, p) for i, p in agree if key in PARTISANS or key == "demonym" or not p.roles & OFFICES]
@@ -267,12 +267,14 @@ class Discourse:
                 return free[0][1].entity
             near = score(self.events, pos, self.layout)
             return self._best([(near.get(i, 0.0), -p.first, i) for i, p in free])
-        return self._named_next(pos, gender) if key in OFFICES else None
+        return self._named_next(pos, gender, key) if key in OFFICES else None
 
-    def _named_next(self, pos: int, gender: Gender | None) -> Entity | None:
+    def _named_next(self, pos: int, gender: Gender | None, key: str) -> Entity | None:
         """Cataphora: "De minister bevestigde ... Marloes Brinkhorst (D66) presenteerde": a person first named
-        within the next two sentences, when no one was named before."""
+        within the next two sentences, when no one was named before; never one the text gives another role
+        ("La juge a estimé ... L'avocate du prévenu, Me X, fera appel": X is not the judge)."""
         here = self.layout.sentence(pos)
+        family = ROLE_FAMILIES.get(key)
         later = [
             p
             for p in self.participants
@@ -280,6 +282,7 @@ class Discourse:
             and p.first > pos
             and self.layout.sentence(p.first) - here <= 2
             and (gender is None or p.gender in (gender, None))
+            and (not p.roles or key in p.roles or (family and any(ROLE_FAMILIES.get(r) == family for r in p.roles)))
         ]
         earlier = [p for p in self.participants if p.type == "PER" and 0 <= p.first < pos]
         if len(later) >= 1 and not earlier:

@@ -336,10 +336,14 @@ def _in_complement(ctx: Context, toks: list[Tok], k: int, a: int, far: bool) -> 
     lex = ctx.lex
     if not far:  # past the person's own title and its article: "a spokesman for Chancellor X", "de la ministre X",
         j = k  # "a spokesman for Economy Minister X": English titles start with capitalised words
-        while j > a and k - j < 4 and (
-            person_title(ctx, toks[j].low)
-            or toks[j].low in lex.definite
-            or (ctx.lang == "en" and toks[j].text[:1].isupper() and j < k and person_title(ctx, toks[j + 1].low))
+        while (
+            j > a
+            and k - j < 4
+            and (
+                person_title(ctx, toks[j].low)
+                or toks[j].low in lex.definite
+                or (ctx.lang == "en" and toks[j].text[:1].isupper() and j < k and person_title(ctx, toks[j + 1].low))
+            )
         ):
             j -= 1
         if j < k and (toks[j].low in lex.of or toks[j].low in lex.prepositions):
