@@ -1175,3 +1175,9 @@ def test_an_english_noun_phrase_is_headed_by_its_last_noun(body: str, expected: 
         ("Jan Peeters", "PER", ["Jan Peeters"]),
     )
     assert speaker(quote) == expected
+
+
+def test_dutch_die_laatste_is_the_latter() -> None:
+    body = "Jan Peeters en Tom Willems debatteerden. 'Het is genoeg', zei die laatste. Die laatste verweet Jan Peeters 'een gebrek aan ambitie voor Vlaanderen'."
+    quotes = run(body, "nl", ("Jan Peeters", "PER", ["Jan Peeters"]), ("Tom Willems", "PER", ["Tom Willems"]))
+    assert [speaker(q) for q in quotes] == ["Tom Willems", "Tom Willems"]

@@ -78,7 +78,7 @@ def anaphors(text: str, lang: str, quoted: list[tuple[int, int]]) -> list[Anapho
             out.append(Anaphor(start, match.end(), "pronoun", inverted.group(1)))
         elif low in subjects:
             out.append(Anaphor(match.start(), match.end(), "pronoun", low))
-        elif low in latter and i and tokens[i - 1].group().casefold() in ("ce", "cette", "the", "deze"):
+        elif low in latter and i and tokens[i - 1].group().casefold() in ("ce", "cette", "the", "deze", "die"):
             previous = tokens[i - 1]
             out.append(Anaphor(previous.start(), match.end(), "pronoun", low, previous.group().casefold()))
         elif pronouns.get(low) is not None and pronouns[low].demonstrative and low.endswith(("-ci", "-là")):

@@ -250,14 +250,14 @@ def _modifies_noun(ctx: Context, toks: list[Tok], a: int, b: int, mention: tuple
 
 
 def _demonstrative(ctx: Context, toks: list[Tok], a: int, b: int) -> bool:
-    """ "Celui-ci", "cette dernière", "the latter", "the former", Dutch "Die" standing alone."""
+    """ "Celui-ci", "cette dernière", "the latter", "the former", Dutch "Die" standing alone, "die laatste"."""
     first = toks[a].low
     second = toks[a + 1].low if a + 1 < b else ""
+    if second in LATTER.get(ctx.lang, {}) and first in ("ce", "cette", "the", "deze", "die"):
+        return b == a + 2 or ctx.lang != "en"  # "the former prime minister" is a description, "the former" is not
     if first in DEMONSTRATIVES.get(ctx.lang, ()):
         return b == a + 1 or ctx.lang != "nl"
-    if second not in LATTER.get(ctx.lang, {}) or first not in ("ce", "cette", "the", "deze"):
-        return False
-    return b == a + 2 or ctx.lang != "en"  # "the former prime minister" is a description, "the former" alone is not
+    return False
 
 
 def _organisation_inside(ctx: Context, toks: list[Tok], a: int, b: int, level: int) -> tuple | None:
