@@ -537,6 +537,9 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False
     if _STORM.match(cand.text) or _PRIZE.search(cand.text):
         return False  # "Storm Fenna", "tempête Ciara", "Golden Quill Prize": an event, an award
+    head, _, rest = cand.text.partition(" ")
+    if head in ("État", "Etat") and rest.islower() and " " not in rest and linking.lookup(cand.text) is None:
+        return False  # "l'État ukrainien", "l'État fédéral": the state, described; "État islamique" is known
     if " " not in cand.text and _ELIDED_NOUN.match(cand.text):
         return False  # "« L'équipe a montré »": the sentence's capital is the article's, the noun is common
     if _sports_code(cand, text) and linking.lookup(cand.text) is None:
