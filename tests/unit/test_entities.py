@@ -105,6 +105,9 @@ def fix(text, surface, kind):
         # an article capitalised at a sentence's or a quote's start, elided onto a common noun, is no name
         ("« L'équipe a montré du caractère », dit-il.", "L'équipe", "ORG", []),
         ("D'Ieteren a publié ses résultats.", "D'Ieteren", "ORG", [("D'Ieteren", "ORG")]),
+        # one name after a lower-case noun for a person is that person's
+        ("La chanteuse Lumière a annoncé un concert.", "Lumière", "MISC", [("Lumière", "PER")]),
+        ("De zangeres Lumière treedt op.", "Lumière", "MISC", [("Lumière", "PER")]),
         # the state, described by an adjective, is no name; a state the knowledge base knows is
         ("Le chef de l'État ukrainien a réclamé des armes.", "État ukrainien", "LOC", []),
         ("L'État islamique a revendiqué l'attentat.", "État islamique", "ORG", [("État islamique", "ORG")]),

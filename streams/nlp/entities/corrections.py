@@ -7,6 +7,7 @@ import itertools
 from dataclasses import replace
 
 from streams.nlp.discourse.gender import first_name_gender
+from streams.nlp.discourse.words import ROLE_NOUNS
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.matches import match_side, score_follows
@@ -278,6 +279,14 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         and linking.lookup(cand.text) is None
     ):
         return replace(cand, type="PER")  # "le directeur Jan Peeters" tagged as a place
+    if (
+        cand.type == "MISC"
+        and text is not None
+        and " " not in cand.text
+        and _after_role_noun(text, cand.start)
+        and linking.lookup(cand.text) is None
+    ):
+        return replace(cand, type="PER")  # "la chanteuse Angèle": an artist's one name
     if (
         cand.type in ("PER", "LOC", "MISC")
         and text is not None
@@ -600,6 +609,15 @@ def _place_noun(word: str) -> bool:
         if word.endswith(ending) and len(stem) >= 3 and linking.lookup(stem, "LOC") is not None:
             return True
     return False
+
+
+_PERSON_ROLE_NOUNS = frozenset(word for words in ROLE_NOUNS.values() for word in words if " " not in word)
+
+
+def _after_role_noun(text: str, pos: int) -> bool:
+    """Whether a lower-case noun for a person stands right before `pos`: "la chanteuse", "zangeres", "the singer"."""
+    before = words_before(text, pos, 1)
+    return bool(before) and before[-1].islower() and before[-1] in _PERSON_ROLE_NOUNS
 
 
 def _sports_code(cand: Candidate, text: str | None) -> bool:
