@@ -4,7 +4,8 @@ First names come from gender-guesser (PyPI), whose name list (Jörg Michael's `n
 gender of 40,000 first names per European country, Belgium, the Netherlands and France included. It has
 not changed since 2016, and does not need to: first names are stable data. "Mostly" answers count; names
 used for both genders ("Dominique", "Kim") and unknown names give None, and so does a name whose gender
-depends on the country the list cannot tell apart.
+depends on the country the list cannot tell apart, unless Belgium's usage decides it and the Netherlands' and
+France's do not contradict it: "An" is a woman's name there.
 """
 
 from __future__ import annotations
@@ -41,10 +42,27 @@ def first_name_gender(first_name: str) -> Gender | None:
     match = _FIRST.match(first_name)
     if match is None:
         return None
-    whole = _ANSWERS.get(_detector().get_gender(first_name))
+    whole = _gender(first_name)
     if whole is not None or "-" not in first_name:
         return whole
-    return _ANSWERS.get(_detector().get_gender(match.group()))
+    return _gender(match.group())
+
+
+# The wire's countries, whose usage decides a name the list calls "andy" over all countries ("An": a woman's
+# name in Belgium and the Netherlands, a man's elsewhere). Belgium must know it; the others may not disagree.
+_HOME_COUNTRIES = ("belgium", "the_netherlands", "france")
+
+
+def _gender(first_name: str) -> Gender | None:
+    """The list's answer over all countries; for a name it calls "andy", Belgium's, if no home country differs."""
+    detector = _detector()
+    answer = detector.get_gender(first_name)
+    if answer != "andy":
+        return _ANSWERS.get(answer)
+    home = [_ANSWERS.get(detector.get_gender(first_name, country)) for country in _HOME_COUNTRIES]
+    if home[0] is None or any(g not in (None, home[0]) for g in home[1:]):
+        return None
+    return home[0]
 
 
 def name_gender(name: str) -> Gender | None:
