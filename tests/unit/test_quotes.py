@@ -1181,3 +1181,22 @@ def test_dutch_die_laatste_is_the_latter() -> None:
     body = "Jan Peeters en Tom Willems debatteerden. 'Het is genoeg', zei die laatste. Die laatste verweet Jan Peeters 'een gebrek aan ambitie voor Vlaanderen'."
     quotes = run(body, "nl", ("Jan Peeters", "PER", ["Jan Peeters"]), ("Tom Willems", "PER", ["Tom Willems"]))
     assert [speaker(q) for q in quotes] == ["Tom Willems", "Tom Willems"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # an organisation's people, named by the organisation without "of", are no one in particular
+        ("Personeel Vandorp legt werk neer: 'We zijn het wachten op loonsopslag beu'.", "nl"),
+        ("Grondpersoneel Vandorp legt werk neer: 'We zijn het wachten op loonsopslag beu'.", "nl"),
+        ('Vandorp staff walk out: "We are tired of waiting for a raise".', "en"),
+    ],
+)
+def test_an_organisations_staff_is_no_named_speaker(body: str, lang: str) -> None:
+    (quote,) = run(body, lang, ("Vandorp", "ORG", ["Vandorp"]))
+    assert speaker(quote) is None
+
+
+def test_an_organisation_before_its_colon_still_speaks() -> None:
+    (quote,) = run('Vandorp warns: "We are tired of waiting for a raise".', "en", ("Vandorp", "ORG", ["Vandorp"]))
+    assert speaker(quote) == "Vandorp"
