@@ -105,6 +105,15 @@ def fix(text, surface, kind):
         # an article capitalised at a sentence's or a quote's start, elided onto a common noun, is no name
         ("« L'équipe a montré du caractère », dit-il.", "L'équipe", "ORG", []),
         ("D'Ieteren a publié ses résultats.", "D'Ieteren", "ORG", [("D'Ieteren", "ORG")]),
+        # a possessive inside one span: the organisation, then the person who is its own
+        ("Vandor's Jan Peeters said so.", "Vandor's Jan Peeters", "ORG", [("Vandor", "ORG"), ("Jan Peeters", "PER")]),
+        ("Vandor's Jan Peeters said so.", "Vandor's Jan Peeters", "PER", [("Vandor", "ORG"), ("Jan Peeters", "PER")]),
+        (
+            "Moody's Investors Service cut it.",
+            "Moody's Investors Service",
+            "ORG",
+            [("Moody's Investors Service", "ORG")],
+        ),
         # one name after a lower-case noun for a person is that person's
         ("La chanteuse Lumière a annoncé un concert.", "Lumière", "MISC", [("Lumière", "PER")]),
         ("De zangeres Lumière treedt op.", "Lumière", "MISC", [("Lumière", "PER")]),

@@ -129,6 +129,12 @@ _ELIDED_NOUN = rule(
     engine="re",
     fallback="anchored by match() at a name's start: three characters",
 )
+_POSSESSIVE_INSIDE = rule(
+    "nlp.entities.corrections.possessive_inside",
+    r"['’]s (?=[A-ZÀ-Þ])",
+    engine="re",
+    fallback="search() in one name: three characters at each apostrophe",
+)
 _UPPER_ARTICLE = rule(
     "nlp.entities.corrections.upper_article",
     r"^(?:Le|La|Les|The|A|An|Het|De|Een|Un|Une|Der|Die|Das|Den|Dem|Des|Ein|Eine|El|Los|Las|Il|Lo|Gli)\s+(?=[A-ZÀ-Þ])",
@@ -384,6 +390,16 @@ def _split(cand: Candidate) -> list[Candidate]:
     word), at a reporting verb ("Tegen de VRT zei Peeters dat": a medium and a person), or at "en"/"et"/"and"
     between two places ("Ghana en Peru") that are not one known name together ("Bosnië en Herzegovina")."""
     cut = _break_cut(cand.text) or _verb_cut(cand.text)
+    possessor = _possessive_cut(cand.text) if cut is None else None
+    if possessor is not None:  # "Acme's Jan Peeters": the company, then its man
+        first, second = cand.text[: possessor[0]], cand.text[possessor[1] :]
+        known = linking.lookup(first)
+        kind = known.type if known is not None else "ORG" if cand.type == "PER" else cand.type
+        at = cand.start + possessor[1]
+        return [
+            replace(cand, text=first, end=cand.start + len(first), type=kind),
+            *_split(replace(cand, text=second, start=at, type="PER" if cand.type == "PER" else cand.type)),
+        ]
     if cut is None:
         cut = _coordination_cut(cand.text)
         if cut is None:
@@ -396,6 +412,17 @@ def _split(cand: Candidate) -> list[Candidate]:
         at = cand.end - len(second)
         parts += _split(replace(cand, text=second, start=at))
     return parts
+
+
+def _possessive_cut(text: str) -> tuple[int, int] | None:
+    """Where an English possessive inside a span ends its first name and the second starts: "Acme's Jan Peeters"
+    -> (4, 7); None when no capitalised word follows "'s" ("Moody's", "the People's Party" keep theirs)."""
+    if "'s " not in text and "’s " not in text:
+        return None
+    match = _POSSESSIVE_INSIDE.search(text)
+    if match is None or not _first_name_and_surname(text[match.end() :]):
+        return None
+    return match.start(), match.end()
 
 
 def _break_cut(text: str) -> tuple[int, int] | None:
