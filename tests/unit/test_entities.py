@@ -105,6 +105,9 @@ def fix(text, surface, kind):
         # an article capitalised at a sentence's or a quote's start, elided onto a common noun, is no name
         ("« L'équipe a montré du caractère », dit-il.", "L'équipe", "ORG", []),
         ("D'Ieteren a publié ses résultats.", "D'Ieteren", "ORG", [("D'Ieteren", "ORG")]),
+        # a Dutch title written as one word is no name, whatever the model typed
+        ("Onderwijsminister Ben Weyts zegt het.", "Onderwijsminister", "MISC", []),
+        ("Partijvoorzitter Sam Mertens zegt het.", "Partijvoorzitter", "ORG", []),
         # a possessive inside one span: the organisation, then the person who is its own
         ("Vandor's Jan Peeters said so.", "Vandor's Jan Peeters", "ORG", [("Vandor", "ORG"), ("Jan Peeters", "PER")]),
         ("Vandor's Jan Peeters said so.", "Vandor's Jan Peeters", "PER", [("Vandor", "ORG"), ("Jan Peeters", "PER")]),

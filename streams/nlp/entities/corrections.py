@@ -7,7 +7,7 @@ import itertools
 from dataclasses import replace
 
 from streams.nlp.discourse.gender import first_name_gender
-from streams.nlp.discourse.words import ROLE_NOUNS
+from streams.nlp.discourse.words import OFFICES, ROLE_NOUNS, role_noun
 from streams.nlp.entities import linking
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.matches import match_side, score_follows
@@ -573,6 +573,8 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False
     if _STORM.match(cand.text) or _PRIZE.search(cand.text):
         return False  # "Storm Fenna", "tempête Ciara", "Golden Quill Prize": an event, an award
+    if " " not in cand.text and cand.type != "PER" and _compound_title(cand.text):
+        return False  # "Onderwijsminister Ben Weyts": the Dutch title written as one word is no name
     head, _, rest = cand.text.partition(" ")
     if head in ("État", "Etat") and rest.islower() and " " not in rest and linking.lookup(cand.text) is None:
         return False  # "l'État ukrainien", "l'État fédéral": the state, described; "État islamique" is known
@@ -639,6 +641,13 @@ def _place_noun(word: str) -> bool:
 
 
 _PERSON_ROLE_NOUNS = frozenset(word for words in ROLE_NOUNS.values() for word in words if " " not in word)
+
+
+def _compound_title(word: str) -> bool:
+    """A Dutch compound ending with an office: "Onderwijsminister", "Partijvoorzitter", "Stadswoordvoerder"."""
+    low = word.casefold()
+    role = role_noun("nl", low)
+    return role is not None and role[0] in OFFICES and low not in ROLE_NOUNS["nl"] and "-" not in low
 
 
 def _after_role_noun(text: str, pos: int) -> bool:
