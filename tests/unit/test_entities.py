@@ -105,6 +105,9 @@ def fix(text, surface, kind):
         # an article capitalised at a sentence's or a quote's start, elided onto a common noun, is no name
         ("« L'équipe a montré du caractère », dit-il.", "L'équipe", "ORG", []),
         ("D'Ieteren a publié ses résultats.", "D'Ieteren", "ORG", [("D'Ieteren", "ORG")]),
+        # an organisation's acronym, a hyphen and a capitalised word: its branch, by name
+        ("Hij zit bij ACV-Onderwijs.", "ACV-Onderwijs", "MISC", [("ACV-Onderwijs", "ORG")]),
+        ("Hij zit bij Noord-Brabant.", "Noord-Brabant", "MISC", [("Noord-Brabant", "LOC")]),  # no organisation
         # a Dutch title written as one word is no name, whatever the model typed
         ("Onderwijsminister Ben Weyts zegt het.", "Onderwijsminister", "MISC", []),
         ("Partijvoorzitter Sam Mertens zegt het.", "Partijvoorzitter", "ORG", []),

@@ -251,6 +251,8 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         if known is None and " " in head and cand.type != "MISC":
             kind = cand.type
         return replace(cand, text=head, start=cand.start + start, end=cand.start + end, type=kind)
+    if cand.type == "MISC" and _branch_of_organisation(cand.text):
+        return replace(cand, type="ORG")  # "ACV-Onderwijs", "CSC-Enseignement": a union's branch, by name
     if cand.type == "PER" and _CAMEL.fullmatch(cand.text):
         return replace(cand, type="ORG")  # "VoltaCell", "InBev": a company
     if cand.type != "PER" and _first_name_and_surname(cand.text):
@@ -641,6 +643,15 @@ def _place_noun(word: str) -> bool:
 
 
 _PERSON_ROLE_NOUNS = frozenset(word for words in ROLE_NOUNS.values() for word in words if " " not in word)
+
+
+def _branch_of_organisation(word: str) -> bool:
+    """One word of an organisation's name or acronym, a hyphen and a capitalised word: "ACV-Onderwijs"."""
+    head, hyphen, tail = word.partition("-")
+    if not hyphen or not tail[:1].isupper() or " " in word or "-" in tail:
+        return False
+    known = linking.lookup(head, None)
+    return (known is not None and known.type == "ORG") or (known is None and is_acronym(head) and len(head) > 1)
 
 
 def _compound_title(word: str) -> bool:
