@@ -77,6 +77,34 @@ def test_a_model_span_that_runs_on_past_a_known_name_into_the_next_is_cut_there(
     assert list(ids.values()) == ["org:test-party"]
 
 
+CROSSING = """
+[org.the-paper]
+kind = "media"
+names = ["La Testcroix"]
+
+[org.the-charity]
+kind = "institution"
+names = ["Testcroix-Rouge de Testland", "Testcroix-Rouge"]
+"""
+
+
+def test_of_two_known_names_that_cross_the_longer_wins(tmp_path):
+    path = tmp_path / "crossing.toml"
+    path.write_text(CROSSING, encoding="utf-8")
+    kb.use_kb_files(path)
+    try:
+        nlp = spacy.blank("fr")
+        nlp.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "LOC", "pattern": "Testville"}])
+        kb.add_ruler(nlp)
+        ents, ids = kb.settle(nlp("Un centre a ouvert. La Testcroix-Rouge de Testland assure la gestion."))
+        assert [e.text for e in ents] == ["Testcroix-Rouge de Testland"]  # not the paper "La Testcroix"
+        assert list(ids.values()) == ["org:the-charity"]
+        ents, ids = kb.settle(nlp("Il lit La Testcroix chaque jour."))
+        assert [e.text for e in ents] == ["La Testcroix"]
+    finally:
+        kb.use_kb_files()
+
+
 def test_a_malformed_file_names_its_table(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text('[thing.x]\nnames = ["X"]\n', encoding="utf-8")

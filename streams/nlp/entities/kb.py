@@ -197,16 +197,12 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """
     ents = list(doc.ents)
     ids: dict[tuple[int, int], str] = {}
-    matches = sorted(doc.spans.get(SPANS_KEY, ()), key=lambda s: (s.start, -len(s))) if doc.spans else []
+    matches = list(doc.spans.get(SPANS_KEY, ())) if doc.spans else []
     if not matches:
         return ents, ids
     bounds = [(e.start, e.end) for e in ents]  # each entity's tokens, read once: a span's attributes are dear
-    taken_until = -1
-    for span in matches:
+    for span in _apart(matches, set(bounds)):
         start, end = span.start, span.end
-        if start < taken_until:
-            continue  # inside a longer knowledge-base match
-        taken_until = end
         if (start, end) in bounds:  # the entities never overlap: one at most has these bounds
             at = bounds.index((start, end))
             if ents[at].id_ != BODY_MARKER:
@@ -231,6 +227,19 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
         if span.id_:
             ids[span.start_char, span.end_char] = span.id_
     return sorted(ents, key=lambda e: e.start), ids
+
+
+def _apart(matches: list[Span], bounds: set[tuple[int, int]]) -> list[Span]:
+    """The knowledge base's matches that do not overlap, in text order: of two that do, the longer ("Croix-Rouge
+    de Belgique" over "La Croix", the newspaper, in "La Croix-Rouge de Belgique"; "Flandre occidentale" over
+    "Flandre"), else the one the model tagged exactly, else the first."""
+    if len(matches) == 1:
+        return matches
+    chosen: list[Span] = []
+    for span in sorted(matches, key=lambda s: (-len(s), (s.start, s.end) not in bounds, s.start)):
+        if all(span.end <= c.start or c.end <= span.start for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
 
 
 _ARTICLES = frozenset("the le la les l' l’ de het een a an un une".split())
