@@ -1200,3 +1200,8 @@ def test_an_organisations_staff_is_no_named_speaker(body: str, lang: str) -> Non
 def test_an_organisation_before_its_colon_still_speaks() -> None:
     (quote,) = run('Vandorp warns: "We are tired of waiting for a raise".', "en", ("Vandorp", "ORG", ["Vandorp"]))
     assert speaker(quote) == "Vandorp"
+
+
+@pytest.mark.parametrize(("text", "lang"), [("selon ,", "fr"), ("Selon le ministre,", "fr"), ("Volgens ,", "nl")])
+def test_a_source_marker_and_its_comma_ending_the_text_give_no_quote(text: str, lang: str) -> None:
+    assert extract_quotes(text, [], lang) == []  # found by the property test below: it raised IndexError

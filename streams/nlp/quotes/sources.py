@@ -59,6 +59,8 @@ def source_quote(ctx: Context, toks: list[Tok], cue: Cue, s: int, e: int) -> Fou
 def _aside(ctx: Context, toks: list[Tok], k: int) -> bool:
     """Whether toks[k] opens a relative clause or an apposition about the source ("qui a pu lire le
     rapport", "woordvoerder van de Nationale Bank"), which a second comma closes."""
+    if k >= len(toks):
+        return False  # "Selon X," and nothing after
     t = toks[k]
     if t.low in ctx.lex.relatives:
         return True
