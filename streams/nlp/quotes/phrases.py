@@ -290,6 +290,8 @@ def _organisation_inside(ctx: Context, toks: list[Tok], a: int, b: int, level: i
     lex = ctx.lex
     k = a + (toks[a].low in lex.definite or toks[a].low in lex.possessive or toks[a].low in ("l'", "l’"))
     for _ in range(2):  # "De Leuvense afdeling van Unizo": past adjectives before the noun
+        if k >= b:
+            return None  # "Selon le" ending the text: an article and nothing after it
         low = toks[k].low
         adjective = low.endswith(("se", "sche", "ois", "oise", "ais", "aise", "ale", "ique"))
         if k + 1 < b and adjective and title_word(ctx, low) is None and low not in PART_NOUNS:
