@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -757,6 +758,27 @@ def test_never_raises_and_offsets_are_exact(text: str, lang: str) -> None:
         assert q.speaker_entity is None or any(q.speaker_entity is e for e in ents)
 
 
+# Sentences of the constructions the stage reads, to be cut off after every word: copy ends anywhere.
+_CUT_SENTENCES = [
+    ("fr", "Selon le ministre Jan Peeters, la réforme, selon lui, sera votée, a-t-il dit à la RTBF."),
+    ("fr", "D'après le porte-parole de la police, Jan Peeters, « rien », a indiqué le parquet, qui enquête."),
+    ("fr", "À en croire Jan Peeters, elle a déclaré qu'il avait « tout perdu », avant d'ajouter que non."),
+    ("nl", "Volgens minister Jan Peeters (CD&V) moet de regering 'nu' ingrijpen, zei die laatste aan VRT."),
+    ("nl", "Bij Groen is men boos. 'Genoeg', klinkt het. Dat zegt Jan Peeters, die het rapport las."),
+    ("en", "According to Jan Peeters, the former minister, prices will rise, he told Reuters, adding that 'no'."),
+    ("en", 'Acme staff walk out: "Enough", a spokesman for Economy Minister Jan Peeters said, citing costs.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), _CUT_SENTENCES)
+def test_never_raises_on_a_construction_cut_after_any_word(lang: str, sentence: str) -> None:
+    for cut in [m.end() for m in re.finditer(r"\S+", sentence)]:
+        text = sentence[:cut]
+        ents = entities(text, ("Jan Peeters", "PER", ["Jan Peeters"]))
+        for q in extract_quotes(text, ents, lang):
+            assert text[q.start : q.end] == q.text, text
+
+
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=300), lang=st.sampled_from(["fr", "nl", "en", "de"]))
 def test_never_raises_on_arbitrary_unicode(text: str, lang: str) -> None:
@@ -1178,7 +1200,10 @@ def test_an_english_noun_phrase_is_headed_by_its_last_noun(body: str, expected: 
 
 
 def test_dutch_die_laatste_is_the_latter() -> None:
-    body = "Jan Peeters en Tom Willems debatteerden. 'Het is genoeg', zei die laatste. Die laatste verweet Jan Peeters 'een gebrek aan ambitie voor Vlaanderen'."
+    body = (
+        "Jan Peeters en Tom Willems debatteerden. 'Het is genoeg', zei die laatste. Die laatste verweet Jan Peeters "
+        "'een gebrek aan ambitie voor Vlaanderen'."
+    )
     quotes = run(body, "nl", ("Jan Peeters", "PER", ["Jan Peeters"]), ("Tom Willems", "PER", ["Tom Willems"]))
     assert [speaker(q) for q in quotes] == ["Tom Willems", "Tom Willems"]
 
