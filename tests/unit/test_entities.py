@@ -350,6 +350,24 @@ def test_organisation_of_a_place_is_one_organisation():
     assert [(e.name, e.type) for e in ents] == [("Parlement de Wallonie", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("body", "parts", "expected"),
+    [
+        # an organisation of a few words, one of them an organisation's word, then "of" and a place: one name
+        ("The Open University of Namur starts.", ["Open University", "Namur"], [("Open University of Namur", "ORG")]),
+        # a longer span, or one with no such word, stays apart from the place
+        (
+            "The Blue Lotus Team of Namur won.",
+            ["Blue Lotus Team", "Namur"],
+            [("Blue Lotus Team", "ORG"), ("Namur", "LOC")],
+        ),
+    ],
+)
+def test_an_organisation_of_several_words_of_a_place_is_one_organisation(body, parts, expected):
+    ents = find_entities(body, Header(0, len(body)), _FakeDoc(body, [(parts[0], "ORG"), (parts[1], "LOC")]))
+    assert [(e.name, e.type) for e in ents] == expected
+
+
 def test_bracketed_acronym_shows_where_a_truncated_name_ends():
     body = "La Fédération wallonne de la pêche (FWP) s'inquiète."
     ents = find_entities(body, Header(0, len(body)), _FakeDoc(body, [("Fédération wallonne", "ORG"), ("FWP", "ORG")]))

@@ -179,7 +179,7 @@ def join_of_place(cands: list[Candidate], body: str) -> list[Candidate]:
         if (
             prev is not None
             and prev.type == "ORG"
-            and " " not in prev.text
+            and (" " not in prev.text or (prev.text.count(" ") < 3 and has_org_word(prev.text)))  # "Free University"
             and not is_acronym(prev.text)
             and cand.type == "LOC"
             and _OF.fullmatch(body[prev.end : cand.start])
