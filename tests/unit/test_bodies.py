@@ -32,6 +32,7 @@ def ents(nlp, text):
         ("La cour d’appel de Mons a tranché.", [("cour d’appel de Mons", "ORG")]),
         ("Au stade Roi Baudouin, rien.", [("stade Roi Baudouin", "LOC")]),
         ("La Ville de Bruxelles et la ville de Namur.", [("Ville de Bruxelles", "ORG")]),
+        ("Le CPAS de Schaerbeek ouvre un centre.", [("CPAS de Schaerbeek", "ORG")]),  # an acronym heads it too
         ("Les pays de l'UE.", []),
         ("Le parquet a indiqué mardi que rien n'était décidé.", []),
     ],
@@ -43,6 +44,7 @@ def test_french_heads_come_before_the_name(pipelines, text, expected):
 def test_dutch_heads_and_compounds(pipelines):
     text = "Het parket van Gent en de politiezone Gent-Zuid onderzoeken de zaak."
     assert ents(pipelines["nl"], text) == [("parket van Gent", "ORG"), ("politiezone Gent-Zuid", "ORG")]
+    assert ents(pipelines["nl"], "Het OCMW van Schaarbeek opent.") == [("OCMW van Schaarbeek", "ORG")]
 
 
 @pytest.mark.parametrize(

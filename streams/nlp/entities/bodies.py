@@ -27,14 +27,14 @@ ORG_HEADS: dict[str, tuple[str, ...]] = {
         "parquet", "parquet général", "auditorat du travail", "zone de police", "zone de secours", "tribunal",
         "tribunal correctionnel", "tribunal de première instance", "tribunal de police", "tribunal du travail",
         "tribunal de l'entreprise", "cour d'appel", "cour d'assises", "cour du travail", "conseil communal",
-        "conseil provincial", "collège communal", "hôpital", "clinique", "université", "haute école",
+        "conseil provincial", "collège communal", "cpas", "hôpital", "clinique", "université", "haute école",
         "athénée", "lycée", "musée", "théâtre", "opéra", "aéroport", "centre hospitalier",
     ),
     "nl": (
         "parket", "arbeidsauditoraat", "politiezone", "brandweerzone", "hulpverleningszone", "rechtbank",
         "correctionele rechtbank", "rechtbank van eerste aanleg", "politierechtbank", "arbeidsrechtbank",
         "ondernemingsrechtbank", "hof van beroep", "hof van assisen", "arbeidshof", "gemeenteraad",
-        "provincieraad", "ziekenhuis", "universiteit", "hogeschool", "museum", "luchthaven",
+        "provincieraad", "ocmw", "ziekenhuis", "universiteit", "hogeschool", "museum", "luchthaven",
     ),
     "en": (
         "police zone", "rescue zone", "fire zone", "court", "criminal court", "district court",
