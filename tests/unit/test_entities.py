@@ -108,6 +108,15 @@ def fix(text, surface, kind):
         # an organisation's acronym, a hyphen and a capitalised word: its branch, by name
         ("Hij zit bij ACV-Onderwijs.", "ACV-Onderwijs", "MISC", [("ACV-Onderwijs", "ORG")]),
         ("Hij zit bij Noord-Brabant.", "Noord-Brabant", "MISC", [("Noord-Brabant", "LOC")]),  # no organisation
+        # a place or body named after a royal, as one compound word, is the place, its title kept
+        (
+            "Ze lag in het Prinses Elisabethziekenhuis.",
+            "Prinses Elisabethziekenhuis",
+            "PER",
+            [("Prinses Elisabethziekenhuis", "ORG")],
+        ),
+        ("Ze wandelden in het Koningin Astridpark.", "Koningin Astridpark", "PER", [("Koningin Astridpark", "LOC")]),
+        ("Het werk van Jan Vermeer hangt er.", "Jan Vermeer", "PER", [("Jan Vermeer", "PER")]),  # a surname
         # a Dutch title written as one word is no name, whatever the model typed
         ("Onderwijsminister Ben Weyts zegt het.", "Onderwijsminister", "MISC", []),
         ("Partijvoorzitter Sam Mertens zegt het.", "Partijvoorzitter", "ORG", []),
@@ -794,3 +803,13 @@ def test_a_knowledge_base_name_ending_with_the_first_number_of_a_score_is_not_th
     second = body.index("France 2 a")
     [channel] = correct(Candidate("France 2", second, second + 8, "ORG", source="kb", kb_id="media:france-2"), body)
     assert (channel.text, channel.type) == ("France 2", "ORG")
+
+
+def test_a_known_place_named_after_a_king_keeps_the_title_a_known_king_loses_it():
+    text = "Le roi Philippe était au Koning Boudewijnstadion."
+    king = Candidate("roi Philippe", 3, 15, "PER", source="kb")
+    stadium = Candidate("Koning Boudewijnstadion", 25, 48, "LOC", source="kb")
+    assert [(c.text, c.type) for c in correct(king, text) + correct(stadium, text)] == [
+        ("Philippe", "PER"),
+        ("Koning Boudewijnstadion", "LOC"),
+    ]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from streams.nlp.discourse.gender import first_name_gender
 from streams.nlp.discourse.words import OFFICES, ROLE_NOUNS, role_noun
 from streams.nlp.entities import linking
+from streams.nlp.entities.bodies import LOC_HEADS, ORG_HEADS
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.entities.matches import match_side, score_follows
 from streams.nlp.entities.words import (
@@ -159,6 +160,8 @@ def correct(cand: Candidate, text: str | None = None) -> list[Candidate]:
     if cand is None:
         return []
     cand = _hyphen_tail(_initial_stop(cand, text), text)
+    if cand.type == "PER":
+        cand = _place_named_after(cand)
     parts = _split(cand)
     if len(parts) != 1:
         return [fixed for part in parts for fixed in correct(part, text)]
@@ -226,10 +229,28 @@ def _without_number(cand: Candidate, cut: int) -> Candidate:
     return replace(cand, text=head, end=cand.start + len(head), type=kind, source="model", kb_id=None)
 
 
+# Dutch place and body nouns a name is glued to, one compound word ("Elisabethziekenhuis", "Astridpark"): the
+# name is the place's or the body's, not the person's it honours.
+# Nouns of four letters but "park" and "laan" are left out: "meer" and "stad" end surnames ("Vermeer").
+_DUTCH_PLACE_NOUNS = {noun: "LOC" for noun in LOC_HEADS["nl"] if len(noun) > 4 or noun in ("park", "laan")} | {
+    noun: "ORG" for noun in ORG_HEADS["nl"] if len(noun) > 4 and " " not in noun
+}
+
+
+def _place_named_after(cand: Candidate) -> Candidate:
+    """ "Prinses Elisabethziekenhuis", "Koning Boudewijnstadion" tagged as persons: the hospital, the stadium."""
+    last = cand.text.rsplit(" ", 1)[-1].casefold()
+    for noun, kind in _DUTCH_PLACE_NOUNS.items():
+        if last.endswith(noun) and len(last) >= len(noun) + 3:
+            return replace(cand, type=kind)
+    return cand
+
+
 def _untitled(cand: Candidate) -> Candidate:
-    """ "roi Philippe", "koning Filip" as the knowledge base matched them: the title off."""
+    """ "roi Philippe", "koning Filip" as the knowledge base matched them: the title off; a place named after a
+    king keeps it ("Koning Boudewijnstadion", "stade Roi Baudouin")."""
     words = cand.text.split()
-    if len(words) > 1 and is_title(words[0]):
+    if len(words) > 1 and is_title(words[0]) and cand.type == "PER":
         offset = cand.text.index(words[1])
         return replace(cand, text=cand.text[offset:], start=cand.start + offset)
     return cand
