@@ -929,3 +929,16 @@ def test_a_en_croire_x_is_a_source_as_selon_x(body: str, expected: list[str]) ->
 )
 def test_an_english_participial_adjunct_ends_the_reported_clause(body: str, expected: list[str]) -> None:
     assert indirect(run(body, "en", per("Lien Dierckx"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "with X <gerund> that": X speaks, not the sentence's subject
+        ("Vervoerbond kept fares unchanged, with Lien Dierckx warning that costs were rising.", "Lien Dierckx"),
+        ("Vervoerbond kept fares unchanged, warning that costs were rising.", "Vervoerbond"),
+    ],
+)
+def test_an_english_absolute_gerund_is_its_own_subjects(body: str, expected: str) -> None:
+    (quote,) = run(body, "en", per("Lien Dierckx"), org("Vervoerbond"))
+    assert speaker(quote) == expected

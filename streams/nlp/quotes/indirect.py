@@ -261,7 +261,7 @@ def _gerund_attribution(ctx: Context, toks: list[Tok], cue: Cue, text: str, earl
     """ "..., ajoutant que", "en affirmant que", "by saying": the speaker of an earlier quote in the sentence, or
     else the sentence's subject ("Le syndicat a défendu sa position en affirmant que ...")."""
     pos = toks[cue.start].start
-    quoted = _quoted_as(ctx, toks, cue)
+    quoted = _quoted_as(ctx, toks, cue) or _absolute_subject(ctx, toks, cue)
     if quoted is not None:
         return Attribution(text, quoted, quoted.start)
     ids = ctx.by_level.get(0, [])
@@ -291,6 +291,19 @@ def _quoted_as(ctx: Context, toks: list[Tok], cue: Cue) -> SpeakerRef | None:
         return None  # "X was quoted by RIA as saying": the subject, as for any gerund
     ref = analyze(ctx, toks, verb + 1, i - 1, 0)
     return ref if ref.kind != "none" else None
+
+
+def _absolute_subject(ctx: Context, toks: list[Tok], cue: Cue) -> SpeakerRef | None:
+    """English "..., with President X warning that ...": the gerund's own subject, after "with", speaks, not the
+    sentence's."""
+    i = cue.start
+    if ctx.lang != "en":
+        return None
+    w = next((k for k in range(i - 1, max(-1, i - 9), -1) if toks[k].low == "with"), None)
+    if w is None or w + 1 >= i or any(t.quote or t.text in ",;:" or t.text in SENTENCE_PUNCT for t in toks[w + 1 : i]):
+        return None
+    ref = analyze(ctx, toks, w + 1, i, 0)
+    return ref if ref.kind in ("entity", "title", "org", "unnamed") else None
 
 
 def _postposed(ctx: Context, toks: list[Tok], cue: Cue, s: int) -> FoundQuote | None:
