@@ -606,3 +606,38 @@ def test_cataphora_still_reaches_the_next_person_the_text_gives_no_other_role():
     text = "De minister bevestigde het plan. Marloes Brinkman (D66) presenteerde het dinsdag."
     ents = entities(text, ("Marloes Brinkman", "PER", ["Marloes Brinkman"]))
     assert Discourse(text, ents, "nl").description(at(text, "minister"), "minister", "de").name == "Marloes Brinkman"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun", "expected"),
+    [
+        # the party the text gives tells the political family
+        (
+            "Jan Peeters (PS) a critiqué Tom Willems (MR). « Il ment », a répliqué le libéral.",
+            "fr",
+            "libéral",
+            "Tom Willems",
+        ),
+        (
+            "L'échevin MR Tom Willems a répondu à Jan Peeters. « Non », a dit le libéral.",
+            "fr",
+            "libéral",
+            "Tom Willems",
+        ),
+        (
+            "N-VA-voorzitter Tom Willems antwoordde Jan Peeters. 'Nee', zei de nationalist.",
+            "nl",
+            "nationalist",
+            "Tom Willems",
+        ),
+        # no party given for either: the text does not say which, and salience must not guess
+        ("Jan Peeters a critiqué Tom Willems. « Il ment », a répliqué le libéral.", "fr", "libéral", None),
+        # one person of no known family: that one
+        ("Jan Peeters a présenté son plan. « Une avancée », a dit le socialiste.", "fr", "socialiste", "Jan Peeters"),
+    ],
+)
+def test_a_political_family_describes_the_person_of_a_party_of_it(text, lang, noun, expected):
+    names = [n for n in ("Jan Peeters", "Tom Willems") if n in text]
+    ents = entities(text, *[(n, "PER", [n]) for n in names])
+    found = Discourse(text, ents, lang).description(text.rindex(noun), noun, "le" if lang == "fr" else "de")
+    assert (found.name if found else None) == expected

@@ -1232,3 +1232,9 @@ def test_an_organisation_before_its_colon_still_speaks() -> None:
 )
 def test_a_source_marker_and_its_comma_ending_the_text_give_no_quote(text: str, lang: str) -> None:
     assert extract_quotes(text, [], lang) == []  # found by fuzzing: each raised IndexError
+
+
+def test_a_political_family_with_two_people_of_no_known_party_names_no_speaker() -> None:
+    body = "Jan Peeters a critiqué la réforme de Tom Willems. « C'est une attaque », a dénoncé le socialiste."
+    (quote,) = run(body, "fr", ("Jan Peeters", "PER", ["Jan Peeters"]), ("Tom Willems", "PER", ["Tom Willems"]))
+    assert speaker(quote) is None  # the last name read (Tom Willems) was a guess, and the wrong one here

@@ -14,8 +14,16 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from streams.nlp.discourse import gender as names
-from streams.nlp.discourse.words import ARTICLE_GENDER, BODY_NOUNS, COMPANY_NOUNS, HONORIFICS, Gender, role_noun
-from streams.nlp.entities import kb
+from streams.nlp.discourse.words import (
+    ARTICLE_GENDER,
+    BODY_NOUNS,
+    COMPANY_NOUNS,
+    HONORIFICS,
+    PARTY_FAMILIES,
+    Gender,
+    role_noun,
+)
+from streams.nlp.entities import kb, linking
 from streams.nlp.entities.roles import ELIDED
 from streams.nlp.lexicon.nations import NATIONS, SPORTS_CODES
 from streams.nlp.types import Entity
@@ -41,6 +49,12 @@ _SPORTS_CODE = rule(
     engine="re",
     fallback="anchored by match() at a mention's end: its spaces, then five characters",
 )
+_PARTY_AFTER = rule(
+    "nlp.discourse.party_after",
+    r"\s*\(([^()\s,]{2,12})[),]",
+    engine="re",
+    fallback="anchored by match() at a mention's end: its spaces, then at most 14 characters",
+)
 _AGE_BEFORE = rule(
     "nlp.discourse.age_before",
     r"(?:de|het|the)\s+(\d{1,3})(?:-jarige|-year-old)\s+$",
@@ -65,6 +79,7 @@ class Participant:
     nouns: set[str] = field(default_factory=set)  # an organisation's name words: "parquet", "zone", "institut"
     age: int | None = None
     nations: set[str] = field(default_factory=set)  # "le Slovène X", "Dutch rider X", "X (BEL)": keys of `nations`
+    families: set[str] = field(default_factory=set)  # "Jan Peeters (MR)", "l'échevin MR X": "liberal"
     kind: str | None = None  # the knowledge base's kind ("party", "media", "company" ...), when it knows it
 
     @property
@@ -95,6 +110,7 @@ def participants(text: str, entities: list[Entity], lang: str) -> list[Participa
             _after(text, mention.end, roles, found, evidence)
             if entity.type == "PER":
                 _nation(text, mention.start, mention.end, lang, found)
+                _party(text, mention.start, mention.end, found)
         if known is not None and known.gender is not None:
             evidence.append((0, known.gender))
         if entity.type == "PER":
@@ -201,6 +217,24 @@ def _nation(text: str, start: int, end: int, lang: str, found: Participant) -> N
             return
         if not word[:1].isalpha() or word[:1].isupper():
             return  # "le Belge X devance Y": another name is between, the nationality is not Y's
+
+
+def _party(text: str, start: int, end: int, found: Participant) -> None:
+    """The political family of a person's party, where the text gives the party: in brackets after the name
+    ("Jan Peeters (MR)"), or among the words of its title ("l'échevin MR X", "N-VA-voorzitter X", "le président
+    du PS X")."""
+    bracket = _PARTY_AFTER.match(text, end)
+    words = [bracket.group(1)] if bracket is not None else []
+    for word in reversed(_TOKEN.findall(text[max(0, start - 40) : start])[-4:]):
+        if not word[:1].isalpha():
+            break
+        words.append(word.rsplit("-", 1)[0] if word.count("-") and word[:1].isupper() else word)
+    for word in words:
+        known = linking.lookup(word, "ORG") if word[:1].isupper() else None
+        family = PARTY_FAMILIES.get(known.id) if known is not None and known.id else None
+        if family is not None:
+            found.families.add(family)
+            return
 
 
 def _add_role(found: Participant, role: str, phrase: list[str]) -> None:

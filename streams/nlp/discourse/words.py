@@ -230,6 +230,9 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
 _COMPOUND_TAIL = 5  # the shortest Dutch role noun read at the end of a compound ("partijvoorzitter", "bondscoach")
 
 
+_LONGEST_ROLE = max(len(noun) for nouns in ROLE_NOUNS.values() for noun in nouns)  # no longer tail is a role
+
+
 def role_phrase(lang: str, words: list[str]) -> str | None:
     """The role noun of several words a phrase is, whole ("chef du gouvernement", "Premier ministre", "head of
     government"), in lower case; None when it is none ("le chef du gouvernement flamand" is another's)."""
@@ -246,7 +249,7 @@ def role_noun(lang: str, word: str) -> tuple[str, Gender | None] | None:
     if "-" in word:
         return roles.get(word.rsplit("-", 1)[1])
     if lang == "nl":
-        for n in range(len(word) - 3, _COMPOUND_TAIL - 1, -1):
+        for n in range(min(len(word) - 3, _LONGEST_ROLE), _COMPOUND_TAIL - 1, -1):
             if word[-n:] in roles:
                 return roles[word[-n:]]
     return None
@@ -268,6 +271,16 @@ EVENT_ROLES = frozenset("winner champion victim witness".split())
 # A politician named by their political family ("le socialiste", "de liberaal"): whoever of that family the
 # story is about, office holder or not.
 PARTISANS = frozenset("socialist green liberal nationalist centrist communist".split())
+# The political family of the parties of the knowledge base (their ids), as "le socialiste", "de liberaal" say it.
+PARTY_FAMILIES: dict[str, str] = {
+    "org:ps-belgium": "socialist", "org:vooruit": "socialist", "org:pvda-netherlands": "socialist",
+    "org:mr": "liberal", "org:open-vld": "liberal", "org:vvd": "liberal", "org:d66": "liberal",
+    "org:ecolo": "green", "org:groen": "green", "org:groenlinks": "green",
+    "org:n-va": "nationalist", "org:vlaams-belang": "nationalist", "org:pvv": "nationalist",
+    "org:cd-v": "centrist", "org:les-engages": "centrist", "org:cda": "centrist",
+    "org:christlich-soziale-partei": "centrist",
+    "org:ptb-pvda": "communist", "org:sp-netherlands": "communist",
+}  # fmt: skip
 # Endings of demonyms used as nouns for a person: "le Liégeois", "la Limbourgeoise", "de Kempenaar",
 # "de Argentijn", "de Fransman", "the Belgian".
 DEMONYM_ENDINGS = (

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from streams.nlp import lexicon as lx
 from streams.nlp.discourse import Discourse
-from streams.nlp.discourse.words import EVENT_ROLES, ROLE_NOUNS, role_phrase
+from streams.nlp.discourse.words import EVENT_ROLES, PARTISANS, ROLE_NOUNS, role_phrase
 from streams.nlp.entities import kb
 from streams.nlp.quotes.attribution import Attribution
 from streams.nlp.quotes.cues import cue_at
@@ -86,7 +86,7 @@ class _Resolver:
         if ref.kind in ("title", "org") and ref.noun and words:
             qualified = _qualified(words, ref.noun)  # "the Anderlecht coach", "de spits van Standard"
             found = discourse.description(ref.start, ref.noun, _determiner(words[0]), qualified=qualified)
-            if found is None and ref.kind == "title":
+            if found is None and ref.kind == "title" and not _partisan(self.ctx.lang, ref.noun):
                 found = self._title(ref.noun, ref.start, guess=not qualified)
             if found is not None and ref.kind == "title" and self._named_within(found, ref):
                 return None  # "X's spokesman", "la porte-parole de la ministre X": X is not the one who speaks
@@ -323,6 +323,13 @@ _CAMP = rule(
 )
 # Words before the medium or person something was said to ("aan VTM", "à la RTBF", "told the BBC"): no new source.
 _TOLD = frozenset("aan à au tegen to told".split())
+
+
+def _partisan(lang: str, noun: str) -> bool:
+    """Whether a title names a political family ("le socialiste", "de liberaal"): the discourse model's party
+    evidence decides it, never the last name read."""
+    role = ROLE_NOUNS.get(lang, {}).get(noun)
+    return role is not None and role[0] in PARTISANS
 
 
 def _event_role(lang: str, noun: str) -> bool:
