@@ -1212,9 +1212,9 @@ def test_dutch_die_laatste_is_the_latter() -> None:
     ("body", "lang"),
     [
         # an organisation's people, named by the organisation without "of", are no one in particular
-        ("Personeel Vandorp legt werk neer: 'We zijn het wachten op loonsopslag beu'.", "nl"),
-        ("Grondpersoneel Vandorp legt werk neer: 'We zijn het wachten op loonsopslag beu'.", "nl"),
-        ('Vandorp staff walk out: "We are tired of waiting for a raise".', "en"),
+        ("Personeel Vandorp staakt vrijdag: 'Twee jaar zonder loonsverhoging is te lang'.", "nl"),
+        ("Grondpersoneel Vandorp staakt vrijdag: 'Twee jaar zonder loonsverhoging is te lang'.", "nl"),
+        ('Vandorp staff strike on Friday: "Two years without a pay rise is too long".', "en"),
     ],
 )
 def test_an_organisations_staff_is_no_named_speaker(body: str, lang: str) -> None:
@@ -1223,7 +1223,7 @@ def test_an_organisations_staff_is_no_named_speaker(body: str, lang: str) -> Non
 
 
 def test_an_organisation_before_its_colon_still_speaks() -> None:
-    (quote,) = run('Vandorp warns: "We are tired of waiting for a raise".', "en", ("Vandorp", "ORG", ["Vandorp"]))
+    (quote,) = run('Vandorp warns: "Two years without a pay rise is too long".', "en", ("Vandorp", "ORG", ["Vandorp"]))
     assert speaker(quote) == "Vandorp"
 
 

@@ -95,7 +95,7 @@ class Participant:
 
 def participants(text: str, entities: list[Entity], lang: str) -> list[Participant]:
     """A participant for each PER and ORG entity, with its gender, roles, name nouns and age."""
-    roles = partial(role_noun, lang)  # compounds too: "Proximus-topman", "partijvoorzitter"
+    roles = partial(role_noun, lang)  # compounds too: "Telcora-topman", "partijvoorzitter"
     out = []
     for entity in entities:
         if entity.type not in SPEAKER_TYPES:

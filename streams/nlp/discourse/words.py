@@ -242,7 +242,7 @@ def role_phrase(lang: str, words: list[str]) -> str | None:
 
 def role_noun(lang: str, word: str) -> tuple[str, Gender | None] | None:
     """The role and gender of a role noun, also at the end of a compound: "N-VA-voorzitter", "ex-ministre",
-    "Proximus-topman"; in Dutch also written as one word ("partijvoorzitter", "politiewoordvoerder")."""
+    "Telcora-topman"; in Dutch also written as one word ("partijvoorzitter", "politiewoordvoerder")."""
     roles = ROLE_NOUNS.get(lang, {})
     if word in roles:
         return roles[word]

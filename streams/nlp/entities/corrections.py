@@ -238,7 +238,7 @@ _DUTCH_PLACE_NOUNS = {noun: "LOC" for noun in LOC_HEADS["nl"] if len(noun) > 4 o
 
 
 def _place_named_after(cand: Candidate) -> Candidate:
-    """ "Prinses Elisabethziekenhuis", "Koning Boudewijnstadion" tagged as persons: the hospital, the stadium."""
+    """ "Prinses Elisabethziekenhuis", "Koningin Astridpark" tagged as persons: the hospital, the park."""
     last = cand.text.rsplit(" ", 1)[-1].casefold()
     for noun, kind in _DUTCH_PLACE_NOUNS.items():
         if last.endswith(noun) and len(last) >= len(noun) + 3:
@@ -248,7 +248,7 @@ def _place_named_after(cand: Candidate) -> Candidate:
 
 def _untitled(cand: Candidate) -> Candidate:
     """ "roi Philippe", "koning Filip" as the knowledge base matched them: the title off; a place named after a
-    king keeps it ("Koning Boudewijnstadion", "stade Roi Baudouin")."""
+    king keeps it ("Koning Leopoldstadion", "King Baudouin Stadium")."""
     words = cand.text.split()
     if len(words) > 1 and is_title(words[0]) and cand.type == "PER":
         offset = cand.text.index(words[1])
@@ -376,7 +376,7 @@ def _trim(cand: Candidate) -> Candidate | None:
         if cand.type in ("PER", "LOC") or " " in rest or linking.lookup(rest) is not None:
             text = rest
     head, _, last = text.rpartition(" ")
-    if head and last in WEEKDAYS:  # "Commission européenne lundi": the day the sentence goes on with, in lower case
+    if head and last in WEEKDAYS:  # "Parlement wallon lundi": the day the sentence goes on with, in lower case
         text = head
     if text.endswith(_TRAILING_WORDS):  # the rule only then: its binding costs more than most names take to read
         text = _TRAILING.sub("", text)

@@ -231,7 +231,7 @@ def settle(doc: Doc) -> tuple[list[Span], dict[tuple[int, int], str]]:
 
 def _apart(matches: list[Span], bounds: set[tuple[int, int]]) -> list[Span]:
     """The knowledge base's matches that do not overlap, in text order: of two that do, the longer ("Croix-Rouge
-    de Belgique" over "La Croix", the newspaper, in "La Croix-Rouge de Belgique"; "Flandre occidentale" over
+    de Belgique" over "La Croix", the newspaper, in "La Croix-Rouge de Belgique"; "Flandre orientale" over
     "Flandre"), else the one the model tagged exactly, else the first."""
     if len(matches) == 1:
         return matches

@@ -155,7 +155,7 @@ def analyze(ctx: Context, toks: list[Tok], a: int, b: int, level: int, *, source
     if first in lex.indefinite and not document and not person:
         return SpeakerRef("unnamed", start, end, plural=first not in lx.SINGULAR_INDEFINITE)
     if cands and cands[0][2].type == "ORG" and _group_of(toks, a, b, cands[0]):
-        return SpeakerRef("unnamed", start, end, plural=True)  # "Personeel Delhaize legt werk neer:": its staff
+        return SpeakerRef("unnamed", start, end, plural=True)  # "Personeel Vandorp staakt:": its staff
     if cands and _modifies_title(ctx, toks, a, b, cands[-1]):
         cands, person = cands[:-1], [c for c in person if c is not cands[-1]]  # "the Anderlecht coach"
     if cands and ctx.lang == "en" and (first in lex.definite or first in lex.indefinite):
@@ -252,7 +252,7 @@ def _modifies_noun(ctx: Context, toks: list[Tok], a: int, b: int, mention: tuple
 
 
 # Nouns for the staff or members of an organisation, as a headline writes them before its name, without "of":
-# "Personeel Delhaize", "Grondpersoneel KLM", "Salariés de bpost" has its "de" and needs none of this.
+# "Personeel Vandorp", "Cabinepersoneel Vandorp"; "Salariés de bpost" has its "de" and needs none of this.
 _GROUP_NOUNS = frozenset(
     "personeel werknemers medewerkers bonden vakbonden piloten "
     "personnel salariés travailleurs employés syndicats pilotes "
@@ -267,7 +267,7 @@ def _group_noun(low: str) -> bool:
 
 def _group_of(toks: list[Tok], a: int, b: int, mention: tuple[int, int, Entity]) -> bool:
     """Whether the phrase toks[a:b] opens with an organisation's people and its name, in either order, with no
-    word between: "Personeel Delhaize", "Delhaize staff"."""
+    word between: "Personeel Vandorp", "Vandorp staff"."""
     if a + 1 < b and _group_noun(toks[a].low) and mention[0] == toks[a + 1].start:
         return True
     k = bisect.bisect_left(toks, mention[1], key=tok_start)
