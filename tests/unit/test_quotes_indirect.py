@@ -528,6 +528,8 @@ def test_klinkt_het_bij() -> None:
         ("Bij de Vervoerbond is men boos.\n\n'Een schande', klinkt het.", "Vervoerbond"),
         ("Lien Dierckx zei dat het plan klaar is. Bij de bonden is men boos. 'Een schande', luidt het.", None),
         ("Bij Vervoerbond is men boos. Lien Dierckx zweeg. 'Een schande', luidt het.", None),
+        # a sentence opening on "Bij" that reports no camp's mood is no camp: the speaker before goes on
+        ("Lien Dierckx zei dat het plan klaar is. Bij de start regende het. 'Een schande', luidt het.", "Lien Dierckx"),
     ],
 )
 def test_klinkt_het_with_no_source_goes_on_with_the_speaker_before(body: str, expected: str | None) -> None:

@@ -2,8 +2,9 @@
 
 A participant is a PER or ORG entity with the evidence a later description or pronoun must agree with:
 its gender (from an honorific, a gendered title or article before a mention, then the first name), the
-roles the text gives it ("le bourgmestre de Wellin, Gaëtan Rousseaux", "Yannick Dubuisson, 34 ans"), and, for
-an organisation, the nouns its name is headed by ("parquet" in "parquet de Namur").
+roles the text gives it ("le bourgmestre de Wellin, Gaëtan Rousseaux", "Yannick Dubuisson, 34 ans"), a person's
+nation ("le Slovène X", "X (BEL)") and party's political family ("X (MR)"), and, for an organisation, the nouns
+its name is headed by ("parquet" in "parquet de Namur").
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class Participant:
 
 
 def participants(text: str, entities: list[Entity], lang: str) -> list[Participant]:
-    """A participant for each PER and ORG entity, with its gender, roles, name nouns and age."""
+    """A participant for each PER and ORG entity, with its gender, roles, name nouns, age, nations and families."""
     roles = partial(role_noun, lang)  # compounds too: "Telcora-topman", "partijvoorzitter"
     out = []
     for entity in entities:

@@ -309,6 +309,8 @@ def _camp_before(ctx: Context, att: Attribution) -> bool:
     opening = _CAMP.match(ctx.body, previous, end)
     if opening is None or ctx.paragraph_of(previous) < ctx.paragraph_of(att.pos) - 1:
         return False
+    if not _CAMP_MOOD.search(ctx.body, opening.end(), end):
+        return False  # "Bij het ongeval vielen twee doden": a place or an event, not a camp
     first = next(iter(ctx.mentions.overlapping(opening.end(), end)), None)
     if first is not None and first[0] == opening.end() and first[2].type in ("PER", "ORG"):
         att.speaker, att.speaker_text = first[2], ctx.body[first[0] : first[1]]
@@ -320,6 +322,13 @@ _CAMP = rule(
     r"\s*(?:Bij|In het kamp van|Aan de kant van)\s+(?:de\s+|het\s+)?",
     engine="re",
     fallback="anchored by match() at a sentence's start: its spaces, a few words",
+)
+# What a camp's sentence says of it: "is men ontgoocheld", "heerst tevredenheid", "reageert men boos".
+_CAMP_MOOD = rule(
+    "nlp.quotes.speakers.camp_mood",
+    r"\b(?:men|heerst|heerste)\b",
+    engine="re",
+    fallback="search() in one sentence: one word at each boundary",
 )
 # Words before the medium or person something was said to ("aan VTM", "à la RTBF", "told the BBC"): no new source.
 _TOLD = frozenset("aan à au tegen to told".split())
