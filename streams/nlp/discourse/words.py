@@ -228,8 +228,6 @@ ROLE_NOUNS: dict[str, dict[str, tuple[str, Gender | None]]] = {
 }
 # fmt: on
 _COMPOUND_TAIL = 5  # the shortest Dutch role noun read at the end of a compound ("partijvoorzitter", "bondscoach")
-
-
 _LONGEST_ROLE = max(len(noun) for nouns in ROLE_NOUNS.values() for noun in nouns)  # no longer tail is a role
 
 

@@ -46,9 +46,10 @@ def cue_at(ctx: Context, toks: list[Tok], i: int) -> Cue | None:
         return Cue(i, i + 1, "marker")
     if ctx.lang == "fr" and low == "d'" and nxt == "après":
         return Cue(i, i + 2, "marker")
-    if ctx.lang == "fr" and low == "à" and nxt == "en" and i + 2 < len(toks) and toks[i + 2].low == "croire":
-        opens = i == 0 or not toks[i - 1].text[:1].isalnum()  # not "commence à en croire ses yeux"
-        return Cue(i, i + 3, "marker") if opens else None  # "À en croire le ministre, ...": as "selon"
+    if low == "à":  # "À en croire le ministre, ...": as "selon"; not "commence à en croire ses yeux"
+        opens = i == 0 or not toks[i - 1].text[:1].isalnum()
+        croire = nxt == "en" and i + 2 < len(toks) and toks[i + 2].low == "croire"
+        return Cue(i, i + 3, "marker") if ctx.lang == "fr" and opens and croire else None
     if low in lex.after_markers:
         return Cue(i, i + 1, "after_marker")
     prev = toks[i - 1].low if i > 0 else ""
