@@ -3,8 +3,8 @@
 A nationality tells two people apart where a gender cannot: in "le Slovène Jan Novak ... a déclaré le Belge"
 the Belgian is not the Slovenian. Each row is one nation: its key (the ISO country code, or a region's), its
 three-letter sports code (as results write "Wout Verhaegen (BEL)"), then per language the nouns and adjectives
-for its people, every gender and number (French writes the noun and the adjective alike: "le Belge", "la
-coureuse belge"). Regional nations (Flanders, Wallonia, Brussels, Scotland, Wales) are rows of their own: a
+for its people, of either gender (French writes the noun and the adjective alike: "le Belge", "la coureuse
+belge"). Regional nations (Flanders, Wallonia, Brussels, Scotland, Wales) are rows of their own: a
 Fleming is also a Belgian, but copy that says "le Flamand" means the one it called Flemish.
 
 Only singular forms: a plural ("les Belges") names no one speaker. Words that are also a country, a common name
