@@ -637,8 +637,20 @@ def test_cataphora_still_reaches_the_next_person_the_text_gives_no_other_role():
             "nationalist",
             "Tom Willems",
         ),
-        # no party given for either: the text does not say which, and salience must not guess
-        ("Jan Peeters a critiqué Tom Willems. « Il ment », a répliqué le libéral.", "fr", "libéral", None),
+        # no party given: the most salient, the subject, as for any description of no office
+        (
+            "Jan Peeters a répondu à Tom Willems. « C'est indigne », a affirmé le socialiste.",
+            "fr",
+            "socialiste",
+            "Jan Peeters",
+        ),
+        # a party given for one only: the other is of no known family, and the one described
+        (
+            "Jan Peeters (PS) a critiqué Tom Willems. « Il ment », a répliqué le libéral.",
+            "fr",
+            "libéral",
+            "Tom Willems",
+        ),
         # one person of no known family: that one
         ("Jan Peeters a présenté son plan. « Une avancée », a dit le socialiste.", "fr", "socialiste", "Jan Peeters"),
     ],

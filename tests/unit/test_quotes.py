@@ -1234,7 +1234,10 @@ def test_a_source_marker_and_its_comma_ending_the_text_give_no_quote(text: str, 
     assert extract_quotes(text, [], lang) == []  # found by fuzzing: each raised IndexError
 
 
-def test_a_political_family_with_two_people_of_no_known_party_names_no_speaker() -> None:
-    body = "Jan Peeters a critiqué la réforme de Tom Willems. « C'est une attaque », a dénoncé le socialiste."
-    (quote,) = run(body, "fr", ("Jan Peeters", "PER", ["Jan Peeters"]), ("Tom Willems", "PER", ["Tom Willems"]))
-    assert speaker(quote) is None  # the last name read (Tom Willems) was a guess, and the wrong one here
+def test_a_political_family_is_read_from_the_party_the_text_gives() -> None:
+    body = (
+        "Jan Peeters (PS) a critiqué la réforme de Tom Willems (MR). « C'est une attaque », a dénoncé le socialiste. "
+        "« Il ment », a répliqué le libéral."
+    )
+    quotes = run(body, "fr", ("Jan Peeters", "PER", ["Jan Peeters"]), ("Tom Willems", "PER", ["Tom Willems"]))
+    assert [speaker(q) for q in quotes] == ["Jan Peeters", "Tom Willems"]  # salience alone named Jan Peeters twice

@@ -15,7 +15,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from streams.nlp.discourse.anaphors import anaphors
-from streams.nlp.discourse.participants import SPEAKER_TYPES, Participant, participants
+from streams.nlp.discourse.participants import SPEAKER_TYPES, participants
 from streams.nlp.discourse.salience import WEIGHTS, Event, Layout, Roles, score
 from streams.nlp.discourse.words import (
     ARTICLE_GENDER,
@@ -245,8 +245,11 @@ class Discourse:
             if same:
                 return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in same], floor=0.0)
             people = [(i, p) for i, p in people if not p.nations]
-        if key in PARTISANS:
-            return self._partisan(people, key, gender, salience)
+        if key in PARTISANS:  # "le libéral": one the text gave a party of that family, else one it gave no party
+            same = [(i, p) for i, p in people if key in p.families and (gender is None or p.gender in (gender, None))]
+            if same:
+                return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in same], floor=0.0)
+            people = [(i, p) for i, p in people if not p.families]
         agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
         family = ROLE_FAMILIES.get(key) if not qualified else None  # "the union's health chief" is no president
         for matches in (
@@ -270,19 +273,6 @@ class Discourse:
             near = score(self.events, pos, self.layout)
             return self._best([(near.get(i, 0.0), -p.first, i) for i, p in free])
         return self._named_next(pos, gender, key) if key in OFFICES else None
-
-    def _partisan(
-        self, people: list[tuple[int, Participant]], key: str, gender: Gender | None, salience: dict[int, float]
-    ) -> Entity | None:
-        """ "le socialiste", "de liberaal": the person of that political family (by the party the text gives),
-        else the one person of no known family; of two such, the text does not say which: in "X a critiqué Y.
-        « ... », a répliqué le libéral" salience would name X, who is the socialist."""
-        agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
-        same = [(i, p) for i, p in agree if key in p.families]
-        if same:
-            return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in same], floor=0.0)
-        unknown = [(i, p) for i, p in agree if not p.families]
-        return unknown[0][1].entity if len(unknown) == 1 else None
 
     def _named_next(self, pos: int, gender: Gender | None, key: str) -> Entity | None:
         """Cataphora: "De minister bevestigde ... Marloes Brinkhorst (D66) presenteerde": a person first named
