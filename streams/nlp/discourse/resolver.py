@@ -12,10 +12,11 @@ a wrong speaker is worse than none.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from streams.nlp.discourse.anaphors import anaphors
-from streams.nlp.discourse.participants import SPEAKER_TYPES, participants
+from streams.nlp.discourse.participants import SPEAKER_TYPES, Participant, participants
 from streams.nlp.discourse.salience import WEIGHTS, Event, Layout, Roles, score
 from streams.nlp.discourse.words import (
     ARTICLE_GENDER,
@@ -241,15 +242,13 @@ class Discourse:
         salience = score(self.events, pos, self.layout, DESCRIPTION_HORIZON)
         people = [(i, p) for i, p in enumerate(self.participants) if p.type == "PER" and p.first < pos]
         if nation is not None:
-            same = [(i, p) for i, p in people if nation in p.nations]
-            if same:
-                return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in same], floor=0.0)
-            people = [(i, p) for i, p in people if not p.nations]
+            found, people = self._given(people, nation, lambda p: p.nations, None, salience)
+            if found is not None:
+                return found
         if key in PARTISANS:  # "le libéral": one the text gave a party of that family, else one it gave no party
-            same = [(i, p) for i, p in people if key in p.families and (gender is None or p.gender in (gender, None))]
-            if same:
-                return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in same], floor=0.0)
-            people = [(i, p) for i, p in people if not p.families]
+            found, people = self._given(people, key, lambda p: p.families, gender, salience)
+            if found is not None:
+                return found
         agree = [(i, p) for i, p in people if gender is None or p.gender in (gender, None)]
         family = ROLE_FAMILIES.get(key) if not qualified else None  # "the union's health chief" is no president
         for matches in (
@@ -273,6 +272,21 @@ class Discourse:
             near = score(self.events, pos, self.layout)
             return self._best([(near.get(i, 0.0), -p.first, i) for i, p in free])
         return self._named_next(pos, gender, key) if key in OFFICES else None
+
+    def _given(
+        self,
+        people: list[tuple[int, Participant]],
+        value: str,
+        of: Callable[[Participant], set[str]],
+        gender: Gender | None,
+        salience: dict[int, float],
+    ) -> tuple[Entity | None, list[tuple[int, Participant]]]:
+        """The most salient of the people the text gave `value` (a nation, a party's family: `of` reads what it
+        gave each), agreeing with `gender`; else None, and the people it gave nothing of that kind."""
+        same = [(i, p) for i, p in people if value in of(p) and (gender is None or p.gender in (gender, None))]
+        if same:
+            return self._best([(salience.get(i, 0.0), -p.first, i) for i, p in same], floor=0.0), people
+        return None, [(i, p) for i, p in people if not of(p)]
 
     def _named_next(self, pos: int, gender: Gender | None, key: str) -> Entity | None:
         """Cataphora: "De minister bevestigde ... Marloes Brinkhorst (D66) presenteerde": a person first named

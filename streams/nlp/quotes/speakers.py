@@ -337,14 +337,17 @@ _TOLD = frozenset("aan à au tegen to told".split())
 def _partisan(lang: str, noun: str) -> bool:
     """Whether a title names a political family ("le socialiste", "de liberaal"): the discourse model's party
     evidence decides it, never the last name read."""
-    role = ROLE_NOUNS.get(lang, {}).get(noun)
-    return role is not None and role[0] in PARTISANS
+    return _role_of(lang, noun) in PARTISANS
 
 
 def _event_role(lang: str, noun: str) -> bool:
     """Whether a title names what happened to someone, not an office: "de winnaar", "la victime", "the witness"."""
+    return _role_of(lang, noun) in EVENT_ROLES
+
+
+def _role_of(lang: str, noun: str) -> str | None:
     role = ROLE_NOUNS.get(lang, {}).get(noun)
-    return role is not None and role[0] in EVENT_ROLES
+    return role[0] if role is not None else None
 
 
 def _qualified(words: list[str], noun: str) -> bool:
