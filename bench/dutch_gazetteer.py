@@ -16,7 +16,8 @@ splits are counted together: ned.train, plus ned.testa with `--with-testa` (the 
 on both, so the gazetteer uses all the data that is not held out). ned.testa chose the two thresholds,
 with a model and a gazetteer of ned.train alone; ned.testb is never read here.
 
-The experiment of one type per name, not shipped (figures in `bench/train_dutch_ner.py`), on a copy:
+One type per name (`name_consistency`; figures in `bench/train_dutch_ner.py`): packaging adds it as shipped,
+`--consistency short-names`; the other modes are experiments, best run on a copy:
 `--pipeline /tmp/nl_copy --no-gazetteer --consistency retype` (or `repeats`, `all`).
 """
 
@@ -109,9 +110,10 @@ def save(nlp: Language, folder: Path) -> None:
 
 
 def add_consistency(folder: Path, mode: str) -> None:
-    """The experiment of one type per name (`name_consistency`, not shipped): add it after the entity components
-    of the pipeline in `folder`, retyping only (`retype`), also tagging untagged repeats of names of two words or
-    more (`repeats`) or of any length (`all`), and save the pipeline."""
+    """Put one type per name (`name_consistency`) after the entity components of the pipeline in `folder`,
+    replacing any earlier one, and save the pipeline. Modes: retyping only (`retype`), also tagging untagged
+    repeats of names of two words or more (`repeats`) or of any length (`all`), or, as shipped, retyping and
+    making a person of every mention by the end of a person's name (`short-names`)."""
     import spacy
 
     from streams.nlp.ner_components import CONSISTENCY, GAZETTEER
@@ -119,7 +121,11 @@ def add_consistency(folder: Path, mode: str) -> None:
     nlp = spacy.load(folder)
     if CONSISTENCY in nlp.pipe_names:
         nlp.remove_pipe(CONSISTENCY)
-    config = {"fill_repeats": mode != "retype", "min_words": 1 if mode == "all" else 2}
+    config = {
+        "fill_repeats": mode in ("repeats", "all"),
+        "min_words": 1 if mode == "all" else 2,
+        "short_names": mode == "short-names",
+    }
     nlp.add_pipe(CONSISTENCY, after=GAZETTEER if GAZETTEER in nlp.pipe_names else "ner", config=config)
     save(nlp, folder)
 
@@ -134,7 +140,9 @@ def main() -> None:
     parser.add_argument("--purity", type=float, default=PURITY)
     parser.add_argument("--no-gazetteer", action="store_true", help="add no gazetteer (with --consistency)")
     parser.add_argument(
-        "--consistency", choices=("retype", "repeats", "all"), help="experiment: also add name_consistency"
+        "--consistency",
+        choices=("retype", "repeats", "all", "short-names"),
+        help="also add name_consistency (shipped: short-names)",
     )
     args = parser.parse_args()
     if not args.no_gazetteer:

@@ -12,7 +12,10 @@ pipeline):
   type than with any other in the document gets that type at every occurrence it tagged ("Brugge" a
   place twice and a club once is a place three times); with `fill_repeats`, an untagged repeat of a name
   of at least `min_words` words that the model tagged elsewhere in the document is tagged as well. A tie
-  between types changes nothing.
+  between types changes nothing. With `short_names`, a person named in full and elsewhere by the end of
+  that name, from one of its capitalised words on ("Guy Verhofstadt" ... "Verhofstadt", "Jan Van den
+  Bossche" ... "Van den Bossche"), is a person there too, whether the model left those words untagged or
+  gave them another type.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from spacy.util import filter_spans
 
 GAZETTEER = "name_gazetteer"
 CONSISTENCY = "name_consistency"
+LONGEST_NAME = 6  # words: "Jan Van den Bossche", "Anne-Marie de la Croix"
 
 
 class NameGazetteer:
@@ -112,12 +116,54 @@ def untagged_repeats(doc: Doc, types: dict[tuple[str, ...], str], min_words: int
     return filter_spans(found)
 
 
+def short_names(types: dict[tuple[str, ...], str]) -> set[tuple[str, ...]]:
+    """The ends of the people's names of `types`, from each capitalised word after the first: ("Jan", "Van",
+    "den", "Bossche") gives ("Van", "den", "Bossche") and ("Bossche",). Names of more than `LONGEST_NAME`
+    words are no one's name: they give none (which also bounds the search for them)."""
+    return {
+        words[k:]
+        for words, label in types.items()
+        if label == "PER" and len(words) <= LONGEST_NAME
+        for k in range(1, len(words))
+        if words[k][:1].isupper()
+    }
+
+
+def short_name_mentions(doc: Doc, ents: list[Span], types: dict[tuple[str, ...], str]) -> list[Span]:
+    """`ents` with every mention of a person by the end of their name (`short_names`) a person: an entity that
+    is exactly such an end retyped, untagged words that are one (the longest) tagged."""
+    ends = short_names(types)
+    if not ends:
+        return ents
+    firsts = {words[0] for words in ends}
+    out = []
+    for ent in ents:
+        if ent.label_ != "PER" and tuple(t.text for t in ent) in ends:
+            ent = Span(doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    start = 0
+    for token in doc:
+        if token.i < start or token.i in covered or token.text not in firsts:
+            continue
+        free = 0  # the untagged words from this one on, up to the longest end
+        while free < LONGEST_NAME - 1 and token.i + free < len(doc) and token.i + free not in covered:
+            free += 1
+        for length in range(free, 0, -1):
+            if tuple(t.text for t in doc[token.i : token.i + length]) in ends:
+                out.append(Span(doc, token.i, token.i + length, label="PER"))
+                start = token.i + length
+                break
+    return out
+
+
 class NameConsistency:
     """Give each name one type per document (see the module's docstring)."""
 
-    def __init__(self, fill_repeats: bool, min_words: int) -> None:
+    def __init__(self, fill_repeats: bool, min_words: int, short_names: bool = False) -> None:
         self.fill_repeats = fill_repeats
         self.min_words = min_words
+        self.short_names = short_names
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -129,9 +175,13 @@ class NameConsistency:
         doc.ents = retyped
         if self.fill_repeats:
             doc.ents = [*retyped, *untagged_repeats(doc, types, self.min_words)]
+        if self.short_names:
+            doc.ents = short_name_mentions(doc, list(doc.ents), types)
         return doc
 
 
-@Language.factory(CONSISTENCY, default_config={"fill_repeats": True, "min_words": 2})
-def make_name_consistency(nlp: Language, name: str, fill_repeats: bool, min_words: int) -> NameConsistency:
-    return NameConsistency(fill_repeats, min_words)
+@Language.factory(CONSISTENCY, default_config={"fill_repeats": True, "min_words": 2, "short_names": False})
+def make_name_consistency(
+    nlp: Language, name: str, fill_repeats: bool, min_words: int, short_names: bool
+) -> NameConsistency:
+    return NameConsistency(fill_repeats, min_words, short_names)

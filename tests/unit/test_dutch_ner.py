@@ -67,6 +67,10 @@ def test_the_shipped_dutch_pipeline_has_its_gazetteer_after_the_model(dutch):
     # built from ned.train + ned.testa by bench/dutch_gazetteer.py: one-word names are no Dutch stop word
     assert not {"De", "Het", "Die", "Maar"} & set(gazetteer.names)
     assert gazetteer.retype  # an entity of the model's that is exactly a known name takes its type
+    # then one type per name in a dispatch, and a person named again by a surname is a person there too
+    assert dutch.pipe_names.index("name_consistency") == dutch.pipe_names.index("name_gazetteer") + 1
+    consistency = dutch.get_pipe("name_consistency")
+    assert consistency.short_names and not consistency.fill_repeats
 
 
 def test_dutch_pipeline_tags_a_sentence(dutch):
@@ -119,6 +123,33 @@ def test_conll_reader_and_scorer_on_a_tiny_invented_file(tmp_path):
     tags = [t for _, t in articles[0][0]]
     assert gold_spans(tags) == {(0, 2, "PER"), (4, 5, "LOC")}
     assert spaces_for(words) == [True, True, True, True, False, True]
+
+
+def test_the_evaluation_tags_one_article_per_doc_so_per_document_components_see_the_whole_story(tmp_path):
+    import spacy
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from conll_eval import evaluate
+    finally:
+        sys.path.remove(str(BENCH))
+    # a stand-in model that knows the full name only, then one type per name with short names, as shipped
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PER", "pattern": "Hilde Claes"}])
+    nlp.add_pipe("name_consistency", config={"fill_repeats": False, "short_names": True})
+    nlp.to_disk(tmp_path / "pipeline")
+    first = [("Hilde", "B-PER"), ("Claes", "I-PER"), ("sprak", "O"), (".", "O")]
+    filler = [[("Het", "O"), ("regende", "O"), (".", "O")]] * 8  # the surname comes back in the tenth sentence
+    last = [("Claes", "B-PER"), ("lachte", "O"), (".", "O")]
+    data = tmp_path / "mini.conll"
+    lines = ["-DOCSTART- -DOCSTART- O"]
+    for sentence in [first, *filler, last]:
+        lines += [f"{word} N {tag}" for word, tag in sentence] + [""]
+    data.write_text("\n".join(lines), encoding="utf-8")
+    whole = evaluate(str(tmp_path / "pipeline"), data)
+    assert whole["documents"] == "articles" and whole["f1"] == 1.0
+    chunked = evaluate(str(tmp_path / "pipeline"), data, documents="chunks")
+    assert chunked["r"] == 0.5 and chunked["p"] == 1.0  # the chunk of the tenth sentence never saw the full name
 
 
 def test_the_scorer_cuts_an_entity_found_across_a_sentence_boundary_as_conlleval_does():
@@ -245,7 +276,7 @@ def test_swapped_copies_keep_the_sentences_and_swap_each_name_for_another_of_its
     assert all(e.text in names[e.label_] for copy in copies for e in copy.ents)
 
 
-def test_the_shipped_dutch_pipeline_scores_at_least_0_81_on_conll_testb():
+def test_the_shipped_dutch_pipeline_scores_at_least_0_82_on_conll_testb():
     sys.path.insert(0, str(BENCH))
     try:
         from conll_eval import evaluate
@@ -257,4 +288,4 @@ def test_the_shipped_dutch_pipeline_scores_at_least_0_81_on_conll_testb():
         pytest.skip(f"CoNLL-2002 Dutch not found at {testb}")
     result = evaluate("nl_wire_ner", testb)
     assert result["entities"] == 3941
-    assert result["f1"] >= 0.81, result
+    assert result["f1"] >= 0.82, result

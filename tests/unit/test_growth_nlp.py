@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import deque
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from streams import textrules
 from streams.nlp import enrich, language
@@ -19,6 +21,7 @@ from streams.nlp.discourse import anaphors, salience
 from streams.nlp.discourse.participants import participants as find_participants
 from streams.nlp.entities import boundaries, candidates, corrections, cues, find_entities
 from streams.nlp.entities.candidates import Candidate
+from streams.nlp.ner_components import NameConsistency
 from streams.nlp.quotes import extract_quotes
 from streams.wire.header import parse_header
 from tests.growth import FAMILIES, RATIO_LIMIT, Family, fuzz, linear, register
@@ -61,6 +64,26 @@ def run_discourse(text: str) -> None:
     find_participants(text, rule_entities(text), "fr")
 
 
+_DUTCH = spacy.blank("nl")
+
+
+def run_consistency(text: str) -> None:
+    """One type per name, with short names, after a stand-in model: each run of capitalised words, cut every
+    four words, a person (every third an organisation)."""
+    doc = _DUTCH.make_doc(text)
+    ents, start = [], None
+    for token in [*doc, None]:
+        if token is not None and token.text[:1].isupper() and (start is None or token.i - start < 4):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            end = token.i if token is not None else len(doc)
+            ents.append(Span(doc, start, end, label="ORG" if len(ents) % 3 == 2 else "PER"))
+            start = token.i if token is not None and token.text[:1].isupper() else None
+    doc.ents = ents
+    NameConsistency(fill_repeats=True, min_words=2, short_names=True)(doc)
+
+
 def run_headline(text: str) -> None:
     enrich.title_start(text)
     enrich.version_from_markers((text,))
@@ -74,6 +97,7 @@ STAGES = {
     "nlp.entities.corrections": (run_corrections, [*ISSUE_19_UNITS, "Ab ", "Ab-ab ", " in", "'s", " 1/", "Le "]),
     "nlp.entities": (rule_entities, [*ISSUE_19_UNITS, *NAMES]),
     "nlp.discourse": (run_discourse, [*ISSUE_19_UNITS, *MARKS, "Ab ", "de 23-jarige ", ", 41 ans, ", "-t-il "]),
+    "nlp.ner_components": (run_consistency, ["Jan Peeters ", "Peeters ", "Van den Ab ", "A ", "ab ", "Ab. ", "A-"]),
     "nlp.headline": (run_headline, [*ISSUE_19_UNITS, " ", " - ", "Ab/", "A ", "AB-", "UPDATE 1"]),
 }
 

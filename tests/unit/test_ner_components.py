@@ -99,7 +99,55 @@ def test_consistency_tags_an_untagged_repeat_of_a_name_of_two_words_or_more():
 def test_consistency_is_a_registered_factory():
     nlp = spacy.blank("nl")
     component = nlp.add_pipe(CONSISTENCY, config={"fill_repeats": False})
-    assert isinstance(component, NameConsistency) and not component.fill_repeats
+    assert isinstance(component, NameConsistency) and not component.fill_repeats and not component.short_names
+
+
+def test_a_person_named_again_by_a_surname_is_a_person_there_too():
+    nlp = spacy.blank("nl")
+    text = "Minister Greet Wouters kwam . Wouters zei niets . Volgens Wouters is het klaar . Wouters en Wouters ."
+    # the model: the full name a person, one surname an organisation, one untagged, the last two a person
+    doc = tagged(nlp, text, [(1, 3, "PER"), (5, 6, "ORG"), (15, 16, "PER"), (17, 18, "PER")])
+    found = names(NameConsistency(fill_repeats=False, min_words=2, short_names=True)(doc))
+    assert found == [("Greet Wouters", "PER")] + [("Wouters", "PER")] * 4
+    # without short names, nothing but the one-type-per-name rule: "Wouters" is a person twice, an org once
+    plain = tagged(nlp, text, [(1, 3, "PER"), (5, 6, "ORG")])
+    assert names(NameConsistency(fill_repeats=False, min_words=2)(plain)) == [
+        ("Greet Wouters", "PER"),
+        ("Wouters", "ORG"),
+    ]
+
+
+def test_a_surname_of_several_words_is_taken_whole_from_a_capitalised_word():
+    nlp = spacy.blank("nl")
+    text = "Pieter Van den Broucke won . Van den Broucke lachte , den Broucke niet . Broucke wel ."
+    doc = tagged(nlp, text, [(0, 4, "PER")])
+    found = names(NameConsistency(fill_repeats=False, min_words=2, short_names=True)(doc))
+    # the longest end first; "den Broucke" does not start with a capital, but its "Broucke" is an end
+    expected = [("Pieter Van den Broucke", "PER"), ("Van den Broucke", "PER"), ("Broucke", "PER"), ("Broucke", "PER")]
+    assert found == expected
+
+
+def test_only_the_ends_of_peoples_names_of_two_words_or_more_count():
+    nlp = spacy.blank("nl")
+    text = "Club Brugge won in Brugge . Peeters speelde . Peeters scoorde , net als Raf Peeters ."
+    # an organisation's last word ("Brugge") stays a place; a one-word person gives no shorter name
+    doc = tagged(nlp, text, [(0, 2, "ORG"), (4, 5, "LOC"), (6, 7, "PER")])
+    found = names(NameConsistency(fill_repeats=False, min_words=2, short_names=True)(doc))
+    assert found == [("Club Brugge", "ORG"), ("Brugge", "LOC"), ("Peeters", "PER")]
+    # a tie between a person and another type for the full name: no settled type, so no short name either
+    tie = tagged(nlp, "Raf Peeters en Raf Peeters . Peeters .", [(0, 2, "PER"), (3, 5, "ORG")])
+    assert names(NameConsistency(fill_repeats=False, min_words=2, short_names=True)(tie)) == [
+        ("Raf Peeters", "PER"),
+        ("Raf Peeters", "ORG"),
+    ]
+
+
+def test_short_names_are_set_in_the_pipeline_config(tmp_path):
+    nlp = spacy.blank("nl")
+    nlp.add_pipe(CONSISTENCY, config={"fill_repeats": False, "short_names": True})
+    nlp.to_disk(tmp_path / "pipeline")
+    component = spacy.load(tmp_path / "pipeline").get_pipe(CONSISTENCY)
+    assert component.short_names and not component.fill_repeats
 
 
 def test_the_gazetteer_keeps_only_names_of_one_type_that_are_not_common_words(tmp_path):
