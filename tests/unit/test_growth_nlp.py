@@ -17,12 +17,15 @@ from spacy.tokens import Span
 
 from streams import textrules
 from streams.nlp import enrich, language
+from streams.nlp import lexicon as lx
 from streams.nlp.discourse import anaphors, salience
 from streams.nlp.discourse.participants import participants as find_participants
 from streams.nlp.entities import boundaries, candidates, corrections, cues, find_entities
 from streams.nlp.entities.candidates import Candidate
 from streams.nlp.ner_components import NameConsistency
 from streams.nlp.quotes import extract_quotes
+from streams.nlp.quotes.context import Context
+from streams.nlp.quotes.phrases import title_word
 from streams.wire.header import parse_header
 from tests.growth import FAMILIES, RATIO_LIMIT, Family, fuzz, linear, register
 
@@ -84,6 +87,14 @@ def run_consistency(text: str) -> None:
     NameConsistency(fill_repeats=True, min_words=2, short_names=True)(doc)
 
 
+_DUTCH_QUOTES = Context("", [], lx.LEXICONS["nl"], "nl", None)
+
+
+def run_titles(text: str) -> None:
+    """The title lookup on the whole text as one word (a Dutch word is also read for a title at its end)."""
+    title_word(_DUTCH_QUOTES, text.casefold())
+
+
 def run_headline(text: str) -> None:
     enrich.title_start(text)
     enrich.version_from_markers((text,))
@@ -98,6 +109,7 @@ STAGES = {
     "nlp.entities": (rule_entities, [*ISSUE_19_UNITS, *NAMES]),
     "nlp.discourse": (run_discourse, [*ISSUE_19_UNITS, *MARKS, "Ab ", "de 23-jarige ", ", 41 ans, ", "-t-il "]),
     "nlp.ner_components": (run_consistency, ["Jan Peeters ", "Peeters ", "Van den Ab ", "A ", "ab ", "Ab. ", "A-"]),
+    "nlp.quotes.titles": (run_titles, ["a", "ab", "voorzitter", "A&", "é-"]),
     "nlp.headline": (run_headline, [*ISSUE_19_UNITS, " ", " - ", "Ab/", "A ", "AB-", "UPDATE 1"]),
 }
 

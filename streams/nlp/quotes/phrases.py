@@ -36,6 +36,12 @@ class SpeakerRef:
 
 # English and French role nouns, which no Dutch compound ends with as a title.
 _FOREIGN_TITLES = frozenset(ROLE_NOUNS.get("en", {})) | frozenset(ROLE_NOUNS.get("fr", {}))
+# No tail of a Dutch compound longer than this is a title or an organisation noun: the search stops there.
+_LONGEST_TAIL = max(
+    len(noun)
+    for nouns in (ROLE_NOUNS.get("nl", {}), BODY_NOUNS.get("nl", {}), lx.PERSON_TITLES, lx.COMPANY_NOUNS)
+    for noun in nouns
+)
 
 
 def _is_modifier(body: str, start: int, end: int) -> bool:
@@ -58,7 +64,7 @@ def title_word(ctx: Context, low: str) -> tuple[str, str] | None:
     if "-" in low:
         return title_word(ctx, low.rsplit("-", 1)[1])
     if ctx.lang == "nl":  # compounds: "bondscoach", "museumdirecteur", "batterijproducent"
-        for n in range(len(low) - 1, 3, -1):
+        for n in range(min(len(low) - 1, _LONGEST_TAIL), 3, -1):
             tail = low[-n:]  # a Dutch title only: "samenwerking" does not end with the English "king"
             if tail in roles or (tail in lx.PERSON_TITLES and tail not in _FOREIGN_TITLES):
                 return "person", tail
