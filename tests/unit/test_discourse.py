@@ -50,7 +50,7 @@ def described(text: str, lang: str, noun: str) -> str | None:
     ("name", "gender"),
     [
         ("Marie-Laure Thonon", "f"),
-        ("Jean-Philippe Renaud", "m"),
+        ("Jean-Philippe Verhoeven", "m"),
         ("Fien Van Acker", "f"),
         ("Dominique Leroy", None),
         # a name of both genders over all countries, of one in Belgium that the Netherlands and France do not

@@ -69,8 +69,8 @@ PIECES = [
     "der",
     "de",
     "le",
-    "Claire",
-    "GALLOIS",
+    "Mireille",
+    "FAURE",
     "DE SMET",
     "Jean-Marc",
     "Élodie",
@@ -105,7 +105,7 @@ PIECES = [
     "het CD&V-Kamerlid ",
     "KRC Genk-middenvelder ",
     "la société ",
-    "Hélène MARCHETTI",
+    "Odile RENAUD",
 ]
 SEPARATORS = [" ", " ", " ", "", "", "\n", ", ", "-"]
 TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=30).map(

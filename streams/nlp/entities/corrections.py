@@ -335,7 +335,7 @@ _INITIALS = rule("nlp.entities.corrections.initials", r"(?:[A-ZÀ-Þ]\.){1,3}[A-
 
 
 def _initial_stop(cand: Candidate, text: str | None) -> Candidate:
-    """A name that ends with an initial keeps its full stop ("Ricardo S.", "J.B."), as the court pages write
+    """A name that ends with an initial keeps its full stop ("Rodrigo T.", "J.B."), as the court pages write
     a suspect's name; initials alone that no table knows are a person's."""
     if text is None or not text.startswith(".", cand.end) or not _ENDS_WITH_INITIAL.search(cand.text):
         return cand  # the full stop first: the rule's binding costs more than the test

@@ -76,7 +76,7 @@ _ORGANISATION_NOUN_NAME = rule(
     r"brewer|insurer|lender|airline|retailer|maker|startup)"
     rf"(?:\s+[a-zà-ÿ]{{3,}})?\s+({NAME_WORD_RE2}(?:\s+{NAME_WORD_RE2}){{0,2}})",
 )
-# A capitalised first name and a surname in capitals ("Claire GALLOIS", "Jean-Marc DE SMET"): group 1, first
+# A capitalised first name and a surname in capitals ("Mireille FAURE", "Jean-Marc DE SMET"): group 1, first
 # name and surname in groups 2 and 3; a character of context on each side (the lookarounds), a surname given
 # back (to one word, or fewer capitals) where a word character follows, as the lookahead had it.
 _FIRST_NAME_CAPITALS = rule(
@@ -261,7 +261,7 @@ def name_after_organisation_noun(body: str, coverage: Coverage) -> None:
 
 
 def first_name_and_capitals(body: str, coverage: Coverage) -> None:
-    """ "Claire GALLOIS", "Hélène MARCHETTI": a known first name and a surname in capitals, the French wire's way
+    """ "Mireille FAURE", "Odile RENAUD": a known first name and a surname in capitals, the French wire's way
     of writing names -> PER (in place of whatever the model made of part of it)."""
     for match in _FIRST_NAME_CAPITALS.around(body):
         first, surname = match.group(2), match.group(3)
