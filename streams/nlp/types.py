@@ -7,9 +7,11 @@ from typing import Literal
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
-Section = Literal["headline", "header", "body", "footer"]
+Section = Literal["headline", "byline", "header", "body", "footer"]
 # The order an entity's mentions are listed in.
-SECTION_ORDER: dict[Section, int] = {"headline": 0, "header": 1, "body": 2, "footer": 3}
+SECTION_ORDER: dict[Section, int] = {"headline": 0, "byline": 1, "header": 2, "body": 3, "footer": 4}
+# Where a dispatch credits who wrote or reported it (its byline, the reporters of its footer), not what it is about.
+CREDIT_SECTIONS: frozenset[Section] = frozenset(("byline", "footer"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from streams.eventtime import event_time_ms
+from streams.nlp.types import CREDIT_SECTIONS
 from streams.stories.words import lead_stems
 
 # Organisations that sign dispatches: named in almost every dispatch of their wire, so they say nothing of the
@@ -82,7 +83,7 @@ def story_record(enriched: dict[str, Any], fallback_ms: int | None = None) -> St
     agency = (enriched.get("source") or {}).get("agency")
     signers = AGENCIES | ({agency.casefold()} if agency else set())
     ranked = sorted(enriched.get("entities", []), key=lambda e: (-len(e.get("mentions", [])), e["id"]))
-    kept = [e for e in ranked if e["name"].casefold() not in signers and _beyond_header(e)][:MAX_ENTITIES]
+    kept = [e for e in ranked if e["name"].casefold() not in signers and _tells_the_story(e)][:MAX_ENTITIES]
     return StoryRecord(
         id=enriched["id"],
         version=enriched.get("version"),
@@ -96,9 +97,14 @@ def story_record(enriched: dict[str, Any], fallback_ms: int | None = None) -> St
     )
 
 
-def _beyond_header(entity: dict[str, Any]) -> bool:
-    """Whether an entity is named outside the header: a dateline place says where the reporter is, not the story."""
-    return any(m.get("section") != "header" for m in entity.get("mentions", []))
+# Sections that do not tell what a story is about: the dateline place says where the reporter is, the credits who
+# wrote or reported it.
+_NOT_THE_STORY = CREDIT_SECTIONS | {"header"}
+
+
+def _tells_the_story(entity: dict[str, Any]) -> bool:
+    """Whether an entity is named where the story is told: outside the header and the credits (`_NOT_THE_STORY`)."""
+    return any(m.get("section") not in _NOT_THE_STORY for m in entity.get("mentions", []))
 
 
 def _mention_words(entities: list[dict[str, Any]]) -> set[str]:

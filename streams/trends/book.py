@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from streams.nlp.types import CREDIT_SECTIONS
+
 MINUTE_MS = 60_000
 DEFAULT_WINDOWS = (("15m", 15 * MINUTE_MS), ("1h", 60 * MINUTE_MS), ("24h", 24 * 60 * MINUTE_MS))
 
@@ -263,9 +265,16 @@ def spike_score(count: int, baseline: float) -> float:
 
 
 def mentions_of(enriched: dict[str, Any], time_ms: int) -> list[Mention]:
-    """The mentions of a `wirestream.enriched.v1` event: one per entity it names."""
+    """The mentions of a `wirestream.enriched.v1` event: one per entity it names, but for the journalists it
+    credits and names nowhere else (`CREDIT_SECTIONS`): who wrote the news is not a trend of it."""
     agency = (enriched.get("source") or {}).get("agency")
     return [
         Mention(e["id"], e["name"], e["type"], enriched["id"], time_ms, enriched.get("language") or "und", agency)
         for e in enriched.get("entities", [])
+        if not _credited_only(e)
     ]
+
+
+def _credited_only(entity: dict[str, Any]) -> bool:
+    mentions = entity.get("mentions") or []
+    return bool(mentions) and all(m.get("section") in CREDIT_SECTIONS for m in mentions)

@@ -89,11 +89,14 @@ def final_stories(records: list[Any]) -> dict[str, str]:
 def recount(corpus: list[dict[str, Any]], windows: dict[str, int]) -> Counter:
     """(entity id, window size, window start ms) -> dispatches naming the entity, from the enriched events.
 
-    A dispatch counts once per entity, at the event time of its first version naming it.
+    A dispatch counts once per entity, at the event time of its first version naming it; a journalist it names
+    only in its byline or footer credits does not count.
     """
     first: dict[tuple[str, str], int] = {}
     for event in corpus:
         for entity in event["entities"]:
+            if entity["mentions"] and {m["section"] for m in entity["mentions"]} <= {"byline", "footer"}:
+                continue
             key = (event["id"], entity["id"])
             first[key] = min(first.get(key, event_time_ms(event)), event_time_ms(event))
     counts: Counter = Counter()

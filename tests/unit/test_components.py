@@ -162,6 +162,17 @@ def test_names_and_quotes_of_the_headline_are_found_in_their_own_section(enriche
     assert quote.speaker_entity is van_aert and quote.cue == ":"
 
 
+def test_the_author_of_a_byline_is_a_person_whose_mention_indexes_the_byline_and_never_a_speaker(enricher):
+    written = "Par Mireille FAURE\n\nLYON, 2 mars (AFP) - « Le tunnel rouvre lundi », a-t-elle annoncé."
+    from_metadata = Dispatch(id="t-2", text="LYON, 2 mars (AFP) - Le tunnel rouvre lundi.", byline="Mireille FAURE")
+    for result in (enricher.enrich(dispatch(written)), enricher.enrich(from_metadata)):
+        author = next(e for e in result.entities if e.name == "Mireille FAURE")
+        assert author.type == "PER" and [m.section for m in author.mentions] == ["byline"]
+        mention = author.mentions[0]
+        assert result.header.byline[mention.start : mention.end] == "Mireille FAURE"
+        assert all(q.speaker_entity is not author for q in result.quotes)  # the journalist did not say it
+
+
 def test_a_capitalised_common_noun_opening_a_headline_is_no_name_and_no_speaker(enricher):
     raw = (
         "Grève au dépôt de la STIB : « Nous tiendrons aussi longtemps qu'il le faudra »\n\n"

@@ -29,7 +29,8 @@ from streams.trends.events import trend_event
 from tests.schemas import SCHEMA_DIR, _refuse, schemas, validate, validator
 
 DISPATCH = (
-    b'{"id": "belga-contract-1", "version": 1, "lang": "fr", "body": "BRUXELLES (Belga) - Le ministre Jan Peeters a '
+    b'{"id": "belga-contract-1", "version": 1, "lang": "fr", "body": "Par Claire Dubois\\n\\nBRUXELLES (Belga) - '
+    b"Le ministre Jan Peeters a "
     b'annonc\\u00e9 mardi un plan. \\u00ab Nous allons investir \\u00bb, a d\\u00e9clar\\u00e9 Jan Peeters."}'
 )
 
@@ -84,6 +85,8 @@ def test_the_refusing_validator_fails_on_a_ref_to_another_file():
 
 
 def test_an_event_of_every_schema_validates_against_its_file_alone(events):
+    sections = {m["section"] for e in events["wirestream.enriched.v1"]["entities"] for m in e["mentions"]}
+    assert {"byline", "header", "body"} <= sections  # the author of the byline is a person of the dispatch
     assert set(events) == set(schemas())
     for event in events.values():
         validate(event)

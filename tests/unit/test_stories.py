@@ -172,7 +172,7 @@ def test_restore_from_stored_entries_gives_the_same_book():
     assert again.add(rec("new", 300, {"per:p1": "PER", "org:o1": "ORG"}))[-1].story_id == book.story_of["d1"]
 
 
-def test_story_record_keeps_named_entities_but_not_the_agency_nor_dateline_only_places():
+def test_story_record_keeps_named_entities_but_not_the_agency_nor_dateline_only_places_nor_credited_journalists():
     enriched = {
         "id": "x1",
         "version": 2,
@@ -191,6 +191,9 @@ def test_story_record_keeps_named_entities_but_not_the_agency_nor_dateline_only_
             },
             {"id": "org:belga", "name": "Belga", "type": "ORG", "mentions": [{"text": "Belga", "section": "body"}]},
             {"id": "org:sncb-nmbs", "name": "NMBS", "type": "ORG", "mentions": [{"text": "NMBS", "section": "body"}]},
+            # the journalists it credits: in the byline, and in the footer's "(Reporting by ...)"
+            {"id": "per:an-smet", "name": "An Smet", "type": "PER", "mentions": [{"section": "byline"}]},
+            {"id": "per:jo-pas", "name": "Jo Pas", "type": "PER", "mentions": [{"section": "footer"}]},
         ],
     }
     record = story_record(enriched)

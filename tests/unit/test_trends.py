@@ -6,7 +6,7 @@ import random
 from collections import Counter
 from dataclasses import replace
 
-from streams.trends.book import Mention, TrendBook, TrendConfig, spike_score
+from streams.trends.book import Mention, TrendBook, TrendConfig, mentions_of, spike_score
 from streams.trends.events import trend_event
 from tests.schemas import validate
 
@@ -25,6 +25,26 @@ def feed(book: TrendBook, mentions: list[Mention]) -> list:
         out += book.add(m)
         out += book.close()
     return out
+
+
+def test_the_journalists_a_dispatch_credits_are_no_mentions_unless_the_story_names_them():
+    def entity(name: str, *sections: str) -> dict:
+        return {"id": f"per:{name}", "name": name, "type": "PER", "mentions": [{"section": s} for s in sections]}
+
+    enriched = {
+        "id": "d1",
+        "language": "fr",
+        "source": {"agency": "AFP"},
+        "entities": [
+            entity("author", "byline"),  # "Par Claire DUBOIS"
+            entity("reporter", "footer"),  # "(Reporting by ...)"
+            entity("minister", "headline", "body"),
+            entity("author-and-subject", "byline", "body"),  # a journalist the story is about
+            {"id": "loc:lyon", "name": "Lyon", "type": "LOC", "mentions": [{"section": "header"}]},  # the dateline
+        ],
+    }
+    found = [m.entity_id for m in mentions_of(enriched, T0)]
+    assert found == ["per:minister", "per:author-and-subject", "loc:lyon"]
 
 
 def test_a_window_closes_once_the_watermark_passes_its_end_and_grace():

@@ -44,6 +44,7 @@ _CREDIT_NAMES = rule(
     r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Reporting and writing)\s+by\s+([^;()]{3,120})",
 )
 _BOUNDED_CREDIT = "applied to one credit of at most 120 characters"
+MAX_BYLINE = 200  # characters of a byline read for names (a text byline has at most 80)
 _NAME_ONLY = rule(
     "nlp.entities.name_only",
     rf"{NAME_WORD}(?:\s+(?:(?:de|van|der|den|von|du|le|la)\s+)?{NAME_WORD}){{1,3}}",
@@ -52,6 +53,13 @@ _NAME_ONLY = rule(
 )
 _CREDIT_SPLIT = rule(
     "nlp.entities.credit_split", r"\s*(?:,|\band\b|\bet\b|\ben\b)\s*", engine="re", fallback=_BOUNDED_CREDIT
+)
+# Between the authors of a byline: "Odile BRASSEUR, avec Arnout DEWULF", "Jan Peeters en Els Claes".
+_BYLINE_SPLIT = rule(
+    "nlp.entities.byline_split",
+    r"\s*(?:[,;]|\b(?:and|et|en|und|avec|with|met)\b)\s*",
+    engine="re",
+    fallback="applied to one byline of at most 80 characters",
 )
 _AGENCY_IN_BRACKETS = rule("nlp.entities.agency_in_brackets", r"\(([^()/]{2,20})(?:/[^()]*)?\)")
 
@@ -149,8 +157,9 @@ def rule_candidates(body: str) -> list[Candidate]:
 
 
 def header_candidates(header: Header) -> list[Candidate]:
-    """The agency credit (ORG) and the dateline place(s) (LOC) as written in the header."""
-    found = []
+    """The agency credit (ORG) and the dateline place(s) (LOC) as written in the header, the authors of the
+    byline and the footer's credits (PER)."""
+    found = byline_candidates(header.byline or "")
     written = header.header_text.casefold()
     for place in (header.dateline_place or "").split("/"):
         at = written.find(place.strip().casefold()) if place.strip() else -1
@@ -173,4 +182,20 @@ def header_candidates(header: Header) -> list[Candidate]:
             name = match.group(1).strip()
             if name.casefold() in AGENCIES:
                 found.append(Candidate(name, match.start(1), match.start(1) + len(name), "ORG", section, "rule"))
+    return found
+
+
+def byline_candidates(byline: str) -> list[Candidate]:
+    """The people a byline names, each of two words or more ("Claire DUBOIS, avec Arnout DEWULF à Lisbonne":
+    two; the place they write from is not an author)."""
+    found = []
+    at = 0
+    for part in _BYLINE_SPLIT.split(byline[:MAX_BYLINE]):
+        start = byline.find(part, at) if part else -1
+        if start < 0:
+            continue
+        at = start + len(part)
+        name = _NAME_ONLY.match(part)
+        if name is not None and (name.end() == len(part) or part[name.end() + 1 : name.end() + 2].islower()):
+            found.append(Candidate(name.group(), start, start + name.end(), "PER", "byline", "rule"))
     return found
