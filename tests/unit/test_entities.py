@@ -49,6 +49,24 @@ def fix(text, surface, kind):
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Storm Fenna raast over het land.", "Fenna", "PER"),  # the model left the storm's noun out
+        ("De storm Fenna legt het treinverkeer plat.", "Fenna", "PER"),
+        ("La tempête Ciara a fait deux morts.", "Ciara", "PER"),
+        ("Hurricane Milo hit the coast.", "Milo", "PER"),
+        ("Storm Fenna raast.", "Storm Fenna", "MISC"),  # and with it
+    ],
+)
+def test_a_storms_name_is_no_entity(text, surface, kind):
+    assert fix(text, surface, kind) == []
+
+
+def test_a_name_after_a_word_ending_like_a_storms_noun_stays():
+    assert fix("Brainstorm Fenna Peeters leidde het debat.", "Fenna Peeters", "PER") == [("Fenna Peeters", "PER")]
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "kind", "expected"),
     [
         # agency credits are organisations

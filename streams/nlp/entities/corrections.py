@@ -63,6 +63,13 @@ _STORM = rule(
     engine="re",
     fallback="anchored by match() at a name's start: a word, its spaces, a capital",
 )
+# The same word right before a name the model tagged without it ("Storm Fenna" tagged "Fenna").
+_STORM_BEFORE = rule(
+    "nlp.entities.corrections.storm_before",
+    r"(?i)\b(?:storm|tempête|ouragan|orkaan|hurricane|typhoon|cyclone)\s+\Z",
+    engine="re",
+    fallback="search() of the 12 characters before a name",
+)
 _PRIZE = rule(
     "nlp.entities.corrections.prize",
     r"\s(?:Prize|Award|Awards|Trophy|Prijs|Prix|Cup)$",
@@ -587,6 +594,13 @@ def _split_person(cand: Candidate) -> tuple[Candidate | None, Candidate]:
     return None, cand
 
 
+def _storm_named(cand: Candidate, text: str | None) -> bool:
+    """Whether a name is a storm's, its noun left out of the candidate: "storm Fenna" tagged "Fenna"."""
+    if text is None:
+        return False
+    return _STORM_BEFORE.search(text[max(0, cand.start - 12) : cand.start]) is not None
+
+
 def _keep(cand: Candidate, text: str | None) -> bool:
     """Whether a corrected candidate is an entity at all."""
     if not any(c.isupper() for c in cand.text):
@@ -594,7 +608,7 @@ def _keep(cand: Candidate, text: str | None) -> bool:
     key = cand.text.casefold()
     if key in NOT_ENTITIES or key in WEEKDAYS or key in MONTHS or key in EVENTS or _EVENT_CODE.fullmatch(key):
         return False
-    if _STORM.match(cand.text) or _PRIZE.search(cand.text):
+    if _STORM.match(cand.text) or _PRIZE.search(cand.text) or _storm_named(cand, text):
         return False  # "Storm Fenna", "tempête Ciara", "Golden Quill Prize": an event, an award
     if " " not in cand.text and cand.type != "PER" and _compound_title(cand.text):
         return False  # "Onderwijsminister Ben Weyts": the Dutch title written as one word is no name
