@@ -62,6 +62,21 @@ def test_a_storms_name_is_no_entity(text, surface, kind):
     assert fix(text, surface, kind) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        ("De Frankrijklei was dicht.", "Frankrijklei", "PER", "LOC"),
+        ("In het Zuidkwartier vielen bomen om.", "Zuidkwartier", "PER", "LOC"),
+        ("De Leopoldlaan bleef open.", "Leopoldlaan", "MISC", "LOC"),
+        ("Dat zei Hoogendijk gisteren.", "Hoogendijk", "PER", "PER"),  # a noun that ends surnames too
+        ("Dat zei Verbaan gisteren.", "Verbaan", "PER", "PER"),  # too short a name before the noun
+        ("Het bedrijf Marktplaats groeit.", "Marktplaats", "ORG", "ORG"),  # a company stays one
+    ],
+)
+def test_a_dutch_street_or_quarter_written_as_one_word_is_a_place(text, surface, kind, expected):
+    assert fix(text, surface, kind) == [(surface, expected)]
+
+
 def test_a_name_after_a_word_ending_like_a_storms_noun_stays():
     assert fix("Brainstorm Fenna Peeters leidde het debat.", "Fenna Peeters", "PER") == [("Fenna Peeters", "PER")]
 

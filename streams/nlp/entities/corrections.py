@@ -201,6 +201,24 @@ def _first_name_and_surname(text: str) -> bool:
     return len(first) >= 3 and first.casefold() not in FUNCTION_WORDS and first_name_gender(first) is not None
 
 
+# Dutch street and quarter names are one word ending in their noun ("Frankrijklei", "Kortrijksesteenweg",
+# "Zuidkwartier"); the shortest name before the noun that is read ("Veld" + "straat"). Nouns that end
+# surnames too ("Hoogendijk", "Rosenberg", "Verhoeven") are not read.
+_STREET_NOUNS = (
+    "straat", "steenweg", "laan", "lei", "baan", "weg", "plein", "markt", "kaai", "kade", "dreef", "singel",
+    "gracht", "kwartier", "wijk", "plaats", "brug", "tunnel",
+)  # fmt: skip
+_STREET_STEM = 4
+
+
+def _street_name(text: str) -> bool:
+    """Whether a name is one Dutch word (hyphens allowed) ending in a street's or a quarter's noun."""
+    if " " in text or not text[:1].isupper():
+        return False
+    low = text.casefold()
+    return any(low.endswith(noun) and len(low) - len(noun) >= _STREET_STEM for noun in _STREET_NOUNS)
+
+
 # Adjectives of nationality that do not end like a demonym.
 _NATIONAL = frozenset("dutch french swiss greek czech thai".split())
 # Regional and supranational bodies carry their adjective in their names ("European Commission", "Walloon
@@ -288,6 +306,8 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
     known = linking.lookup(cand.text, cand.type)
     if known is not None and known.source == "alias" and known.type != cand.type:
         return replace(cand, type=known.type)  # the knowledge base knows better: "N-VA" tagged as a place
+    if cand.type in ("PER", "MISC") and known is None and _street_name(cand.text):
+        return replace(cand, type="LOC")  # "Frankrijklei", "Zuidkwartier": a Dutch street or quarter
     if cand.type in ("LOC", "MISC", "PER") and text is not None and match_side(text, cand.start, cand.end):
         place = known if cand.type == "LOC" else linking.lookup(cand.text, "LOC")
         town = place is not None and place.source == "city"
