@@ -151,9 +151,12 @@ def test_an_accented_name_that_folds_to_a_function_word_needs_its_accent():
         ("Érezée", "loc:erezee"),
         ("Erezée", "loc:erezee"),  # the capital without its accent
         ("Comines-Warneton", "loc:comines-warneton"),
+        ("Dender", "loc:dender"),  # and rivers: a town's name to the model
+        ("Dendre", "loc:dender"),
+        ("Ourthe", "loc:ourthe"),
     ],
 )
-def test_small_belgian_communes_are_places(form, entity_id):
+def test_small_belgian_communes_and_rivers_are_places(form, entity_id):
     found = linking.lookup(form, "PER")  # the Dutch model often calls them people
     assert found is not None and (found.id, found.type) == (entity_id, "LOC")
 
