@@ -77,6 +77,22 @@ def test_a_dutch_street_or_quarter_written_as_one_word_is_a_place(text, surface,
     assert fix(text, surface, kind) == [(surface, expected)]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Il obtient trois échevinats, dont celui des Finances.", "Finances", "ORG"),
+        ("Selon le ministère de la Santé, le virus recule.", "Santé", "LOC"),
+        ("Het departement van Onderwijs bevestigt.", "Onderwijs", "ORG"),
+    ],
+)
+def test_a_portfolio_after_its_link_is_no_name_whatever_office_it_belongs_to(text, surface, kind):
+    assert fix(text, surface, kind) == []
+
+
+def test_a_portfolio_inside_a_name_stays_with_it():
+    assert fix("Le SPF Finances a confirmé.", "SPF Finances", "ORG") == [("SPF Finances", "ORG")]
+
+
 def test_a_name_after_a_word_ending_like_a_storms_noun_stays():
     assert fix("Brainstorm Fenna Peeters leidde het debat.", "Fenna Peeters", "PER") == [("Fenna Peeters", "PER")]
 

@@ -614,6 +614,16 @@ def _split_person(cand: Candidate) -> tuple[Candidate | None, Candidate]:
     return None, cand
 
 
+# The links between an office and its portfolio ("ministère de la", "échevinat des", "departement van").
+_PORTFOLIO_LINKS = frozenset("de du des la l' l’ d' d’ à au aux van voor".split())
+
+
+def _after_link(text: str, pos: int) -> bool:
+    """Whether the word right before `pos` links a portfolio to its office: "de la Santé", "van Financiën"."""
+    before = words_before(text, pos, 1)
+    return bool(before) and before[-1].casefold() in _PORTFOLIO_LINKS
+
+
 def _storm_named(cand: Candidate, text: str | None) -> bool:
     """Whether a name is a storm's, its noun left out of the candidate: "storm Fenna" tagged "Fenna"."""
     if text is None:
@@ -630,6 +640,8 @@ def _keep(cand: Candidate, text: str | None) -> bool:
         return False
     if _STORM.match(cand.text) or _PRIZE.search(cand.text) or _storm_named(cand, text):
         return False  # "Storm Fenna", "tempête Ciara", "Golden Quill Prize": an event, an award
+    if key in PORTFOLIOS and text is not None and _after_link(text, cand.start):
+        return False  # "le ministère de la Santé", "l'échevinat des Finances": a portfolio, not a name
     if " " not in cand.text and cand.type != "PER" and _compound_title(cand.text):
         return False  # "Onderwijsminister Ben Weyts": the Dutch title written as one word is no name
     head, _, rest = cand.text.partition(" ")
