@@ -89,6 +89,20 @@ def test_a_portfolio_after_its_link_is_no_name_whatever_office_it_belongs_to(tex
     assert fix(text, surface, kind) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("En cas de difficulté, la Ville indemnisera les commerçants.", "Ville", "LOC"),
+        ("La Région suivra, la Commune hésite.", "Région", "LOC"),
+        ("La Région suivra, la Commune hésite.", "Commune", "PER"),
+        ("Volgens de Stad duren de werken twee maanden.", "Stad", "LOC"),
+        ("De Provincie betaalt de helft.", "Provincie", "ORG"),
+    ],
+)
+def test_an_administration_named_by_its_common_noun_alone_is_no_name(text, surface, kind):
+    assert fix(text, surface, kind) == []
+
+
 def test_a_portfolio_inside_a_name_stays_with_it():
     assert fix("Le SPF Finances a confirmé.", "SPF Finances", "ORG") == [("SPF Finances", "ORG")]
 

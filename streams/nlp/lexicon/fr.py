@@ -60,7 +60,8 @@ PORTFOLIOS = frozenset(name.casefold() for name in (
 # Capitalised common nouns and adjectives a model may tag, that are never entities on their own.
 NOT_ENTITIES = words(
     "etat etats état états gouvernement premier première ministre président belge belges français française "
-    "européen européenne"
+    "européen européenne "
+    "ville région province commune"  # the administration, capitalised alone: "la Ville indemnisera"
 )
 # Endings of demonyms ("Montois", "Brugeois", "Liégeoise"): a one-word place with one of them that no
 # gazetteer knows is a people, not a place.

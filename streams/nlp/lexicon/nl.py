@@ -31,7 +31,8 @@ PORTFOLIOS = frozenset(name.casefold() for name in (
 ))
 # Capitalised common nouns and adjectives a model may tag, that are never entities on their own.
 NOT_ENTITIES = words(
-    "staat staten regering premier minister president europese vlaams waals belgisch europees federaal"
+    "staat staten regering premier minister president europese vlaams waals belgisch europees federaal "
+    "stad gemeente provincie"  # the administration, capitalised alone: "de Stad betaalt"
 )
 # Words that end the title phrase before a name ("de voorzitter heeft X ontvangen": "heeft" ends it).
 ROLE_BREAKERS = words(
