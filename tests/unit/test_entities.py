@@ -19,6 +19,7 @@ from streams.nlp.entities import (
     slug,
 )
 from streams.nlp.entities.candidates import byline_candidates
+from streams.nlp.entities.words import at_sentence_start
 from streams.wire.header import Header, parse_header
 
 
@@ -105,6 +106,19 @@ def test_an_administration_named_by_its_common_noun_alone_is_no_name(text, surfa
 
 def test_a_portfolio_inside_a_name_stays_with_it():
     assert fix("Le SPF Finances a confirmé.", "SPF Finances", "ORG") == [("SPF Finances", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Storm on the coast\n\nRoofs were torn off.", "Roofs", True),  # after a headline with no full stop
+        ("Storm on the coast \n Roofs were torn off.", "Roofs", True),  # spaces around the line break
+        ("It rained. Roofs were torn off.", "Roofs", True),
+        ("It rained and Roofs were torn off.", "Roofs", False),
+    ],
+)
+def test_a_line_break_ends_a_sentence(text, word, expected):
+    assert at_sentence_start(text, text.index(word)) is expected
 
 
 def test_a_name_after_a_word_ending_like_a_storms_noun_stays():

@@ -147,5 +147,5 @@ def after_org_noun(text: str, pos: int) -> bool:
 
 def at_sentence_start(text: str, pos: int) -> bool:
     """Whether `pos` starts the text or follows a sentence's end, a line break, a quote mark or a colon."""
-    before = text[max(0, pos - 4) : pos].rstrip()
+    before = text[max(0, pos - 4) : pos].rstrip(" \t\u00a0\u202f")  # a line break is an end
     return not before or before[-1] in _SENTENCE_END
