@@ -228,14 +228,18 @@ def acronym_words(body: str) -> Iterator[re.Match[str]]:
 
 
 def known_names(body: str, coverage: Coverage) -> None:
-    """Countries and curated names (aliases) the gazetteers know; one replaces the model's part of it
-    ("Euronext Brussels" where the model saw only "Brussels")."""
+    """Countries, curated names (aliases) and hyphenated towns ("Marchienne-au-Pont") the gazetteers know; one
+    replaces the model's part of it ("Euronext Brussels", "Montignies-sur-Sambre" where the model saw only
+    "Brussels", "Sambre")."""
     for match in CAPITALISED_RUN.around(body):
-        known = linking.lookup(match.group(1), None)
-        if known is None or known.source not in ("alias", "country") or len(match.group(1)) < 2:
+        name = match.group(1)
+        known = linking.lookup(name, "LOC" if _hyphenated(name) else None)  # a town of any size, hyphenated
+        if known is None or len(name) < 2:
+            continue
+        if known.source not in ("alias", "country") and not (known.source == "city" and _hyphenated(name)):
             continue
         start, end = match.span(1)
-        if " " in match.group(1) and not coverage.free(start, end):
+        if (" " in name or "-" in name) and not coverage.free(start, end):
             kept = coverage.kept
             inside = [c for c in kept if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
             outside = [c for c in kept if c.start < end and start < c.end and c not in inside]
@@ -243,6 +247,11 @@ def known_names(body: str, coverage: Coverage) -> None:
                 coverage.drop(start, end)
         if coverage.free(start, end):
             coverage.add(match.group(1), start, known.type)
+
+
+def _hyphenated(name: str) -> bool:
+    """One word of hyphenated parts, each of two letters or more: "Braine-l'Alleud", not "Jean-Marc Dupont"."""
+    return " " not in name and "-" in name and all(len(part) >= 2 for part in name.split("-"))
 
 
 def name_after_organisation_noun(body: str, coverage: Coverage) -> None:
