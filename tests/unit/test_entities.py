@@ -121,6 +121,20 @@ def test_a_line_break_ends_a_sentence(text, word, expected):
     assert at_sentence_start(text, text.index(word)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("In Koksijde the beach was closed.", "Koksijde", "LOC"),  # a town after a place's preposition
+        ("Een vrouw uit Koksijde raakte gewond.", "Koksijde", "LOC"),
+        ("Koksijde won the match.", "Koksijde", "ORG"),  # elsewhere the model may mean its club
+    ],
+)
+def test_a_town_typed_an_organisation_after_a_places_preposition_is_the_town(text, surface, expected):
+    assert fix(text, surface, "ORG") == [(surface, expected)]
+
+
+
+
 def test_a_name_after_a_word_ending_like_a_storms_noun_stays():
     assert fix("Brainstorm Fenna Peeters leidde het debat.", "Fenna Peeters", "PER") == [("Fenna Peeters", "PER")]
 

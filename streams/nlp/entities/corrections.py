@@ -322,6 +322,10 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         place = linking.lookup(cand.text, "LOC")
         if place is not None and place.type == "LOC":
             return replace(cand, type="LOC")  # "een vrouw uit Mortsel", "the Ghent coach": a town a gazetteer knows
+    if cand.type == "ORG" and text is not None and " " not in cand.text and after_place_preposition(text, cand.start):
+        place = linking.lookup(cand.text, "LOC")
+        if place is not None and place.source == "city":
+            return replace(cand, type="LOC")  # "in Knokke-Heist" typed an organisation: the town, not its club
     if cand.type == "LOC" and known is None:
         acronym = is_acronym(cand.text) and not any(c.islower() for c in cand.text)
         if acronym or has_org_word(cand.text) or any(c.isdigit() or c == "&" for c in cand.text):
