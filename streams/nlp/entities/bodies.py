@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from streams.nlp.entities import linking
 from streams.nlp.entities.kb import BODY_MARKER
 
 # fmt: off
@@ -144,8 +145,8 @@ class BodyFinder:
             label = "ORG"
         elif head.lower_ in ONLY_CAPITALISED:
             return None
-        if label == "LOC" and doc[k:name_end].text.isupper():
-            return None  # "les pays de l'UE": an acronym is an organisation, not a place's name
+        if label == "LOC" and (doc[k:name_end].text.isupper() or _organisation(doc[k:name_end].text)):
+            return None  # "les pays de l'UE", "les pays de l'Otan": an organisation, not a place's name
         return Span(doc, start, name_end, label=label, span_id=BODY_MARKER)
 
     def _before(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
@@ -165,6 +166,12 @@ class BodyFinder:
         if first == k or (name.isupper() and len(name) <= 3) or nationality:
             return None  # "the EU court", "a Dutch court": a description, not a name
         return Span(doc, first, end, label=label, span_id=BODY_MARKER)
+
+
+def _organisation(name: str) -> bool:
+    """Whether the knowledge base knows a name as an organisation's ("Otan", "Mercosur")."""
+    known = linking.lookup(name, None)
+    return known is not None and known.source == "alias" and known.type == "ORG"
 
 
 def _name_token(token: Token) -> bool:
