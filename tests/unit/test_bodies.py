@@ -34,7 +34,7 @@ def ents(nlp, text):
         ("La Ville de Bruxelles et la ville de Namur.", [("Ville de Bruxelles", "ORG")]),
         ("Le CPAS de Schaerbeek ouvre un centre.", [("CPAS de Schaerbeek", "ORG")]),  # an acronym heads it too
         ("Les pays de l'UE.", []),
-        ("Les pays de l'Otan et ceux du Mercosur.", []),  # an organisation the knowledge base knows: no place
+        ("Les pays de l'OCDE et ceux de l'Opep.", []),  # an organisation the knowledge base knows: no place
         ("Le parquet a indiqué mardi que rien n'était décidé.", []),
     ],
 )

@@ -81,7 +81,7 @@ def test_a_dutch_street_or_quarter_written_as_one_word_is_a_place(text, surface,
 @pytest.mark.parametrize(
     ("text", "surface", "kind"),
     [
-        ("Il obtient trois échevinats, dont celui des Finances.", "Finances", "ORG"),
+        ("Elle hérite du portefeuille des Finances.", "Finances", "ORG"),
         ("Selon le ministère de la Santé, le virus recule.", "Santé", "LOC"),
         ("Het departement van Onderwijs bevestigt.", "Onderwijs", "ORG"),
     ],
@@ -131,8 +131,6 @@ def test_a_line_break_ends_a_sentence(text, word, expected):
 )
 def test_a_town_typed_an_organisation_after_a_places_preposition_is_the_town(text, surface, expected):
     assert fix(text, surface, "ORG") == [(surface, expected)]
-
-
 
 
 def test_a_name_after_a_word_ending_like_a_storms_noun_stays():

@@ -123,13 +123,13 @@ def test_known_names_replace_the_part_of_them_the_model_saw():
 
 
 def test_a_hyphenated_town_of_any_size_replaces_the_part_of_it_the_model_saw():
-    body = "Houses were flooded in Marchienne-au-Pont and Montignies-sur-Sambre, said Jean-Luc Lemaire."
-    coverage = Coverage(body, [model(body, "Sambre", "LOC"), model(body, "Jean-Luc Lemaire", "PER")])
+    body = "Houses were flooded in Marchienne-au-Pont and Heist-op-den-Berg, said Jean-Luc Dewolf."
+    coverage = Coverage(body, [model(body, "Heist", "LOC"), model(body, "Jean-Luc Dewolf", "PER")])
     known_names(body, coverage)
-    assert spans(coverage.dropped) == [("Sambre", "LOC", "model")]
-    towns = [("Marchienne-au-Pont", "LOC"), ("Montignies-sur-Sambre", "LOC")]
+    assert spans(coverage.dropped) == [("Heist", "LOC", "model")]
+    towns = [("Marchienne-au-Pont", "LOC"), ("Heist-op-den-Berg", "LOC")]
     assert [(c.text, c.type) for c in coverage.added] == towns
-    assert spans(coverage.kept) == [("Jean-Luc Lemaire", "PER", "model")]  # a hyphenated first name is no town
+    assert spans(coverage.kept) == [("Jean-Luc Dewolf", "PER", "model")]  # a hyphenated first name is no town
 
 
 def test_the_passes_run_in_their_documented_order():

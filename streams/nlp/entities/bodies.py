@@ -146,7 +146,7 @@ class BodyFinder:
         elif head.lower_ in ONLY_CAPITALISED:
             return None
         if label == "LOC" and (doc[k:name_end].text.isupper() or _organisation(doc[k:name_end].text)):
-            return None  # "les pays de l'UE", "les pays de l'Otan": an organisation, not a place's name
+            return None  # "les pays de l'UE", "les pays de l'OCDE": an organisation, not a place's name
         return Span(doc, start, name_end, label=label, span_id=BODY_MARKER)
 
     def _before(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
@@ -169,7 +169,7 @@ class BodyFinder:
 
 
 def _organisation(name: str) -> bool:
-    """Whether the knowledge base knows a name as an organisation's ("Otan", "Mercosur")."""
+    """Whether the knowledge base knows a name as an organisation's ("OCDE", "Opep")."""
     known = linking.lookup(name, None)
     return known is not None and known.source == "alias" and known.type == "ORG"
 

@@ -229,8 +229,8 @@ def acronym_words(body: str) -> Iterator[re.Match[str]]:
 
 def known_names(body: str, coverage: Coverage) -> None:
     """Countries, curated names (aliases) and hyphenated towns ("Marchienne-au-Pont") the gazetteers know; one
-    replaces the model's part of it ("Euronext Brussels", "Montignies-sur-Sambre" where the model saw only
-    "Brussels", "Sambre")."""
+    replaces the model's part of it ("Euronext Brussels", "Heist-op-den-Berg" where the model saw only
+    "Brussels", "Heist")."""
     for match in CAPITALISED_RUN.around(body):
         name = match.group(1)
         known = linking.lookup(name, "LOC" if _hyphenated(name) else None)  # a town of any size, hyphenated
