@@ -93,7 +93,7 @@ def test_a_portfolio_after_its_link_is_no_name_whatever_office_it_belongs_to(tex
 @pytest.mark.parametrize(
     ("text", "surface", "kind"),
     [
-        ("En cas de difficulté, la Ville indemnisera les commerçants.", "Ville", "LOC"),
+        ("Pour le chantier, la Ville paiera la facture.", "Ville", "LOC"),
         ("La Région suivra, la Commune hésite.", "Région", "LOC"),
         ("La Région suivra, la Commune hésite.", "Commune", "PER"),
         ("Volgens de Stad duren de werken twee maanden.", "Stad", "LOC"),

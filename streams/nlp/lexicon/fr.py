@@ -61,7 +61,7 @@ PORTFOLIOS = frozenset(name.casefold() for name in (
 NOT_ENTITIES = words(
     "etat etats état états gouvernement premier première ministre président belge belges français française "
     "européen européenne "
-    "ville région province commune"  # the administration, capitalised alone: "la Ville indemnisera"
+    "ville région province commune"  # the administration, capitalised alone: "la Ville paiera la facture"
 )
 # Endings of demonyms ("Montois", "Brugeois", "Liégeoise"): a one-word place with one of them that no
 # gazetteer knows is a people, not a place.
