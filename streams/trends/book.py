@@ -276,5 +276,6 @@ def mentions_of(enriched: dict[str, Any], time_ms: int) -> list[Mention]:
 
 
 def _credited_only(entity: dict[str, Any]) -> bool:
+    """Whether every mention of an entity is in a section that credits the dispatch's authors."""
     mentions = entity.get("mentions") or []
     return bool(mentions) and all(m.get("section") in CREDIT_SECTIONS for m in mentions)

@@ -59,7 +59,7 @@ _BYLINE_SPLIT = rule(
     "nlp.entities.byline_split",
     r"\s*(?:[,;]|\b(?:and|et|en|und|avec|with|met)\b)\s*",
     engine="re",
-    fallback="applied to one byline of at most 80 characters",
+    fallback=f"applied to one byline of at most {MAX_BYLINE} characters",
 )
 _AGENCY_IN_BRACKETS = rule("nlp.entities.agency_in_brackets", r"\(([^()/]{2,20})(?:/[^()]*)?\)")
 

@@ -57,16 +57,18 @@ _MINISTER_AFTER = rule(
     engine="re",
     fallback="anchored by match() at a candidate's end: the spaces after it, then a word",
 )
+# The nouns a storm's name follows: "Storm Fenna", "tempête Ciara", "Hurricane Milo".
+_STORM_NOUNS = ("storm", "tempête", "ouragan", "orkaan", "hurricane", "typhoon", "cyclone")
 _STORM = rule(
     "nlp.entities.corrections.storm",
-    r"(?:[Ss]torm|[Tt]empête|[Oo]uragan|[Oo]rkaan|[Hh]urricane|[Tt]yphoon|[Cc]yclone)\s+[A-Z]",
+    rf"(?:{'|'.join(f'[{n[0].upper()}{n[0]}]{n[1:]}' for n in _STORM_NOUNS)})\s+[A-Z]",
     engine="re",
     fallback="anchored by match() at a name's start: a word, its spaces, a capital",
 )
-# The same word right before a name the model tagged without it ("Storm Fenna" tagged "Fenna").
+# The same noun right before a name the model tagged without it ("Storm Fenna" tagged "Fenna").
 _STORM_BEFORE = rule(
     "nlp.entities.corrections.storm_before",
-    r"(?i)\b(?:storm|tempête|ouragan|orkaan|hurricane|typhoon|cyclone)\s+\Z",
+    rf"(?i)\b(?:{'|'.join(_STORM_NOUNS)})\s+\Z",
     engine="re",
     fallback="search() of the 12 characters before a name",
 )
@@ -313,19 +315,16 @@ def _fix_type(cand: Candidate, text: str | None) -> Candidate:
         town = place is not None and place.source == "city"
         if town or (place is None and cand.type != "PER"):
             return replace(cand, type="ORG")  # "a battu Charleroi 2-0": the town's club, not a country's team
-    if (
-        cand.type in ("PER", "MISC")
-        and text is not None
-        and " " not in cand.text
-        and (after_place_preposition(text, cand.start) or before_lowercase_title(text, cand.end))
-    ):
-        place = linking.lookup(cand.text, "LOC")
-        if place is not None and place.type == "LOC":
-            return replace(cand, type="LOC")  # "een vrouw uit Mortsel", "the Ghent coach": a town a gazetteer knows
-    if cand.type == "ORG" and text is not None and " " not in cand.text and after_place_preposition(text, cand.start):
-        place = linking.lookup(cand.text, "LOC")
-        if place is not None and place.source == "city":
-            return replace(cand, type="LOC")  # "in Knokke-Heist" typed an organisation: the town, not its club
+    if cand.type in ("PER", "MISC", "ORG") and text is not None and " " not in cand.text:
+        # "een vrouw uit Mortsel", "the Ghent coach": a town a gazetteer knows; typed an organisation, only after a
+        # place's preposition ("in Knokke-Heist"), and only a town (elsewhere the model may mean its club)
+        organisation = cand.type == "ORG"
+        where = after_place_preposition(text, cand.start) or (
+            not organisation and before_lowercase_title(text, cand.end)
+        )
+        place = linking.lookup(cand.text, "LOC") if where else None
+        if place is not None and place.type == "LOC" and (not organisation or place.source == "city"):
+            return replace(cand, type="LOC")
     if cand.type == "LOC" and known is None:
         acronym = is_acronym(cand.text) and not any(c.islower() for c in cand.text)
         if acronym or has_org_word(cand.text) or any(c.isdigit() or c == "&" for c in cand.text):
